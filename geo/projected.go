@@ -1,0 +1,122 @@
+package geo
+
+import (
+	"math"
+
+	"github.com/paulmach/orb"
+)
+
+// Projected is the world's geometry projected once for one projection. Every
+// viewport of that projection shares it: zooming and panning only apply an
+// affine transform to these coordinates, they never re-project.
+type Projected struct {
+	Proj  Albers
+	World *World
+	// Parts are the polygons of every country, split at the projection's seam
+	// where they cross it.
+	Parts []ProjPart
+}
+
+// ProjPart is one polygon of one country, in projected coordinates.
+type ProjPart struct {
+	// Country is the index of the country in World.Countries.
+	Country int
+	// Rings holds each ring as x0,y0,x1,y1,… with the closing vertex repeated.
+	Rings [][]float64
+	// Artificial marks, per ring, the edges (i → i+1) that are not real
+	// borders: the antimeridian cut in Natural Earth and the projection's
+	// seam. They are filled but never stroked.
+	Artificial [][]bool
+	// Bound is the part's box in projected coordinates.
+	Bound orb.Bound
+}
+
+// Project projects every country of w with p, splitting polygons that cross
+// the projection's seam so that no polygon is smeared across the map.
+func Project(w *World, p Albers) *Projected {
+	pr := &Projected{Proj: p, World: w}
+	seam := p.Seam()
+	for ci, c := range w.Countries {
+		for _, poly := range c.Geometry {
+			b := poly.Bound()
+			switch {
+			case b.Max[0] <= seam:
+				pr.add(ci, poly, 360, seam)
+			case b.Min[0] >= seam:
+				pr.add(ci, poly, 0, seam)
+			default:
+				pr.add(ci, clipPolygon(poly, seam, true), 0, seam)
+				pr.add(ci, clipPolygon(poly, seam, false), 360, seam)
+			}
+		}
+	}
+	return pr
+}
+
+// add projects poly with its longitudes shifted by shift degrees.
+func (pr *Projected) add(ci int, poly orb.Polygon, shift, seam float64) {
+	if len(poly) == 0 {
+		return
+	}
+	part := ProjPart{Country: ci, Bound: orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}}
+	p := pr.Proj
+	for _, r := range poly {
+		if len(r) < 3 {
+			continue
+		}
+		xy := make([]float64, 0, 2*len(r))
+		art := make([]bool, len(r))
+		for i, pt := range r {
+			x, y := p.forwardDelta(pt[0]+shift-p.Lon0, pt[1])
+			xy = append(xy, x, y)
+			part.Bound = part.Bound.Extend(orb.Point{x, y})
+			if i+1 < len(r) {
+				q := r[i+1]
+				art[i] = (math.Abs(pt[0]) == 180 && pt[0] == q[0]) || (pt[0] == seam && q[0] == seam)
+			}
+		}
+		part.Rings = append(part.Rings, xy)
+		part.Artificial = append(part.Artificial, art)
+	}
+	if len(part.Rings) > 0 {
+		pr.Parts = append(pr.Parts, part)
+	}
+}
+
+// clipPolygon keeps the side of the meridian lon = seam given by east
+// (lon ≥ seam) or west (lon ≤ seam), ring by ring (Sutherland–Hodgman). A
+// concave ring may come back with zero-width bridges along the meridian;
+// they fill to nothing and are marked artificial, so they are never stroked.
+// It returns nil when nothing is left.
+func clipPolygon(poly orb.Polygon, seam float64, east bool) orb.Polygon {
+	in := func(p orb.Point) bool {
+		if east {
+			return p[0] >= seam
+		}
+		return p[0] <= seam
+	}
+	var out orb.Polygon
+	for ri, r := range poly {
+		var c orb.Ring
+		for i := 0; i+1 < len(r); i++ {
+			a, b := r[i], r[i+1]
+			ain, bin := in(a), in(b)
+			if ain {
+				c = append(c, a)
+			}
+			if ain != bin && a[0] != seam && b[0] != seam {
+				t := (seam - a[0]) / (b[0] - a[0])
+				c = append(c, orb.Point{seam, a[1] + t*(b[1]-a[1])})
+			}
+		}
+		if len(c) < 3 {
+			if ri == 0 {
+				return nil // the exterior is gone, so are its holes
+			}
+			continue
+		}
+		c = append(c, c[0])
+		out = append(out, c)
+	}
+	return out
+}
