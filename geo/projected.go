@@ -72,7 +72,7 @@ func (pr *Projected) add(ci int, poly orb.Polygon, shift, seam float64) {
 			part.Bound = part.Bound.Extend(orb.Point{x, y})
 			if i+1 < len(r) {
 				q := r[i+1]
-				art[i] = (math.Abs(pt[0]) == 180 && pt[0] == q[0]) || (pt[0] == seam && q[0] == seam)
+				art[i] = antimeridianEdge(pt, q) || (pt[0] == seam && q[0] == seam)
 			}
 		}
 		part.Rings = append(part.Rings, xy)
@@ -119,4 +119,12 @@ func clipPolygon(poly orb.Polygon, seam float64, east bool) orb.Polygon {
 		out = append(out, c)
 	}
 	return out
+}
+
+// antimeridianEdge reports whether a→b runs along Natural Earth's cut at
+// ±180°. The cut is not always exact: Wrangel Island's eastern half stops at
+// -179.999951°.
+func antimeridianEdge(a, b orb.Point) bool {
+	const eps = 1e-3
+	return math.Abs(a[0]) > 180-eps && math.Abs(b[0]) > 180-eps && math.Abs(a[0]-b[0]) < eps
 }

@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 	"image/draw"
@@ -82,8 +83,9 @@ type Renderer struct {
 	cov1      []uint8
 	cov2      []uint8
 	border    []uint8
-	outlines  map[outlineKey][]uint8
-	paints    []Paint
+	outlines  map[outlineKey]outlineMask
+	fills     []uint32 // packed colour per label
+	hatches   []uint32
 	workers   []*worker
 	pxParts   [][]pxPart // per country: its visible parts in pixel coordinates
 	countryBB []image.Rectangle
@@ -94,12 +96,18 @@ type outlineKey struct {
 	width float64
 }
 
+type outlineMask struct {
+	pix  []uint8
+	rect image.Rectangle
+}
+
 type pxPart struct {
 	rings [][]float32 // decimated pixel coordinates x0,y0,…
 	art   [][]bool    // artificial edge i→i+1 in the decimated ring
 }
 
 type worker struct {
+	off  []float32
 	z    vector.Rasterizer
 	mask image.Alpha
 	buf  []uint8
@@ -107,7 +115,7 @@ type worker struct {
 
 // NewRenderer returns a renderer for w.
 func NewRenderer(w *World) *Renderer {
-	return &Renderer{world: w, outlines: map[outlineKey][]uint8{}}
+	return &Renderer{world: w, outlines: map[outlineKey]outlineMask{}}
 }
 
 // World returns the world the renderer draws.
@@ -146,32 +154,41 @@ func (r *Renderer) Render(dst *image.RGBA, f Frame) {
 	if !r.valid || r.view != f.View || r.width != bw {
 		r.rasterise(f.View, bw)
 	}
-	// Paint table, indexed by label.
+	// Paint tables, indexed by label (country index + 1; 0 is the sea).
 	n := len(r.world.Countries)
-	if cap(r.paints) < n+1 {
-		r.paints = make([]Paint, n+1)
+	if len(r.fills) != n+1 {
+		r.fills, r.hatches = make([]uint32, n+1), make([]uint32, n+1)
 	}
-	r.paints = r.paints[:n+1]
-	r.paints[0] = Paint{Fill: st.Sea}
+	r.fills[0], r.hatches[0] = pack(st.Sea), pack(st.Sea)
 	for i, c := range r.world.Countries {
+		p := Paint{Fill: color.RGBA{0xdd, 0xdd, 0xdd, 0xff}}
 		if f.Paint != nil {
-			r.paints[i+1] = f.Paint(c.ISO)
-		} else {
-			r.paints[i+1] = Paint{Fill: color.RGBA{0xdd, 0xdd, 0xdd, 0xff}}
+			p = f.Paint(c.ISO)
 		}
-	}
-	var sel, hov []uint8
-	if f.Selected != "" {
-		sel = r.outline(f.Selected, st.SelectedWidth*st.PixelScale)
-	}
-	if f.Hovered != "" && f.Hovered != f.Selected {
-		hov = r.outline(f.Hovered, st.HoverWidth*st.PixelScale)
+		r.fills[i+1], r.hatches[i+1] = pack(p.Fill), pack(p.Fill)
+		if p.Hatch.A != 0 {
+			r.hatches[i+1] = pack(p.Hatch)
+		}
 	}
 	period := max(3, int(math.Round(st.HatchSpacing*st.PixelScale)))
 	stripe := max(1, int(math.Round(float64(period)*0.35)))
 	r.bands(f.View.H, func(_ *worker, y0, y1 int) {
-		r.compose(dst, y0, y1, st, sel, hov, period, stripe)
+		r.compose(dst, y0, y1, st, period, stripe)
 	})
+	if f.Hovered != "" && f.Hovered != f.Selected {
+		r.drawOutline(dst, f.Hovered, st.HoverWidth*st.PixelScale, st.Hover)
+	}
+	if f.Selected != "" {
+		r.drawOutline(dst, f.Selected, st.SelectedWidth*st.PixelScale, st.Selected)
+	}
+}
+
+// drawOutline strokes the outline of iso over dst.
+func (r *Renderer) drawOutline(dst *image.RGBA, iso string, lw float64, c color.RGBA) {
+	m, rect := r.outline(iso, lw)
+	if m != nil {
+		overlay(dst, m, rect, r.view.W, c)
+	}
 }
 
 // bands runs fn over horizontal bands of the image, one per CPU.
@@ -323,7 +340,15 @@ func (r *Renderer) mergeCoverage(m []uint8, bb image.Rectangle, label uint16, st
 	for y := bb.Min.Y; y < bb.Max.Y; y++ {
 		row := m[(y-bb.Min.Y)*bw : (y-bb.Min.Y+1)*bw]
 		base := y*stride + bb.Min.X
-		for x, a := range row {
+		for x := 0; x < len(row); x++ {
+			// Skip empty stretches eight pixels at a time.
+			for x+8 <= len(row) && binary.LittleEndian.Uint64(row[x:]) == 0 {
+				x += 8
+			}
+			if x >= len(row) {
+				break
+			}
+			a := row[x]
 			if a == 0 {
 				continue
 			}
@@ -346,39 +371,42 @@ func (r *Renderer) mergeCoverage(m []uint8, bb image.Rectangle, label uint16, st
 // stroke rasterises lines of width lw along the rings of parts, clipped to
 // band, into dst (row stride band.Dx()). With skipArtificial, the edges that
 // are not real borders are left out.
+//
+// Each unbroken run of edges is drawn as one ribbon: the run offset to the
+// left, then back along the run offset to the right. The rasteriser fills by
+// |winding| clamped to 1, so the ribbon's own overlaps at sharp turns still
+// come out as plain line.
 func (w *worker) stroke(parts [][]pxPart, band image.Rectangle, lw float64, dst []uint8, skipArtificial bool) {
 	bw, bh := band.Dx(), band.Dy()
 	w.z.Reset(bw, bh)
 	w.z.DrawOp = draw.Src
 	ox, oy := float32(band.Min.X), float32(band.Min.Y)
 	hw := float32(lw / 2)
-	fw, fh := float32(bw), float32(bh)
+	lo, hi := -hw-1, float32(bh)+hw+1
 	for _, cp := range parts {
 		for _, p := range cp {
 			for ri, ring := range p.rings {
 				art := p.art[ri]
-				for i := 0; i+3 < len(ring); i += 2 {
-					if skipArtificial && art[i/2] {
+				nv := len(ring) / 2
+				// Runs of real edges [a, b) of vertices, drawn when they
+				// touch the band.
+				a := 0
+				for a < nv-1 {
+					if skipArtificial && art[a] {
+						a++
 						continue
 					}
-					x0, y0 := ring[i]-ox, ring[i+1]-oy
-					x1, y1 := ring[i+2]-ox, ring[i+3]-oy
-					if (y0 < -hw && y1 < -hw) || (y0 > fh+hw && y1 > fh+hw) || (x0 < -hw && x1 < -hw) || (x0 > fw+hw && x1 > fw+hw) {
-						continue
+					b := a + 1
+					ymin, ymax := min(ring[2*a+1], ring[2*b+1]), max(ring[2*a+1], ring[2*b+1])
+					for b < nv-1 && !(skipArtificial && art[b]) {
+						b++
+						y := ring[2*b+1]
+						ymin, ymax = min(ymin, y), max(ymax, y)
 					}
-					dx, dy := x1-x0, y1-y0
-					l := float32(math.Sqrt(float64(dx*dx + dy*dy)))
-					if l == 0 {
-						continue
+					if ymax-oy >= lo && ymin-oy <= hi {
+						w.ribbon(ring[2*a:2*b+2], ox, oy, hw)
 					}
-					nx, ny := -dy/l*hw, dx/l*hw
-					// Extend each segment by half the width so joints close.
-					ex, ey := dx/l*hw*0.5, dy/l*hw*0.5
-					w.z.MoveTo(x0+nx-ex, y0+ny-ey)
-					w.z.LineTo(x1+nx+ex, y1+ny+ey)
-					w.z.LineTo(x1-nx+ex, y1-ny+ey)
-					w.z.LineTo(x0-nx-ex, y0-ny-ey)
-					w.z.ClosePath()
+					a = b
 				}
 			}
 		}
@@ -387,92 +415,191 @@ func (w *worker) stroke(parts [][]pxPart, band image.Rectangle, lw float64, dst 
 	w.z.Draw(&mask, mask.Rect, image.Opaque, image.Point{})
 }
 
-// outline returns the full-image mask of the outline of iso at width lw,
-// cached for the current viewport.
-func (r *Renderer) outline(iso string, lw float64) []uint8 {
+// ribbon adds the outline of a line of half-width hw along the polyline pts
+// (x0,y0,x1,y1,…), shifted by (-ox, -oy).
+func (w *worker) ribbon(pts []float32, ox, oy, hw float32) {
+	n := len(pts) / 2
+	if cap(w.off) < 2*n {
+		w.off = make([]float32, 2*n)
+	}
+	off := w.off[:2*n]
+	closed := pts[0] == pts[2*n-2] && pts[1] == pts[2*n-1]
+	segN := func(i int) (float32, float32) { // unit normal of segment i → i+1
+		dx, dy := pts[2*i+2]-pts[2*i], pts[2*i+3]-pts[2*i+1]
+		l := float32(math.Sqrt(float64(dx*dx + dy*dy)))
+		if l == 0 {
+			return 0, 0
+		}
+		return -dy / l, dx / l
+	}
+	for i := 0; i < n; i++ {
+		var nx, ny float32
+		switch {
+		case i == 0 && !closed:
+			nx, ny = segN(0)
+		case i == n-1 && !closed:
+			nx, ny = segN(n - 2)
+		default:
+			prev := i - 1
+			if i == 0 {
+				prev = n - 2
+			}
+			next := i
+			if i == n-1 {
+				next = 0
+			}
+			ax, ay := segN(prev)
+			bx, by := segN(next)
+			nx, ny = ax+bx, ay+by
+			l := float32(math.Sqrt(float64(nx*nx + ny*ny)))
+			if l < 1e-3 { // a U-turn: fall back to one side's normal
+				nx, ny = ax, ay
+			} else {
+				nx, ny = nx/l, ny/l
+				// Keep the line's width at the joint (mitre), up to 2×.
+				if d := nx*ax + ny*ay; d > 0.5 {
+					nx, ny = nx/d, ny/d
+				} else {
+					nx, ny = nx*2, ny*2
+				}
+			}
+		}
+		off[2*i], off[2*i+1] = nx*hw, ny*hw
+	}
+	w.z.MoveTo(pts[0]+off[0]-ox, pts[1]+off[1]-oy)
+	for i := 1; i < n; i++ {
+		w.z.LineTo(pts[2*i]+off[2*i]-ox, pts[2*i+1]+off[2*i+1]-oy)
+	}
+	for i := n - 1; i >= 0; i-- {
+		w.z.LineTo(pts[2*i]-off[2*i]-ox, pts[2*i+1]-off[2*i+1]-oy)
+	}
+	w.z.ClosePath()
+}
+
+// outline returns the full-image mask of the outline of iso at width lw and
+// the rectangle it covers, cached for the current viewport.
+func (r *Renderer) outline(iso string, lw float64) ([]uint8, image.Rectangle) {
 	k := outlineKey{iso, lw}
 	if m, ok := r.outlines[k]; ok {
-		return m
+		return m.pix, m.rect
 	}
 	ci := r.world.Index(iso)
-	if ci < 0 {
-		return nil
+	if ci < 0 || len(r.pxParts[ci]) == 0 {
+		return nil, image.Rectangle{}
 	}
 	v := r.view
+	pad := int(math.Ceil(lw)) + 2
+	rect := r.countryBB[ci].Inset(-pad).Intersect(image.Rect(0, 0, v.W, v.H))
 	m := make([]uint8, v.W*v.H)
 	one := [][]pxPart{r.pxParts[ci]}
 	r.bands(v.H, func(w *worker, y0, y1 int) {
-		w.stroke(one, image.Rect(0, y0, v.W, y1), lw, m[y0*v.W:y1*v.W], true)
+		band := image.Rect(0, y0, v.W, y1).Intersect(rect)
+		if band.Empty() {
+			return
+		}
+		// The mask rows of this band are contiguous in m only at full
+		// width, so stroke the full width of the band's rows.
+		band.Min.X, band.Max.X = 0, v.W
+		w.stroke(one, band, lw, m[band.Min.Y*v.W:band.Max.Y*v.W], true)
 	})
 	if len(r.outlines) > 8 {
 		clear(r.outlines)
 	}
-	r.outlines[k] = m
-	return m
+	r.outlines[k] = outlineMask{m, rect}
+	return m, rect
 }
 
 // compose writes rows [y0, y1) of dst from the cached labels, the paints and
-// the line masks.
-func (r *Renderer) compose(dst *image.RGBA, y0, y1 int, st Style, sel, hov []uint8, period, stripe int) {
+// the border mask. Most pixels lie wholly inside one country or the sea and
+// take the fast path: one table look-up and one store.
+func (r *Renderer) compose(dst *image.RGBA, y0, y1 int, st Style, period, stripe int) {
 	W := r.view.W
-	paints := r.paints
-	sea := st.Sea
+	fill, hatch := r.fills, r.hatches
+	sea := pack(st.Sea)
+	border := st.Border
 	for y := y0; y < y1; y++ {
 		row := dst.Pix[y*dst.Stride : y*dst.Stride+4*W]
-		for x := 0; x < W; x++ {
-			i := y*W + x
-			var cr, cg, cb uint32
-			l1 := r.lab1[i]
-			if l1 == 0 {
-				cr, cg, cb = uint32(sea.R), uint32(sea.G), uint32(sea.B)
-			} else {
-				hatch := (x+y)%period < stripe
-				c1 := paintAt(&paints[l1], hatch)
-				a1 := uint32(r.cov1[i])
-				if a1 == 0xff {
-					cr, cg, cb = uint32(c1.R), uint32(c1.G), uint32(c1.B)
-				} else {
-					c2 := sea
-					a2 := uint32(r.cov2[i])
-					if l2 := r.lab2[i]; l2 != 0 {
-						c2 = paintAt(&paints[l2], hatch)
-					}
-					if a1+a2 > 0xff {
-						a2 = 0xff - a1
-					}
-					a0 := 0xff - a1 - a2
-					cr = (uint32(c1.R)*a1 + uint32(c2.R)*a2 + uint32(sea.R)*a0 + 127) / 0xff
-					cg = (uint32(c1.G)*a1 + uint32(c2.G)*a2 + uint32(sea.G)*a0 + 127) / 0xff
-					cb = (uint32(c1.B)*a1 + uint32(c2.B)*a2 + uint32(sea.B)*a0 + 127) / 0xff
+		lab1 := r.lab1[y*W : (y+1)*W]
+		cov1 := r.cov1[y*W : (y+1)*W]
+		lines := r.border[y*W : (y+1)*W]
+		h := y % period
+		for x, l1 := range lab1 {
+			inHatch := h < stripe
+			if h++; h == period {
+				h = 0
+			}
+			var c uint32
+			switch {
+			case l1 == 0:
+				c = sea
+			case cov1[x] == 0xff:
+				c = fill[l1]
+				if inHatch {
+					c = hatch[l1]
 				}
+			default:
+				c = r.blendEdge(y*W+x, inHatch, sea)
 			}
-			if b := uint32(r.border[i]); b != 0 {
-				cr, cg, cb = lerp(cr, cg, cb, st.Border, b)
+			if b := lines[x]; b != 0 {
+				c = lerpPacked(c, border, uint32(b))
 			}
-			if hov != nil {
-				if b := uint32(hov[i]); b != 0 {
-					cr, cg, cb = lerp(cr, cg, cb, st.Hover, b)
-				}
-			}
-			if sel != nil {
-				if b := uint32(sel[i]); b != 0 {
-					cr, cg, cb = lerp(cr, cg, cb, st.Selected, b)
-				}
-			}
-			o := 4 * x
-			row[o], row[o+1], row[o+2], row[o+3] = uint8(cr), uint8(cg), uint8(cb), 0xff
+			binary.LittleEndian.PutUint32(row[4*x:], c)
 		}
 	}
 }
 
-func paintAt(p *Paint, hatch bool) color.RGBA {
-	if hatch && p.Hatch.A != 0 {
-		return p.Hatch
+// blendEdge mixes the up to two countries and the sea that share an
+// anti-aliased pixel.
+func (r *Renderer) blendEdge(i int, inHatch bool, sea uint32) uint32 {
+	pick := func(l uint16) uint32 {
+		if inHatch {
+			return r.hatches[l]
+		}
+		return r.fills[l]
 	}
-	return p.Fill
+	c1 := pick(r.lab1[i])
+	a1 := uint32(r.cov1[i])
+	c2, a2 := sea, uint32(r.cov2[i])
+	if l2 := r.lab2[i]; l2 != 0 {
+		c2 = pick(l2)
+	}
+	if a1+a2 > 0xff {
+		a2 = 0xff - a1
+	}
+	a0 := 0xff - a1 - a2
+	var out uint32
+	for shift := 0; shift < 24; shift += 8 {
+		v := (c1>>shift&0xff)*a1 + (c2>>shift&0xff)*a2 + (sea>>shift&0xff)*a0
+		out |= ((v + 127) / 0xff) << shift
+	}
+	return out | 0xff000000
 }
 
-func lerp(r, g, b uint32, c color.RGBA, a uint32) (uint32, uint32, uint32) {
+// overlay blends colour c into dst wherever mask (full-image, stride W) is
+// set, within rect.
+func overlay(dst *image.RGBA, mask []uint8, rect image.Rectangle, W int, c color.RGBA) {
+	for y := rect.Min.Y; y < rect.Max.Y; y++ {
+		row := dst.Pix[y*dst.Stride:]
+		m := mask[y*W : (y+1)*W]
+		for x := rect.Min.X; x < rect.Max.X; x++ {
+			if a := m[x]; a != 0 {
+				o := 4 * x
+				binary.LittleEndian.PutUint32(row[o:], lerpPacked(binary.LittleEndian.Uint32(row[o:]), c, uint32(a)))
+			}
+		}
+	}
+}
+
+// pack turns c into the little-endian RGBA word of an *image.RGBA pixel,
+// forced opaque.
+func pack(c color.RGBA) uint32 {
+	return uint32(c.R) | uint32(c.G)<<8 | uint32(c.B)<<16 | 0xff000000
+}
+
+func lerpPacked(p uint32, c color.RGBA, a uint32) uint32 {
 	na := 0xff - a
-	return (r*na + uint32(c.R)*a + 127) / 0xff, (g*na + uint32(c.G)*a + 127) / 0xff, (b*na + uint32(c.B)*a + 127) / 0xff
+	r := ((p&0xff)*na + uint32(c.R)*a + 127) / 0xff
+	g := ((p>>8&0xff)*na + uint32(c.G)*a + 127) / 0xff
+	b := ((p>>16&0xff)*na + uint32(c.B)*a + 127) / 0xff
+	return r | g<<8 | b<<16 | 0xff000000
 }

@@ -226,3 +226,20 @@ func absDiff(a, b uint32) uint32 {
 	}
 	return b - a
 }
+
+// TestRenderNoSeamOnWrangel checks the island that Natural Earth cuts in two
+// at 180°, whose eastern half stops at -179.999951°.
+func TestRenderNoSeamOnWrangel(t *testing.T) {
+	r := geo.NewRenderer(testWorld(t))
+	v := geo.DefaultView(r.Projected(geo.Eurasia), 1600, 1000)
+	x, y := v.Pixel(180, 71.25)
+	v = v.ZoomAt(x, y, 12)
+	img := image.NewRGBA(image.Rect(0, 0, 1600, 1000))
+	r.Render(img, geo.Frame{View: v, Style: geo.LightStyle, Paint: cstoPalette, Selected: "RUS"})
+	for lat := 71.05; lat <= 71.45; lat += 0.02 {
+		x, y := v.Pixel(180, lat)
+		for dx := -3; dx <= 3; dx++ {
+			assert.Equal(t, cstoPalette("RUS").Fill, img.RGBAAt(int(x)+dx, int(y)), "line on Wrangel at %.2f°N", lat)
+		}
+	}
+}

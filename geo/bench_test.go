@@ -1,0 +1,154 @@
+package geo_test
+
+import (
+	"image"
+	"image/color"
+	"testing"
+
+	"cstomap/assets"
+	"cstomap/geo"
+
+	"github.com/fogleman/gg"
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
+)
+
+// BenchmarkRenderFrame draws a full 1920×1080 frame for a new viewport each
+// time (alternating between two), so the geometry is rasterised every time.
+// Budget: ≤ 16 ms.
+func BenchmarkRenderFrame(b *testing.B) {
+	r := geo.NewRenderer(testWorld(b))
+	v := geo.DefaultView(r.Projected(geo.Eurasia), 1920, 1080)
+	views := []geo.Viewport{v, v.Pan(1, 0)}
+	img := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		r.Render(img, geo.Frame{View: views[i%2], Style: geo.LightStyle, Paint: cstoPalette, Selected: "ARM"})
+		i++
+	}
+}
+
+// BenchmarkRenderRecolour draws the same viewport with new colours each
+// time. Budget: ≤ 5 ms.
+func BenchmarkRenderRecolour(b *testing.B) {
+	r := geo.NewRenderer(testWorld(b))
+	v := geo.DefaultView(r.Projected(geo.Eurasia), 1920, 1080)
+	img := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
+	alt := func(iso string) geo.Paint {
+		if iso == "ARM" {
+			return geo.Paint{Fill: color.RGBA{0xe6, 0x9f, 0, 0xff}, Hatch: color.RGBA{0x60, 0x40, 0, 0xff}}
+		}
+		return cstoPalette(iso)
+	}
+	paints := []geo.PaintFunc{cstoPalette, alt}
+	r.Render(img, geo.Frame{View: v, Style: geo.LightStyle, Paint: cstoPalette, Selected: "ARM"})
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		r.Render(img, geo.Frame{View: v, Style: geo.LightStyle, Paint: paints[i%2], Selected: "ARM"})
+		i++
+	}
+}
+
+// BenchmarkRenderGG is the baseline: a straightforward fogleman/gg rendering
+// of the same frame, projecting every vertex and filling and stroking each
+// country.
+func BenchmarkRenderGG(b *testing.B) {
+	w := testWorld(b)
+	pr := geo.Project(w, geo.Eurasia)
+	v := geo.DefaultView(pr, 1920, 1080)
+	dc := gg.NewContext(1920, 1080)
+	b.ReportAllocs()
+	for b.Loop() {
+		dc.SetColor(geo.LightStyle.Sea)
+		dc.Clear()
+		for _, p := range pr.Parts {
+			c := w.Countries[p.Country]
+			_ = c
+			for _, ring := range p.Rings {
+				for i := 0; i+1 < len(ring); i += 2 {
+					x, y := v.FromProjected(ring[i], ring[i+1])
+					if i == 0 {
+						dc.MoveTo(x, y)
+					} else {
+						dc.LineTo(x, y)
+					}
+				}
+				dc.ClosePath()
+			}
+			dc.SetColor(cstoPalette(c.ISO).Fill)
+			dc.FillPreserve()
+			dc.SetColor(geo.LightStyle.Border)
+			dc.SetLineWidth(0.8)
+			dc.Stroke()
+		}
+	}
+}
+
+// BenchmarkCountryAt hit-tests random points of the default view. Budget:
+// ≤ 2 µs per point.
+func BenchmarkCountryAt(b *testing.B) {
+	w := testWorld(b)
+	pts := randomViewPoints(defaultView(b, 1920, 1080), 4096)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		p := pts[i%len(pts)]
+		w.CountryAt(p[0], p[1])
+		i++
+	}
+}
+
+// BenchmarkCountryAtNaive is the baseline: orb's planar.MultiPolygonContains
+// behind each country's whole bounding box.
+func BenchmarkCountryAtNaive(b *testing.B) {
+	w := testWorld(b)
+	bounds := make([]orb.Bound, len(w.Countries))
+	for i, c := range w.Countries {
+		bounds[i] = c.Geometry.Bound()
+	}
+	pts := randomViewPoints(defaultView(b, 1920, 1080), 4096)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		p := orb.Point(pts[i%len(pts)])
+		for ci, c := range w.Countries {
+			if bounds[ci].Contains(p) && planar.MultiPolygonContains(c.Geometry, p) {
+				break
+			}
+		}
+		i++
+	}
+}
+
+// BenchmarkLoadOutlines is start-up's share: decode the embedded compact
+// outlines and build the indexes. Budget: ≤ 30 ms.
+func BenchmarkLoadOutlines(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := geo.LoadCompact(assets.Countries); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadGeoJSON is the baseline: decode the GeoJSON with orb.
+func BenchmarkLoadGeoJSON(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := geo.FromGeoJSON(assets.NaturalEarth); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkProject projects the whole world once (done once per projection,
+// not per frame).
+func BenchmarkProject(b *testing.B) {
+	w := testWorld(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		geo.Project(w, geo.Eurasia)
+	}
+}
