@@ -1,0 +1,96 @@
+package timeline
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// LoadFS parses every *.json file directly in dir of fsys (not in
+// subdirectories), in file-name order, and returns the alliances in that
+// order; which alliance comes first in the UI is the caller's business.
+// Files are named path.Join(dir, name) in errors and in Alliance.File.
+// Any problem (an unreadable directory or file, an invalid file, two files
+// with the same ID, or no *.json file at all) fails the whole load: the
+// result is nil and the error joins one error per problem. This suits
+// embedded data, where any error is a bug.
+func LoadFS(fsys fs.FS, dir string, known func(iso string) bool) ([]*Alliance, error) {
+	as, errs := load(fsys, dir, func(name string) string { return path.Join(dir, name) }, known)
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return as, nil
+}
+
+// LoadDir parses every *.json file directly in the operating-system
+// directory dir, in file-name order, for a user's --data directory. Unlike
+// LoadFS it is forgiving: good files load, and each bad file gives one error
+// (naming filepath.Join(dir, name)) and is left out. A file whose ID an
+// earlier file already used is an error wrapping ErrDuplicate. An unreadable
+// directory gives no alliances and a single error; a directory without
+// *.json files gives no alliances and an error wrapping ErrNoFiles.
+func LoadDir(dir string, known func(iso string) bool) ([]*Alliance, []error) {
+	return load(os.DirFS(dir), ".", func(name string) string { return filepath.Join(dir, name) }, known)
+}
+
+// load does the work of LoadFS and LoadDir: name turns a file name in dir
+// into the name used for errors and Alliance.File.
+func load(fsys fs.FS, dir string, name func(string) string, known func(string) bool) ([]*Alliance, []error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, []error{fmt.Errorf("timeline: read alliance directory %s: %w", name(""), err)}
+	}
+	var (
+		out  []*Alliance
+		errs []error
+		seen = map[string]string{} // ID -> file
+	)
+	for _, de := range entries {
+		if de.IsDir() || !strings.HasSuffix(de.Name(), ".json") {
+			continue
+		}
+		file := name(de.Name())
+		data, err := fs.ReadFile(fsys, path.Join(dir, de.Name()))
+		if err != nil {
+			errs = append(errs, fmt.Errorf("timeline: read %s: %w", file, err))
+			continue
+		}
+		a, err := Parse(file, data, known)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if first, dup := seen[a.ID]; dup {
+			errs = append(errs, &Error{File: file, Field: "id", Err: ErrDuplicate,
+				Detail: fmt.Sprintf("alliance %q is already loaded from %s", a.ID, first)})
+			continue
+		}
+		seen[a.ID] = file
+		out = append(out, a)
+	}
+	if len(out) == 0 && len(errs) == 0 {
+		errs = append(errs, fmt.Errorf("%w: no *.json file in %s", ErrNoFiles, name("")))
+	}
+	return out, errs
+}
+
+// Merge returns base with every alliance of extra applied in order: one
+// whose ID is already present replaces it in place (so the order of base is
+// kept), and a new ID is appended. Within extra, a later alliance with the
+// same ID wins. Neither input slice is modified; elements must be non-nil.
+func Merge(base, extra []*Alliance) []*Alliance {
+	out := slices.Clone(base)
+	for _, x := range extra {
+		if i := slices.IndexFunc(out, func(a *Alliance) bool { return a.ID == x.ID }); i >= 0 {
+			out[i] = x
+		} else {
+			out = append(out, x)
+		}
+	}
+	return out
+}
