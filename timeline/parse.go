@@ -128,8 +128,13 @@ type eventJSON struct {
 	Confidence string   `json:"confidence"`
 }
 
-// maxYear is the last year a YYYY date can hold.
-const maxYear = 9999
+// minYear and maxYear bound first_year and last_year. Four-digit years only;
+// minYear also keeps every event date clear of year 1, whose 1 January is
+// the zero time.Time that means "no since date".
+const (
+	minYear = 1000
+	maxYear = 9999
+)
 
 // Parse decodes and validates one alliance file. file is used only in error
 // messages and as Alliance.File. known reports whether an ISO3 code has a map
@@ -141,7 +146,7 @@ const maxYear = 9999
 //	name        required
 //	short_name  optional, defaults to the upper-cased id
 //	founding    optional free text
-//	first_year  required, 1..9999
+//	first_year  required, 1000..9999
 //	last_year   optional; 0 or absent means "up to the current year"
 //	notes       optional alliance-level events; they may not have a status
 //	countries   array of {iso, never, note, sources, events}
@@ -235,8 +240,8 @@ func (p *parser) header() error {
 		return p.errorf("", "name", ErrMissing, "missing name")
 	case a.FirstYear == 0:
 		return p.errorf("", "first_year", ErrMissing, "missing first_year")
-	case a.FirstYear < 1 || a.FirstYear > maxYear:
-		return p.errorf("", "first_year", ErrInvalid, "first_year %d not in 1..%d", a.FirstYear, maxYear)
+	case a.FirstYear < minYear || a.FirstYear > maxYear:
+		return p.errorf("", "first_year", ErrInvalid, "first_year %d not in %d..%d", a.FirstYear, minYear, maxYear)
 	case a.LastYear != 0 && (a.LastYear < a.FirstYear || a.LastYear > maxYear):
 		return p.errorf("", "last_year", ErrInvalid, "last_year %d not in first_year..%d (%d..%d); omit it for \"up to now\"",
 			a.LastYear, maxYear, a.FirstYear, maxYear)

@@ -302,6 +302,12 @@ func TestParseErrors(t *testing.T) {
 			msg: `test.json: first_year: want a whole number, got JSON number 1990.5`,
 		},
 		{
+			name: "first_year before 1000",
+			old:  `"first_year": 1990,`, new: `"first_year": 1,`,
+			err: timeline.ErrInvalid, field: "first_year",
+			msg: `test.json: first_year: first_year 1 not in 1000..9999`,
+		},
+		{
 			name: "last_year before first_year",
 			old:  `"first_year": 1990,`, new: `"first_year": 1990, "last_year": 1980,`,
 			err: timeline.ErrInvalid, field: "last_year",
