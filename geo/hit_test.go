@@ -2,6 +2,8 @@ package geo_test
 
 import (
 	"sort"
+
+	"github.com/paulmach/orb"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -111,4 +113,21 @@ func TestCountryAtBadInput(t *testing.T) {
 	got, ok := w.CountryAt(37.6176+360, 55.7558)
 	assert.True(t, ok)
 	assert.Equal(t, "RUS", got, "longitudes wrap")
+}
+
+func TestLabelPointIsInside(t *testing.T) {
+	w := testWorld(t)
+	for _, iso := range w.Codes() {
+		lon, lat, ok := w.LabelPoint(iso)
+		require.True(t, ok, iso)
+		got, _ := w.CountryAt(lon, lat)
+		if got != iso {
+			// Only slivers thinner than the grid fall back to a vertex,
+			// which is on the outline.
+			c, _ := w.Country(iso)
+			assert.Contains(t, c.Geometry[0][0], orb.Point{lon, lat}, "label point of %s is in %q", iso, got)
+		}
+	}
+	_, _, ok := w.LabelPoint("XXX")
+	assert.False(t, ok)
 }

@@ -1,0 +1,85 @@
+package ui_test
+
+import (
+	"sync"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"cstomap/assets"
+	"cstomap/geo"
+	"cstomap/ui"
+)
+
+var (
+	worldOnce sync.Once
+	world     *geo.World
+)
+
+func testWorld(t *testing.T) *geo.World {
+	t.Helper()
+	worldOnce.Do(func() {
+		w, err := geo.LoadCompact(assets.Countries)
+		require.NoError(t, err)
+		world = w
+	})
+	return world
+}
+
+func newTestApp(t *testing.T) (*ui.App, fyne.Window) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	w := a.NewWindow("CSTO Map")
+	t.Cleanup(w.Close)
+	app := ui.New(w, testWorld(t), ui.Options{})
+	w.Resize(fyne.NewSize(1000, 700))
+	return app, w
+}
+
+func TestTapYerevanSelectsArmenia(t *testing.T) {
+	app, w := newTestApp(t)
+	pos := app.Map.PositionOf(44.5126, 40.1776)
+	test.TapAt(app.Map, pos)
+	assert.Equal(t, "ARM", app.Map.Selected())
+	assert.Equal(t, "Armenia", app.Panel.Title())
+	assert.Equal(t, "CSTO Map — Armenia", w.Title())
+}
+
+func TestTapSeaClearsSelection(t *testing.T) {
+	app, _ := newTestApp(t)
+	test.TapAt(app.Map, app.Map.PositionOf(37.6, 55.75))
+	require.Equal(t, "RUS", app.Map.Selected())
+	test.TapAt(app.Map, app.Map.PositionOf(50.5, 42.0)) // Caspian Sea
+	assert.Equal(t, "", app.Map.Selected())
+	assert.Equal(t, "No country selected", app.Panel.Title())
+}
+
+func TestTapNearCoastSelects(t *testing.T) {
+	app, _ := newTestApp(t)
+	// 3 px out to sea off Crimea's south coast.
+	p := app.Map.PositionOf(34.1, 44.43)
+	test.TapAt(app.Map, p.AddXY(0, 3))
+	assert.Equal(t, "UKR", app.Map.Selected())
+}
+
+func TestWindowPositionOfArmenia(t *testing.T) {
+	app, _ := newTestApp(t)
+	p, ok := app.WindowPosition("ARM")
+	require.True(t, ok)
+	assert.Equal(t, "ARM", app.Map.CountryAt(p))
+}
+
+func TestParseMetadata(t *testing.T) {
+	m, err := ui.ParseMetadata([]byte("[Details]\nID = \"org.x\"\nName = \"X\"\nVersion = \"1.2.3\"\nBuild = 4\n[Migrations]\nfyneDo = true\n"), nil)
+	require.NoError(t, err)
+	assert.Equal(t, "org.x", m.ID)
+	assert.Equal(t, 4, m.Build)
+	assert.True(t, m.Migrations["fyneDo"])
+	_, err = ui.ParseMetadata([]byte("[Details\n"), nil)
+	assert.Error(t, err)
+	_, err = ui.ParseMetadata([]byte("[Details]\nName = \"X\"\n"), nil)
+	assert.ErrorContains(t, err, "needs ID")
+}
