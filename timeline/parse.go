@@ -243,8 +243,8 @@ func (p *parser) header() error {
 	case a.FirstYear < minYear || a.FirstYear > maxYear:
 		return p.errorf("", "first_year", ErrInvalid, "first_year %d not in %d..%d", a.FirstYear, minYear, maxYear)
 	case a.LastYear != 0 && (a.LastYear < a.FirstYear || a.LastYear > maxYear):
-		return p.errorf("", "last_year", ErrInvalid, "last_year %d not in first_year..%d (%d..%d); omit it for \"up to now\"",
-			a.LastYear, maxYear, a.FirstYear, maxYear)
+		return p.errorf("", "last_year", ErrInvalid, "last_year %d not in %d..%d; omit it for \"up to now\"",
+			a.LastYear, a.FirstYear, maxYear)
 	}
 	if a.ShortName == "" {
 		a.ShortName = strings.ToUpper(a.ID)

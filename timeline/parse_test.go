@@ -311,7 +311,7 @@ func TestParseErrors(t *testing.T) {
 			name: "last_year before first_year",
 			old:  `"first_year": 1990,`, new: `"first_year": 1990, "last_year": 1980,`,
 			err: timeline.ErrInvalid, field: "last_year",
-			msg: `test.json: last_year: last_year 1980 not in first_year..9999 (1990..9999); omit it for "up to now"`,
+			msg: `test.json: last_year: last_year 1980 not in 1990..9999; omit it for "up to now"`,
 		},
 		{
 			name: "missing note",
