@@ -1,0 +1,341 @@
+package passages
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+)
+
+// MaxUserArticleSize is the largest file [ParseUserArticle] accepts, in
+// bytes (5 MiB); a file of exactly this size is accepted.
+const MaxUserArticleSize = 5 << 20
+
+// ParseUserArticle reads an article file a user opened. name is the file's
+// name (only its base name and extension are used); data is its content.
+//
+// Refusals, in this order: over [MaxUserArticleSize] bytes (ErrTooLarge);
+// a NUL byte or invalid UTF-8, which also catches UTF-16 and binary files
+// (ErrNotText); empty or white space only, or nothing left after the
+// metadata (ErrEmpty). A leading byte order mark is ignored and CRLF or CR
+// line endings are accepted.
+//
+// Metadata may open the file, in either or both of two forms:
+//
+//	---
+//	title: Russia NATO Equivalent Ineffective
+//	publisher: Insider
+//	date: 2023-07-01
+//	url: https://example.com/article
+//	experts: Thomas Graham, Alexander Cooley
+//	---
+//
+// (front matter: the first line is exactly "---" and a later line is "---"
+// or "..."; one "key: value" per line, values may be quoted, experts may
+// also be a [a, b] list or "- name" lines; unknown keys are ignored; with
+// no closing line there is no front matter), and then header lines such as
+//
+//	Title: Russia NATO Equivalent Ineffective
+//	Publisher: Insider
+//
+// (consecutive "Key: value" lines at the top with a known key; the first
+// other line ends them). Known keys, any case: title; publisher, source,
+// site, outlet; date, published; url, link; experts; note (PublishedNote).
+// When both forms give a field, the front matter wins.
+//
+// Files named *.md, *.markdown, *.mdown or *.mkd are Markdown: "#" headings
+// (and "===" / "---" underlined ones) become headings, the first level-1
+// heading before any text becomes the headline; "-", "*", "+" and "1." list
+// items become bullets; an image alone on a line becomes a caption with its
+// alt text; a paragraph's lines are joined with a space; blockquote markers,
+// thematic breaks, code fences and link reference definitions are dropped.
+// The shown text has its Markdown syntax removed: emphasis markers (*, **,
+// _, __, ~~), code backticks, backslash escapes and link syntax
+// ([text](url) becomes text) are stripped and HTML entities decoded, so
+// that [Markdown] can escape the text again for display. Markers that do
+// not pair up are kept as typed. Every other file is plain text and is
+// classified like a seed (see [ParseArticle]).
+//
+// The article's ID is "user_" and the first 16 hex digits of the SHA-256
+// of data, so opening the same file twice gives the same ID (and
+// [Index.Add] refuses the second). Its Title is the metadata title, else
+// the headline, else the file's base name without extension.
+func ParseUserArticle(name string, data []byte) (*Article, error) {
+	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
+	if base == "." || base == "/" {
+		base = "untitled"
+	}
+	if len(data) > MaxUserArticleSize {
+		return nil, fmt.Errorf("%w: %s is %d bytes, the limit is %d", ErrTooLarge, base, len(data), MaxUserArticleSize)
+	}
+	if err := checkText(data); err != nil {
+		return nil, fmt.Errorf("%w (%s)", err, base)
+	}
+	s := normalizeNewlines(string(data))
+	if strings.TrimSpace(s) == "" {
+		return nil, fmt.Errorf("%w: %s is empty", ErrEmpty, base)
+	}
+	meta, body := readMeta(s)
+	sum := sha256.Sum256(data)
+	meta.ID = "user_" + hex.EncodeToString(sum[:8])
+
+	var ps []Passage
+	if isMarkdownName(base) {
+		ps = parseMarkdown(body)
+	} else {
+		ps = classify(splitLines(body), meta.Title)
+	}
+	if len(ps) == 0 {
+		return nil, fmt.Errorf("%w: %s has no text besides its metadata", ErrEmpty, base)
+	}
+	if meta.Title == "" && ps[0].Kind == KindHeadline {
+		meta.Title = ps[0].Text
+	}
+	if meta.Title == "" {
+		meta.Title = strings.TrimSuffix(base, path.Ext(base))
+	}
+	return &Article{Meta: meta, Passages: ps}, nil
+}
+
+func isMarkdownName(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".md", ".markdown", ".mdown", ".mkd":
+		return true
+	}
+	return false
+}
+
+// readMeta takes front matter and header lines off the top of s.
+func readMeta(s string) (Meta, string) {
+	var m Meta
+	lines := strings.Split(s, "\n")
+	if len(lines) > 0 && strings.TrimRight(lines[0], " \t") == "---" {
+		for i := 1; i < len(lines); i++ {
+			if t := strings.TrimRight(lines[i], " \t"); t == "---" || t == "..." {
+				setFrontMatter(&m, lines[1:i])
+				lines = lines[i+1:]
+				break
+			}
+		}
+	}
+	// Header lines, after any blank lines.
+	start := 0
+	for start < len(lines) && strings.TrimSpace(lines[start]) == "" {
+		start++
+	}
+	end := start
+	hdr := Meta{}
+	for ; end < len(lines); end++ {
+		k, v, ok := splitKeyValue(lines[end])
+		if !ok || !setField(&hdr, k, v) {
+			break
+		}
+	}
+	if end > start {
+		fillEmpty(&m, hdr)
+		lines = lines[end:]
+	}
+	return m, strings.Join(lines, "\n")
+}
+
+var keyValueRE = regexp.MustCompile(`^\s*([A-Za-z][A-Za-z _-]{0,30}?)\s*:\s*(.*?)\s*$`)
+
+func splitKeyValue(l string) (key, value string, ok bool) {
+	sm := keyValueRE.FindStringSubmatch(l)
+	if sm == nil {
+		return "", "", false
+	}
+	return strings.ToLower(sm[1]), sm[2], true
+}
+
+// setFrontMatter reads "key: value" lines; unknown keys are ignored. A key
+// with no value may be followed by "- item" lines (used for experts).
+func setFrontMatter(m *Meta, lines []string) {
+	listKey := ""
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if item, ok := strings.CutPrefix(t, "- "); ok && listKey != "" {
+			if isExpertsKey(listKey) {
+				m.Experts = append(m.Experts, unquote(item))
+			}
+			continue
+		}
+		listKey = ""
+		k, v, ok := splitKeyValue(l)
+		switch {
+		case !ok:
+		case v == "":
+			listKey = k
+		default:
+			setField(m, k, v)
+		}
+	}
+}
+
+func isExpertsKey(k string) bool { return k == "experts" || k == "expert" }
+
+// setField sets the field named key (see ParseUserArticle) and reports
+// whether the key is known.
+func setField(m *Meta, key, v string) bool {
+	key = strings.NewReplacer("_", " ", "-", " ").Replace(key)
+	if isExpertsKey(key) {
+		v = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(v), "["), "]")
+		for _, e := range strings.Split(v, ",") {
+			if e = unquote(e); e != "" {
+				m.Experts = append(m.Experts, e)
+			}
+		}
+		return true
+	}
+	v = unquote(v)
+	switch key {
+	case "title":
+		m.Title = v
+	case "publisher", "source", "site", "outlet":
+		m.Publisher = v
+	case "date", "published":
+		m.Published = v
+	case "url", "link":
+		m.URL = v
+	case "note", "published note":
+		m.PublishedNote = v
+	default:
+		return false
+	}
+	return true
+}
+
+func fillEmpty(m *Meta, from Meta) {
+	for _, f := range []struct{ dst, src *string }{
+		{&m.Title, &from.Title}, {&m.Publisher, &from.Publisher}, {&m.Published, &from.Published},
+		{&m.URL, &from.URL}, {&m.PublishedNote, &from.PublishedNote},
+	} {
+		if *f.dst == "" {
+			*f.dst = *f.src
+		}
+	}
+	if len(m.Experts) == 0 {
+		m.Experts = from.Experts
+	}
+}
+
+func unquote(v string) string {
+	v = strings.TrimSpace(v)
+	if len(v) >= 2 && (v[0] == '"' && v[len(v)-1] == '"' || v[0] == '\'' && v[len(v)-1] == '\'') {
+		return v[1 : len(v)-1]
+	}
+	return v
+}
+
+var (
+	atxHeadingRE   = regexp.MustCompile(`^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`)
+	listItemRE     = regexp.MustCompile(`^(?:[-*+•]|\d{1,9}[.)])[ \t]+(.*)$`)
+	thematicRE     = regexp.MustCompile(`^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$`)
+	setextRE       = regexp.MustCompile(`^(?:=+|-+)[ \t]*$`)
+	linkRefDefRE   = regexp.MustCompile(`^\[[^\]]+\]:[ \t]*\S+`)
+	imageOnlyRE    = regexp.MustCompile(`^!\[([^\]]*)\]\([^)]*\)$`)
+	fenceRE        = regexp.MustCompile("^(```+|~~~+)")
+	blockquoteMark = regexp.MustCompile(`^(?:>[ \t]?)+`)
+)
+
+// parseMarkdown turns Markdown blocks into passages; see ParseUserArticle.
+func parseMarkdown(body string) []Passage {
+	var (
+		out   []Passage
+		para  []string
+		item  []string
+		fence string
+	)
+	emit := func(k Kind, raw string) {
+		t := strings.TrimSpace(collapseSpaces(stripInline(raw)))
+		if t == "" {
+			return
+		}
+		out = append(out, Passage{Index: len(out), Kind: k, Text: t})
+	}
+	flush := func() {
+		if len(para) > 0 {
+			emit(KindParagraph, joinLines(para))
+			para = nil
+		}
+		if len(item) > 0 {
+			emit(KindBullet, joinLines(item))
+			item = nil
+		}
+	}
+	heading := func(level int, raw string) {
+		if level == 1 && len(out) == 0 {
+			emit(KindHeadline, raw)
+			return
+		}
+		emit(KindHeading, raw)
+	}
+	for _, l := range strings.Split(body, "\n") {
+		t := strings.TrimSpace(l)
+		if fence != "" {
+			if strings.HasPrefix(t, fence) {
+				fence = ""
+				flush()
+			} else if t != "" {
+				para = append(para, t)
+			}
+			continue
+		}
+		if q := blockquoteMark.FindString(t); q != "" {
+			t = strings.TrimSpace(t[len(q):])
+		}
+		switch {
+		case t == "":
+			flush()
+		case fenceRE.MatchString(t):
+			flush()
+			fence = fenceRE.FindString(t)
+		case atxHeadingRE.MatchString(t):
+			flush()
+			sm := atxHeadingRE.FindStringSubmatch(t)
+			heading(len(sm[1]), sm[2])
+		case setextRE.MatchString(t) && len(para) > 0:
+			level := 2
+			if t[0] == '=' {
+				level = 1
+			}
+			raw := joinLines(para)
+			para = nil
+			heading(level, raw)
+		case thematicRE.MatchString(t):
+			flush()
+		case linkRefDefRE.MatchString(t):
+			flush()
+		case listItemRE.MatchString(t):
+			flush()
+			item = []string{listItemRE.FindStringSubmatch(t)[1]}
+		case imageOnlyRE.MatchString(t):
+			flush()
+			emit(KindCaption, imageOnlyRE.FindStringSubmatch(t)[1])
+		case len(item) > 0:
+			item = append(item, t)
+		default:
+			para = append(para, t)
+		}
+	}
+	flush()
+	return out
+}
+
+// joinLines joins a block's lines with spaces, dropping the backslash of a
+// hard line break.
+func joinLines(ls []string) string {
+	for i, l := range ls {
+		if strings.HasSuffix(l, "\\") && !strings.HasSuffix(l, "\\\\") {
+			ls[i] = strings.TrimSuffix(l, "\\")
+		}
+	}
+	return strings.Join(ls, " ")
+}
+
+// collapseSpaces turns every run of white space into one space.
+func collapseSpaces(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
