@@ -97,4 +97,3 @@ func TestExportKeepsExistingFileOnFailure(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "old", string(got))
 }
-
