@@ -1,0 +1,54 @@
+package cli
+
+import (
+	"flag"
+	"io"
+
+	"cstomap/timeline"
+)
+
+func init() {
+	register("status", "status [--alliance csto|nato] [--year Y] [--json] [--data DIR]", runStatus)
+}
+
+// runStatus lists every country that has a status in the year: ISO3, name,
+// status and the date since that status, as a table or as JSON.
+func runStatus(e *env, args []string) int {
+	fs := flag.NewFlagSet("status", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	alliance := fs.String("alliance", "csto", "alliance id")
+	year := fs.Int("year", 0, "year (default: the current year)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	dataDir := fs.String("data", "", "folder of additional or replacement alliance files")
+	if err := fs.Parse(args); err != nil {
+		return e.usageErr("status", "%v", err)
+	}
+	if fs.NArg() > 0 {
+		return e.usageErr("status", "unexpected argument %q", fs.Arg(0))
+	}
+	all, err := e.loadAlliances(*dataDir)
+	if err != nil {
+		return e.fail("status", err)
+	}
+	a, err := findAlliance(all, *alliance)
+	if err != nil {
+		return e.usageErr("status", "%v", err)
+	}
+	today := now()
+	y := *year
+	if y == 0 {
+		y = today.Year()
+	}
+	if err := a.CheckYear(y, today); err != nil {
+		return e.usageErr("status", "%v", err)
+	}
+	entries := a.Statuses(y, today)
+	write := timeline.WriteTable
+	if *asJSON {
+		write = timeline.WriteJSON
+	}
+	if err := write(e.stdout, entries, e.world.Name); err != nil {
+		return e.fail("status", err)
+	}
+	return ExitOK
+}

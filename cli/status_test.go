@@ -1,0 +1,125 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func fixClock(t *testing.T, day string) {
+	t.Helper()
+	d, err := time.Parse("2006-01-02", day)
+	require.NoError(t, err)
+	old := now
+	now = func() time.Time { return d }
+	t.Cleanup(func() { now = old })
+}
+
+type statusRow struct {
+	ISO, Name, Status, Since string
+}
+
+func statusJSON(t *testing.T, args ...string) []statusRow {
+	t.Helper()
+	code, out, errOut := run(append([]string{"status", "--json"}, args...)...)
+	require.Equal(t, 0, code, errOut)
+	var raw []map[string]string
+	require.NoError(t, json.Unmarshal([]byte(out), &raw))
+	var rows []statusRow
+	for _, r := range raw {
+		require.Len(t, r, 4, "keys iso, name, status, since")
+		rows = append(rows, statusRow{r["iso"], r["name"], r["status"], r["since"]})
+	}
+	return rows
+}
+
+func TestStatusJSON(t *testing.T) {
+	fixClock(t, "2026-11-27")
+	cases := []struct {
+		name string
+		args []string
+		want map[string]string // iso -> status
+	}{
+		{"1992", []string{"--year", "1992"}, map[string]string{"ARM": "current", "KAZ": "current", "KGZ": "current", "RUS": "current", "TJK": "current", "UZB": "current"}},
+		{"1999", []string{"--year", "1999"}, map[string]string{"ARM": "current", "BLR": "current", "KAZ": "current", "KGZ": "current", "RUS": "current", "TJK": "current", "AZE": "departed", "GEO": "departed", "UZB": "departed"}},
+		{"2012", []string{"--year", "2012"}, map[string]string{"ARM": "current", "BLR": "current", "KAZ": "current", "KGZ": "current", "RUS": "current", "TJK": "current", "AZE": "departed", "GEO": "departed", "UZB": "departed"}},
+		{"default year is today's", nil, map[string]string{"ARM": "threatening", "BLR": "current", "KAZ": "current", "KGZ": "current", "RUS": "current", "TJK": "current", "AZE": "departed", "GEO": "departed", "UZB": "departed"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := map[string]string{}
+			for _, r := range statusJSON(t, tc.args...) {
+				got[r.ISO] = r.Status
+				assert.Regexp(t, `^\d{4}-\d{2}-\d{2}$`, r.Since)
+				assert.NotEmpty(t, r.Name)
+			}
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
+
+func TestStatusSinceAndNames(t *testing.T) {
+	fixClock(t, "2026-11-27")
+	for _, r := range statusJSON(t, "--year", "2024") {
+		switch r.ISO {
+		case "ARM":
+			assert.Equal(t, statusRow{"ARM", "Armenia", "threatening", "2023-05-22"}, r)
+		case "UZB":
+			assert.Equal(t, statusRow{"UZB", "Uzbekistan", "departed", "2012-12-19"}, r)
+		}
+	}
+	rows := statusJSON(t, "--alliance", "nato", "--year", "2024")
+	assert.Len(t, rows, 32)
+}
+
+func TestStatusTable(t *testing.T) {
+	fixClock(t, "2026-11-27")
+	code, out, _ := run("status", "--year", "2006")
+	require.Equal(t, 0, code)
+	assert.Contains(t, out, "ISO3")
+	assert.Regexp(t, `UZB\s+Uzbekistan\s+current\s+2006-08-16`, out)
+}
+
+func TestStatusErrors(t *testing.T) {
+	fixClock(t, "2026-11-27")
+	cases := []struct {
+		name  string
+		args  []string
+		inErr string
+	}{
+		{"year before the alliance", []string{"--year", "1980"}, "1980 (CSTO covers 1992-2026)"},
+		{"year in the future", []string{"--year", "2027"}, "CSTO covers 1992-2026"},
+		{"unknown alliance", []string{"--alliance", "warsaw"}, `unknown alliance "warsaw"`},
+		{"bad year", []string{"--year", "soon"}, "invalid value"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := run(append([]string{"status"}, tc.args...)...)
+			assert.Equal(t, 2, code)
+			assert.Empty(t, out)
+			assert.Contains(t, errOut, tc.inErr)
+		})
+	}
+}
+
+func TestStatusUserData(t *testing.T) {
+	fixClock(t, "2026-11-27")
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "gcc.json"), []byte(`{
+  "id": "pact", "name": "Test Pact", "first_year": 2000,
+  "countries": [{"iso": "FRA", "events": [{"date": "2001-02-03", "status": "current", "note": "joins", "sources": ["https://example.org/a"]}]}]
+}`), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "bad.json"), []byte(`{"id": "bad",`), 0o644))
+	code, out, errOut := run("status", "--data", dir, "--alliance", "pact", "--json")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, `"FRA"`)
+	assert.Contains(t, errOut, "bad.json")
+	// The embedded alliances are still there.
+	code, _, _ = run("status", "--data", dir, "--alliance", "csto")
+	assert.Equal(t, 0, code)
+}
