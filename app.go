@@ -13,6 +13,7 @@ import (
 
 	"cstomap/assets"
 	"cstomap/geo"
+	"cstomap/timeline"
 	"cstomap/ui"
 )
 
@@ -27,6 +28,7 @@ var icon []byte
 func runApp(args []string) int {
 	started := time.Now()
 	fs := flag.NewFlagSet("cstomap", flag.ContinueOnError)
+	dataDir := fs.String("data", "", "folder of additional or replacement alliance files (see README)")
 	where := fs.String("where", "", "log the window position of these countries (comma-separated ISO3 codes) after the first frame")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -42,13 +44,30 @@ func runApp(args []string) int {
 		fmt.Fprintln(os.Stderr, "cstomap:", err)
 		return 1
 	}
-	a := app.New()
-	w := a.NewWindow(meta.Name)
+	alliances, err := timeline.LoadFS(assets.Alliances, "alliances", world.Known)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "cstomap:", err)
+		return 1
+	}
 	opts := ui.Options{Log: os.Stdout, Started: started}
+	if *dataDir != "" {
+		extra, errs := timeline.LoadDir(*dataDir, world.Known)
+		alliances = timeline.Merge(alliances, extra)
+		opts.DataErrors = errs
+		for _, err := range errs {
+			fmt.Fprintln(os.Stderr, "cstomap: skipping user data:", err)
+		}
+	}
+	opts.Alliances = alliances
 	if *where != "" {
 		opts.Where = strings.Split(strings.ToUpper(*where), ",")
 	}
-	ui.New(w, world, opts)
+	a := app.New()
+	w := a.NewWindow(meta.Name)
+	if _, err := ui.New(w, world, opts); err != nil {
+		fmt.Fprintln(os.Stderr, "cstomap:", err)
+		return 1
+	}
 	w.Resize(fyne.NewSize(1280, 800))
 	w.ShowAndRun()
 	return 0

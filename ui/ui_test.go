@@ -3,6 +3,7 @@ package ui_test
 import (
 	"sync"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -11,6 +12,8 @@ import (
 
 	"cstomap/assets"
 	"cstomap/geo"
+	_ "cstomap/internal/posixlocale" // quiet Fyne's locale warning on C locales
+	"cstomap/timeline"
 	"cstomap/ui"
 )
 
@@ -29,12 +32,22 @@ func testWorld(t *testing.T) *geo.World {
 	return world
 }
 
+var today = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+
+func testAlliances(t *testing.T) []*timeline.Alliance {
+	t.Helper()
+	all, err := timeline.LoadFS(assets.Alliances, "alliances", testWorld(t).Known)
+	require.NoError(t, err)
+	return all
+}
+
 func newTestApp(t *testing.T) (*ui.App, fyne.Window) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	w := a.NewWindow("CSTO Map")
 	t.Cleanup(w.Close)
-	app := ui.New(w, testWorld(t), ui.Options{})
+	app, err := ui.New(w, testWorld(t), ui.Options{Alliances: testAlliances(t), Today: func() time.Time { return today }})
+	require.NoError(t, err)
 	w.Resize(fyne.NewSize(1000, 700))
 	return app, w
 }
@@ -54,7 +67,7 @@ func TestTapSeaClearsSelection(t *testing.T) {
 	require.Equal(t, "RUS", app.Map.Selected())
 	test.TapAt(app.Map, app.Map.PositionOf(50.5, 42.0)) // Caspian Sea
 	assert.Equal(t, "", app.Map.Selected())
-	assert.Equal(t, "No country selected", app.Panel.Title())
+	assert.Equal(t, "Collective Security Treaty Organization", app.Panel.Title())
 }
 
 func TestTapNearCoastSelects(t *testing.T) {
@@ -69,7 +82,8 @@ func TestWindowPositionOfArmenia(t *testing.T) {
 	app, _ := newTestApp(t)
 	p, ok := app.WindowPosition("ARM")
 	require.True(t, ok)
-	assert.Equal(t, "ARM", app.Map.CountryAt(p))
+	origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(app.Map)
+	assert.Equal(t, "ARM", app.Map.CountryAt(p.Subtract(origin)))
 }
 
 func TestParseMetadata(t *testing.T) {

@@ -1,0 +1,245 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+
+	"cstomap/geo"
+	"cstomap/palette"
+	"cstomap/timeline"
+)
+
+// Options configure the main window.
+type Options struct {
+	// Alliances to offer, the first being the default. At least one.
+	Alliances []*timeline.Alliance
+	// Today is the clock; nil means time.Now. The current year's status is
+	// the one in force today.
+	Today func() time.Time
+	// DataErrors are problems met loading the user's --data files; they are
+	// shown in a dialog once the window is up. The embedded data is used.
+	DataErrors []error
+	// Log receives one line per user-visible event ("selected ARM Armenia",
+	// "year 1999"), for end-to-end tests and debugging. It may be nil.
+	Log io.Writer
+	// Where lists ISO codes whose window position is logged after the first
+	// frame as "where ISO X Y" (logical pixels from the window's top-left),
+	// so that tests can click a country using the app's own projection.
+	Where []string
+	// Started is when the process started; the first frame is logged with
+	// the time since then.
+	Started time.Time
+}
+
+// App is the main window's content and state: the alliance and year shown,
+// the selected country, and the widgets that show them.
+type App struct {
+	World *geo.World
+	Map   *MapView
+	Panel *Panel
+	Years *YearBar
+	// Legend shows the status counts of the year.
+	Legend *Legend
+	// AllianceSelect switches between the alliances.
+	AllianceSelect *AllianceSwitch
+
+	window    fyne.Window
+	opts      Options
+	alliances []*timeline.Alliance
+	alliance  *timeline.Alliance
+	year      int
+	statuses  palette.Statuses
+	pal       palette.Palette
+	sel       string
+	yearLabel *YearLabel
+}
+
+// New builds the main window's content for world inside w. It fails when
+// opts has no alliance.
+func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
+	if len(opts.Alliances) == 0 {
+		return nil, errors.New("ui: no alliance to show")
+	}
+	if opts.Today == nil {
+		opts.Today = time.Now
+	}
+	a := &App{World: world, window: w, opts: opts, alliances: opts.Alliances, pal: palette.Light}
+	a.Map = NewMapView(geo.NewRenderer(world))
+	a.Map.OnSelected = a.selectionChanged
+	a.Map.OnFirstFrame = a.firstFrame
+	a.Panel = NewPanel(a)
+	a.Years = NewYearBar(a.SetYear)
+	a.Legend = NewLegend()
+	a.AllianceSelect = NewAllianceSwitch(opts.Alliances, a.SetAlliance)
+	a.yearLabel = NewYearLabel()
+
+	mapArea := container.NewStack(a.Map, container.NewWithoutLayout(a.yearLabel))
+	a.yearLabel.Move(fyne.NewPos(theme.Padding()*3, theme.Padding()*2))
+	top := container.NewBorder(nil, nil, a.AllianceSelect, nil, a.Legend)
+	left := container.NewBorder(container.NewPadded(top), container.NewPadded(a.Years), nil, nil, mapArea)
+	split := container.NewHSplit(left, a.Panel)
+	split.Offset = 0.7
+	w.SetContent(split)
+	w.Canvas().SetOnTypedKey(a.typedKey)
+
+	a.applyTheme()
+	fyne.CurrentApp().Settings().AddListener(func(fyne.Settings) { a.applyTheme() })
+	a.SetAlliance(opts.Alliances[0].ID)
+	if len(opts.DataErrors) > 0 {
+		dialog.ShowError(fmt.Errorf("some of your alliance files were not loaded; the built-in data is used instead:\n\n%w", errors.Join(opts.DataErrors...)), w)
+	}
+	return a, nil
+}
+
+// Alliance returns the alliance shown.
+func (a *App) Alliance() *timeline.Alliance { return a.alliance }
+
+// Year returns the year shown.
+func (a *App) Year() int { return a.year }
+
+// Statuses returns the status of every country in the year shown.
+func (a *App) Statuses() palette.Statuses { return a.statuses }
+
+// Palette returns the colours in use (light or dark, following the theme).
+func (a *App) Palette() palette.Palette { return a.pal }
+
+// Today returns the app's clock reading.
+func (a *App) Today() time.Time { return a.opts.Today() }
+
+// SetAlliance shows the alliance with the id, keeping the year when the
+// alliance covers it and otherwise moving to its last year. An unknown id
+// is ignored.
+func (a *App) SetAlliance(id string) {
+	var next *timeline.Alliance
+	for _, al := range a.alliances {
+		if al.ID == id {
+			next = al
+		}
+	}
+	if next == nil || next == a.alliance {
+		return
+	}
+	a.stopPlayback()
+	a.alliance = next
+	first, last := next.YearRange(a.Today())
+	a.Years.SetRange(first, last, next.EventYears(), next.ChangeYears())
+	a.AllianceSelect.SetSelectedID(id)
+	year := a.year
+	if year < first || year > last {
+		year = last
+	}
+	a.year = 0 // force a refresh
+	a.SetYear(year)
+	a.logf("alliance %s", id)
+}
+
+// SetYear shows year, clamped to the alliance's range: the map is
+// re-coloured (without re-projecting), and the legend, the year label, the
+// slider and the side panel follow.
+func (a *App) SetYear(year int) {
+	first, last := a.alliance.YearRange(a.Today())
+	year = max(first, min(last, year))
+	if year == a.year {
+		return
+	}
+	a.year = year
+	a.statuses = palette.ForYear(a.alliance, year, a.Today())
+	a.Map.SetPaint(a.pal.PaintFunc(a.statuses))
+	a.Legend.Set(a.pal, a.alliance.Counts(year, a.Today()))
+	a.yearLabel.SetYear(year)
+	a.Years.SetYear(year)
+	a.Panel.Refresh()
+	a.logf("year %d", year)
+}
+
+// StepYear moves the year by delta, within the range.
+func (a *App) StepYear(delta int) { a.SetYear(a.year + delta) }
+
+// Select selects the country iso ("" for none) as a click would.
+func (a *App) Select(iso string) {
+	a.Map.Select(iso)
+	a.selectionChanged(iso)
+}
+
+// Selected returns the selected country, or "".
+func (a *App) Selected() string { return a.sel }
+
+func (a *App) selectionChanged(iso string) {
+	a.sel = iso
+	name := ""
+	if iso != "" {
+		name = a.World.Name(iso)
+	}
+	a.Panel.Refresh()
+	a.logf("selected %s %s", orDash(iso), name)
+	title := "CSTO Map"
+	if name != "" {
+		title += " — " + name
+	}
+	a.window.SetTitle(title)
+}
+
+func (a *App) stopPlayback() {
+	if a.Years != nil {
+		a.Years.Pause()
+	}
+}
+
+// applyTheme picks the light or dark palette to match the Fyne theme.
+func (a *App) applyTheme() {
+	pal := palette.Light
+	if fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark {
+		pal = palette.Dark
+	}
+	a.pal = pal
+	a.Map.SetStyle(pal.Map)
+	if a.alliance != nil {
+		a.Map.SetPaint(pal.PaintFunc(a.statuses))
+		a.Legend.Set(pal, a.alliance.Counts(a.year, a.Today()))
+	}
+	a.yearLabel.SetPalette(pal)
+}
+
+func (a *App) firstFrame() {
+	if !a.opts.Started.IsZero() {
+		a.logf("first-frame %d ms", time.Since(a.opts.Started).Milliseconds())
+	}
+	for _, iso := range a.opts.Where {
+		if p, ok := a.WindowPosition(iso); ok {
+			a.logf("where %s %.0f %.0f", iso, p.X, p.Y)
+		} else {
+			a.logf("where %s unknown", iso)
+		}
+	}
+}
+
+// WindowPosition returns where, in the window's logical pixels, the
+// country iso is drawn (at its label point).
+func (a *App) WindowPosition(iso string) (fyne.Position, bool) {
+	lon, lat, ok := a.World.LabelPoint(iso)
+	if !ok {
+		return fyne.Position{}, false
+	}
+	origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(a.Map)
+	return origin.Add(a.Map.PositionOf(lon, lat)), true
+}
+
+func (a *App) logf(format string, args ...any) {
+	if a.opts.Log != nil {
+		fmt.Fprintf(a.opts.Log, format+"\n", args...)
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

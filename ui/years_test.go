@@ -1,0 +1,109 @@
+package ui_test
+
+import (
+	"image"
+	"image/color"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"cstomap/palette"
+)
+
+// pixelAt renders the map and returns the colour drawn at lon/lat.
+func pixelAt(t *testing.T, app interface {
+	Capture() image.Image
+}, x, y float32) color.RGBA {
+	t.Helper()
+	img := app.Capture()
+	r, g, b, _ := img.At(int(x), int(y)).RGBA()
+	return color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 0xff}
+}
+
+func TestSliderRecoloursMapAndLegend(t *testing.T) {
+	app, w := newTestApp(t)
+	pal := app.Palette()
+	abs, ok := app.WindowPosition("UZB")
+	require.True(t, ok)
+	cases := []struct {
+		year   int
+		legend string
+		uzb    color.RGBA
+	}{
+		{1992, "6 current · 0 departed · 0 threatening", pal.Current},
+		{1999, "6 current · 3 departed · 0 threatening", pal.Departed},
+		{2006, "7 current · 2 departed · 0 threatening", pal.Current},
+		{2012, "6 current · 3 departed · 0 threatening", pal.Departed},
+		{2024, "5 current · 3 departed · 1 threatening", pal.Departed},
+	}
+	for _, tc := range cases {
+		// Move the slider as a user would: its OnChanged fires.
+		app.Years.Slider.SetValue(float64(tc.year))
+		assert.Equal(t, tc.year, app.Year())
+		assert.Equal(t, tc.legend, app.Legend.Text(), "legend in %d", tc.year)
+		assert.Equal(t, tc.uzb, pixelAt(t, w.Canvas(), abs.X, abs.Y), "Uzbekistan in %d", tc.year)
+		assert.Equal(t, palette.Statuses(app.Statuses())["RUS"], app.Statuses()["RUS"])
+	}
+}
+
+func TestYearKeysAndButtons(t *testing.T) {
+	app, w := newTestApp(t)
+	assert.Equal(t, 2026, app.Year(), "opens on the current year")
+	test.TypeOnCanvas(w.Canvas(), "")
+	key := func(k fyne.KeyName) { w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: k}) }
+	key(fyne.KeyHome)
+	assert.Equal(t, 1992, app.Year())
+	key(fyne.KeyRight)
+	assert.Equal(t, 1993, app.Year())
+	key(fyne.KeyLeft)
+	key(fyne.KeyLeft)
+	assert.Equal(t, 1992, app.Year(), "clamped to the range")
+	key(fyne.KeyEnd)
+	assert.Equal(t, 2026, app.Year())
+	// Next/previous change.
+	app.SetYear(2000)
+	test.Tap(app.Years.Next)
+	assert.Equal(t, 2006, app.Year())
+	test.Tap(app.Years.Next)
+	assert.Equal(t, 2012, app.Year())
+	test.Tap(app.Years.Prev)
+	assert.Equal(t, 2006, app.Year())
+	// Space plays; play at the last year restarts from the first.
+	app.SetYear(2026)
+	key(fyne.KeySpace)
+	assert.True(t, app.Years.Playing())
+	assert.Equal(t, 1992, app.Year())
+	// Dragging stops playback.
+	app.Years.Slider.SetValue(2000)
+	assert.False(t, app.Years.Playing())
+	assert.Equal(t, 2000, app.Year())
+}
+
+func TestPanelStatusAndTimeline(t *testing.T) {
+	app, _ := newTestApp(t)
+	app.Select("ARM")
+	app.SetYear(2024)
+	assert.Equal(t, "2024: threatening to leave the CSTO (since 2023-05-22).", app.Panel.StatusText())
+	app.SetYear(1995)
+	assert.Equal(t, "1995: current member of the CSTO (since 1992-05-15).", app.Panel.StatusText())
+	app.Select("UKR")
+	assert.Contains(t, app.Panel.StatusText(), "Never a member of the CSTO.")
+	app.Select("FRA")
+	assert.Equal(t, "Never a member of the CSTO.", app.Panel.StatusText())
+}
+
+func TestAllianceSwitch(t *testing.T) {
+	app, _ := newTestApp(t)
+	app.SetYear(1999)
+	app.AllianceSelect.SetSelected("NATO")
+	require.Equal(t, "nato", app.Alliance().ID)
+	assert.Equal(t, 1999, app.Year())
+	assert.Equal(t, "19 current · 0 departed · 0 threatening", app.Legend.Text())
+	app.SetYear(1950)
+	assert.Equal(t, 1950, app.Year(), "NATO starts in 1949")
+	app.AllianceSelect.SetSelected("CSTO")
+	assert.Equal(t, 2026, app.Year(), "CSTO does not cover 1950: its last year")
+}
