@@ -39,18 +39,26 @@ func Project(w *World, p Albers) *Projected {
 	for ci, c := range w.Countries {
 		for _, poly := range c.Geometry {
 			b := poly.Bound()
-			switch {
-			case b.Max[0] <= seam:
-				pr.add(ci, poly, 360, seam)
-			case b.Min[0] >= seam:
-				pr.add(ci, poly, 0, seam)
-			default:
-				pr.add(ci, clipPolygon(poly, seam, true), 0, seam)
-				pr.add(ci, clipPolygon(poly, seam, false), 360, seam)
+			if b.Max[0] <= seam || b.Min[0] >= seam {
+				pr.add(ci, poly, p.shift(b), seam)
+				continue
+			}
+			for _, east := range []bool{true, false} {
+				half := clipPolygon(poly, seam, east)
+				if len(half) > 0 {
+					pr.add(ci, half, p.shift(half.Bound()), seam)
+				}
 			}
 		}
 	}
 	return pr
+}
+
+// shift returns the multiple of 360° that brings longitudes in b (which lie
+// on one side of the seam) into [Lon0-180, Lon0+180].
+func (p Albers) shift(b orb.Bound) float64 {
+	mid := (b.Min[0] + b.Max[0]) / 2
+	return -360 * math.Round((mid-p.Lon0)/360)
 }
 
 // add projects poly with its longitudes shifted by shift degrees.

@@ -79,3 +79,22 @@ func TestAlbersRejectsBadParameters(t *testing.T) {
 	_, err := geo.NewAlbers(0, 0, 30, -30)
 	assert.Error(t, err)
 }
+
+func TestFramingNATO(t *testing.T) {
+	f, err := geo.NewFraming(-35, 20, 50, []string{"USA", "CAN", "ISL", "NOR", "FIN", "PRT", "ESP", "TUR", "EST", "GRC"})
+	require.NoError(t, err)
+	v := f.View(geo.Project(testWorld(t), f.Proj), 1600, 1000)
+	in := func(lon, lat float64) bool {
+		x, y := v.Pixel(lon, lat)
+		return x > 0 && x < 1600 && y > 0 && y < 1000
+	}
+	for name, p := range map[string][2]float64{
+		"Washington": {-77.04, 38.91}, "Anchorage": {-149.9, 61.2}, "Reykjavik": {-21.9, 64.1},
+		"Ankara": {32.85, 39.93}, "Helsinki": {24.94, 60.17}, "Lisbon": {-9.14, 38.72}, "Key West": {-81.8, 24.55},
+	} {
+		assert.True(t, in(p[0], p[1]), name)
+	}
+	assert.False(t, in(-157.86, 21.31), "Honolulu does not stretch the view")
+	_, err = geo.NewFraming(0, 30, -30, nil)
+	assert.Error(t, err)
+}

@@ -15,10 +15,44 @@ var DefaultRegion = []string{
 	"GEO", "ARM", "AZE", "KAZ", "KGZ", "TJK", "UZB", "TKM", "MNG",
 }
 
-// RegionBound returns the projected box around the countries listed (those
-// in w), as projected with pr. Tiny outlying islands are ignored only if
-// they are outside every listed country's main parts; in practice every
-// part counts.
+// Framing is how a map is framed by default: a projection and the countries
+// the default view must show.
+type Framing struct {
+	Proj Albers
+	Fit  []string
+}
+
+// DefaultFraming is the Eurasia projection fitted to DefaultRegion.
+var DefaultFraming = Framing{Proj: Eurasia, Fit: DefaultRegion}
+
+// NewFraming returns the framing for an Albers projection centred on
+// centerLon with standard parallels p1 and p2 (origin latitude midway), fitted
+// to the countries fit.
+func NewFraming(centerLon, p1, p2 float64, fit []string) (Framing, error) {
+	p, err := NewAlbers(centerLon, (p1+p2)/2, p1, p2)
+	if err != nil {
+		return Framing{}, err
+	}
+	return Framing{Proj: p, Fit: fit}, nil
+}
+
+// View returns the w×h viewport of f. pr must be the world projected with
+// f.Proj.
+func (f Framing) View(pr *Projected, w, h int) Viewport {
+	return FitRegion(f.Proj, RegionBound(pr, f.Fit), w, h)
+}
+
+// FitRegion fits the projected box region into w×h with a margin of 2% of
+// the smaller side: the whole-region view.
+func FitRegion(p Albers, region orb.Bound, w, h int) Viewport {
+	return Fit(p, region, w, h, 0.02*float64(min(w, h)))
+}
+
+// RegionBound returns the projected box around the countries listed, as
+// projected with pr. First the parts that make up at least 1% of their
+// country's area give a box; then the smaller parts that come within 5% of
+// that box are added (Kaliningrad, Chukotka east of 180°). Far-flung islands such as
+// Hawaii do not stretch the view; whole regions such as Alaska still do.
 func RegionBound(pr *Projected, isos []string) orb.Bound {
 	b := orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}
 	want := map[int]bool{}
@@ -27,16 +61,42 @@ func RegionBound(pr *Projected, isos []string) orb.Bound {
 			want[i] = true
 		}
 	}
-	for _, p := range pr.Parts {
-		if want[p.Country] {
+	// Areas in projected units: Albers is equal-area, so they compare.
+	area := func(p *ProjPart) float64 {
+		r := p.Rings[0]
+		s := 0.0
+		for i := 0; i+3 < len(r); i += 2 {
+			s += r[i]*r[i+3] - r[i+2]*r[i+1]
+		}
+		return math.Abs(s) / 2
+	}
+	total := map[int]float64{}
+	for i := range pr.Parts {
+		if p := &pr.Parts[i]; want[p.Country] {
+			total[p.Country] += area(p)
+		}
+	}
+	big := b
+	for i := range pr.Parts {
+		p := &pr.Parts[i]
+		if want[p.Country] && area(p) >= 0.01*total[p.Country] {
+			big = big.Union(p.Bound)
+		}
+	}
+	b = big
+	dx, dy := 0.05*(big.Max[0]-big.Min[0]), 0.05*(big.Max[1]-big.Min[1])
+	near := orb.Bound{Min: orb.Point{big.Min[0] - dx, big.Min[1] - dy}, Max: orb.Point{big.Max[0] + dx, big.Max[1] + dy}}
+	for i := range pr.Parts {
+		p := &pr.Parts[i]
+		if want[p.Country] && p.Bound.Intersects(near) {
 			b = b.Union(p.Bound)
 		}
 	}
 	return b
 }
 
-// DefaultView returns the w×h viewport of the default projection that fits
-// the default region, with a margin of 2% of the smaller side.
+// DefaultView returns the w×h viewport that fits the default region with
+// pr's projection and a margin of 2% of the smaller side.
 func DefaultView(pr *Projected, w, h int) Viewport {
-	return Fit(pr.Proj, RegionBound(pr, DefaultRegion), w, h, 0.02*float64(min(w, h)))
+	return Framing{Proj: pr.Proj, Fit: DefaultRegion}.View(pr, w, h)
 }

@@ -101,6 +101,12 @@ func (e *Error) Unwrap() error { return e.Err }
 // fileJSON, countryJSON and eventJSON are the on-disk schema. Nested objects
 // stay raw so that each can be decoded strictly on its own and its errors
 // can name the country and the index.
+type mapJSON struct {
+	CenterLon *float64  `json:"center_lon"`
+	Parallels []float64 `json:"parallels"`
+	Fit       []string  `json:"fit"`
+}
+
 type fileJSON struct {
 	ID        string            `json:"id"`
 	Name      string            `json:"name"`
@@ -110,6 +116,7 @@ type fileJSON struct {
 	LastYear  int               `json:"last_year"`
 	Notes     []json.RawMessage `json:"notes"`
 	Countries []json.RawMessage `json:"countries"`
+	Map       *mapJSON          `json:"map"`
 }
 
 type countryJSON struct {
@@ -197,6 +204,13 @@ func (p *parser) parse(data []byte) (*Alliance, error) {
 	if err := p.header(); err != nil {
 		return nil, err
 	}
+	if f.Map != nil {
+		m, err := p.mapView(f.Map)
+		if err != nil {
+			return nil, err
+		}
+		a.Map = m
+	}
 
 	notes, err := p.events(f.Notes, "", "notes")
 	if err != nil {
@@ -250,6 +264,36 @@ func (p *parser) header() error {
 		a.ShortName = strings.ToUpper(a.ID)
 	}
 	return nil
+}
+
+// mapView validates the optional "map" object.
+func (p *parser) mapView(m *mapJSON) (*MapView, error) {
+	if m.CenterLon == nil {
+		return nil, p.errorf("", "map.center_lon", ErrMissing, "missing center_lon")
+	}
+	if c := *m.CenterLon; c < -180 || c > 180 {
+		return nil, p.errorf("", "map.center_lon", ErrInvalid, "center_lon %g not in -180..180", c)
+	}
+	if len(m.Parallels) != 2 {
+		return nil, p.errorf("", "map.parallels", ErrInvalid, "want two standard parallels, got %d", len(m.Parallels))
+	}
+	a, b := m.Parallels[0], m.Parallels[1]
+	if a <= -90 || a >= 90 || b <= -90 || b >= 90 || a+b == 0 {
+		return nil, p.errorf("", "map.parallels", ErrInvalid, "parallels %g and %g must be inside ±90 and not symmetric about the equator", a, b)
+	}
+	if len(m.Fit) == 0 {
+		return nil, p.errorf("", "map.fit", ErrMissing, "list the countries the default view must show")
+	}
+	for i, iso := range m.Fit {
+		field := fmt.Sprintf("map.fit[%d]", i)
+		if !validISO(iso) {
+			return nil, p.errorf("", field, ErrBadISO, "malformed ISO3 code %q", iso)
+		}
+		if p.known != nil && !p.known(iso) {
+			return nil, p.errorf("", field, ErrUnknownCountry, "unknown country %q (not in the map outlines)", iso)
+		}
+	}
+	return &MapView{CenterLon: *m.CenterLon, Parallels: [2]float64{a, b}, Fit: m.Fit}, nil
 }
 
 func validID(id string) bool {

@@ -377,3 +377,40 @@ func TestParseErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestParseMapView(t *testing.T) {
+	withMap := func(m string) string {
+		return strings.Replace(validDoc, `"first_year": 1990,`, `"first_year": 1990, "map": `+m+`,`, 1)
+	}
+	a, err := timeline.Parse("test.json", []byte(withMap(`{"center_lon": 80, "parallels": [45, 65], "fit": ["ARM"]}`)), testKnown)
+	require.NoError(t, err)
+	require.NotNil(t, a.Map)
+	assert.Equal(t, timeline.MapView{CenterLon: 80, Parallels: [2]float64{45, 65}, Fit: []string{"ARM"}}, *a.Map)
+
+	cases := []struct {
+		name, m, field string
+		err            error
+	}{
+		{"no centre", `{"parallels": [45, 65], "fit": ["ARM"]}`, "map.center_lon", timeline.ErrMissing},
+		{"centre out of range", `{"center_lon": 200, "parallels": [45, 65], "fit": ["ARM"]}`, "map.center_lon", timeline.ErrInvalid},
+		{"one parallel", `{"center_lon": 0, "parallels": [45], "fit": ["ARM"]}`, "map.parallels", timeline.ErrInvalid},
+		{"symmetric parallels", `{"center_lon": 0, "parallels": [30, -30], "fit": ["ARM"]}`, "map.parallels", timeline.ErrInvalid},
+		{"nothing to fit", `{"center_lon": 0, "parallels": [30, 60]}`, "map.fit", timeline.ErrMissing},
+		{"unknown country", `{"center_lon": 0, "parallels": [30, 60], "fit": ["XYZ"]}`, "map.fit[0]", timeline.ErrUnknownCountry},
+		{"malformed code", `{"center_lon": 0, "parallels": [30, 60], "fit": ["arm"]}`, "map.fit[0]", timeline.ErrBadISO},
+		{"unknown key", `{"center_lon": 0, "parallels": [30, 60], "fit": ["ARM"], "zoom": 2}`, "", timeline.ErrUnknownField},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := timeline.Parse("test.json", []byte(withMap(tc.m)), testKnown)
+			require.Error(t, err)
+			assert.ErrorIs(t, err, tc.err)
+			var te *timeline.Error
+			require.ErrorAs(t, err, &te)
+			if tc.field != "" {
+				assert.Equal(t, tc.field, te.Field)
+			}
+			assert.Contains(t, err.Error(), "test.json")
+		})
+	}
+}

@@ -109,6 +109,9 @@ type Alliance struct {
 	Countries []Country
 	// File is the file name the alliance was parsed from, as given to Parse.
 	File string
+	// Map is how the map frames the alliance by default, or nil for the
+	// app's default (Eurasia).
+	Map *MapView
 }
 
 // Entry is one country's status in a year, as returned by Statuses.
@@ -294,4 +297,14 @@ func sortedUnique(s []int) []int {
 		s = []int{}
 	}
 	return s
+}
+
+// MapView is an alliance's default map framing: an Albers projection centred
+// on CenterLon with standard parallels Parallels, fitted to the countries in
+// Fit. It is presentation, not fact, but lives with the alliance so that a
+// new alliance file can frame itself.
+type MapView struct {
+	CenterLon float64
+	Parallels [2]float64
+	Fit       []string
 }

@@ -128,6 +128,7 @@ func (a *App) SetAlliance(id string) {
 	}
 	a.stopPlayback()
 	a.alliance = next
+	a.Map.SetFraming(FramingFor(next))
 	first, last := next.YearRange(a.Today())
 	a.Years.SetRange(first, last, next.EventYears(), next.ChangeYears())
 	a.AllianceSelect.SetSelectedID(id)
@@ -184,6 +185,19 @@ func (a *App) selectionChanged(iso string) {
 		title += " — " + name
 	}
 	a.window.SetTitle(title)
+}
+
+// FramingFor returns the map framing an alliance asks for in its data file,
+// or the default Eurasian framing.
+func FramingFor(al *timeline.Alliance) geo.Framing {
+	if al.Map == nil {
+		return geo.DefaultFraming
+	}
+	f, err := geo.NewFraming(al.Map.CenterLon, al.Map.Parallels[0], al.Map.Parallels[1], al.Map.Fit)
+	if err != nil {
+		return geo.DefaultFraming // the parser has checked the parallels
+	}
+	return f
 }
 
 func (a *App) stopPlayback() {

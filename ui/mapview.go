@@ -1,55 +1,94 @@
-// Package ui wires the pure core (geo, timeline, passages) to Fyne widgets:
-// the map view, the side panel and the window around them.
+// Package ui wires the pure core (geo, timeline, palette, passages) to Fyne
+// widgets: the map view, the year bar, the legend, the side panel and the
+// window around them.
 package ui
 
 import (
 	"image"
+	"math"
 	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
 
 	"cstomap/geo"
 )
 
 var (
-	_ fyne.Widget   = (*MapView)(nil)
-	_ fyne.Tappable = (*MapView)(nil)
+	_ fyne.Widget            = (*MapView)(nil)
+	_ fyne.Tappable          = (*MapView)(nil)
+	_ fyne.DoubleTappable    = (*MapView)(nil)
+	_ fyne.Draggable         = (*MapView)(nil)
+	_ fyne.Scrollable        = (*MapView)(nil)
+	_ desktop.Hoverable      = (*MapView)(nil)
+	_ desktop.Cursorable     = (*MapView)(nil)
+	_ fyne.WidgetRenderer    = (*mapRenderer)(nil)
+	_ fyne.SecondaryTappable = (*MapView)(nil)
 )
 
-// clickTolerance is how far, in logical pixels, a click may land off a
-// coast and still select the country.
-const clickTolerance = 5
+const (
+	// clickTolerance is how far, in logical pixels, a click may land off a
+	// coast and still select the country.
+	clickTolerance = 5
+	// MaxZoom bounds zooming in, relative to the whole region: at 64× a
+	// logical pixel is about 100 m, city scale.
+	MaxZoom = 64
+	// wheelStep is the zoom factor of one scroll-wheel notch (Fyne reports
+	// a notch as 10 units).
+	wheelStep = 1.25
+)
 
-// MapView shows the map and selects the country that is clicked.
+// MapView shows the map. A click selects a country, the wheel zooms around
+// the pointer, dragging pans, a double-click resets the view, and hovering
+// reports the country under the pointer.
 type MapView struct {
 	widget.BaseWidget
 
 	// OnSelected is a hook that is called with the ISO code of the country
 	// selected by a click, or "" when a click on the sea clears it.
 	OnSelected func(iso string) `json:"-"`
+	// OnHover is a hook that is called when the pointer moves onto another
+	// country (iso) or the sea (""), with the pointer's position.
+	OnHover func(iso string, pos fyne.Position) `json:"-"`
+	// OnPointer is a hook that is called on every pointer move over the map.
+	OnPointer func(pos fyne.Position) `json:"-"`
+	// OnViewChanged is a hook that is called after zooming or panning.
+	OnViewChanged func() `json:"-"`
 	// OnFirstFrame is a hook that is called once, on the main goroutine,
 	// after the first frame of the map has been drawn.
 	OnFirstFrame func() `json:"-"`
 
 	renderer *geo.Renderer
-	proj     *geo.Projected
 	raster   *canvas.Raster
 
 	mu       sync.Mutex // guards the fields below, read by the raster generator
+	framing  geo.Framing
+	proj     *geo.Projected
+	region   orb.Bound // the framing's region, projected
 	paint    geo.PaintFunc
 	style    geo.Style
 	selected string
-	view     geo.Viewport // device pixels; zero until the first frame
-	scale    float32      // device pixels per logical pixel
-	img      *image.RGBA
-	drawn    bool
+	hovered  string
+	// zoom and the centre (cx, cy, in projected units) describe the view
+	// relative to the framing's whole-region view; zoom 1 with the
+	// region's own centre is the default view.
+	zoom    float64
+	cx, cy  float64
+	centred bool    // cx, cy are set (false: use the region's centre)
+	scale   float32 // device pixels per logical pixel
+	img     *image.RGBA
+	drawn   bool
 }
 
-// NewMapView returns a map view drawing with r.
+// NewMapView returns a map view drawing with r, framed by geo.DefaultFraming.
 func NewMapView(r *geo.Renderer) *MapView {
-	m := &MapView{renderer: r, proj: r.Projected(geo.Eurasia), style: geo.LightStyle, scale: 1}
+	m := &MapView{renderer: r, style: geo.LightStyle, scale: 1, zoom: 1}
+	m.framing = geo.DefaultFraming
+	m.proj = r.Projected(m.framing.Proj)
+	m.region = geo.RegionBound(m.proj, m.framing.Fit)
 	m.raster = canvas.NewRaster(m.draw)
 	m.ExtendBaseWidget(m)
 	return m
@@ -58,12 +97,27 @@ func NewMapView(r *geo.Renderer) *MapView {
 // CreateRenderer is part of fyne.Widget.
 func (m *MapView) CreateRenderer() fyne.WidgetRenderer {
 	m.ExtendBaseWidget(m)
-	return widget.NewSimpleRenderer(m.raster)
+	return &mapRenderer{m: m}
 }
 
-// MinSize keeps the map usable when the window is small.
-func (m *MapView) MinSize() fyne.Size {
-	return fyne.NewSize(320, 200)
+type mapRenderer struct{ m *MapView }
+
+func (r *mapRenderer) Layout(s fyne.Size)           { r.m.raster.Resize(s) }
+func (r *mapRenderer) MinSize() fyne.Size           { return fyne.NewSize(320, 200) }
+func (r *mapRenderer) Refresh()                     { r.m.raster.Refresh() }
+func (r *mapRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.m.raster} }
+func (r *mapRenderer) Destroy()                     {}
+
+// SetFraming frames the map with f (projection and default region) and
+// resets the view.
+func (m *MapView) SetFraming(f geo.Framing) {
+	pr := m.renderer.Projected(f.Proj)
+	region := geo.RegionBound(pr, f.Fit)
+	m.mu.Lock()
+	m.framing, m.proj, m.region = f, pr, region
+	m.zoom, m.centred = 1, false
+	m.mu.Unlock()
+	m.Refresh()
 }
 
 // SetPaint sets how countries are filled and redraws.
@@ -98,6 +152,13 @@ func (m *MapView) Selected() string {
 	return m.selected
 }
 
+// Hovered returns the ISO code of the country under the pointer, or "".
+func (m *MapView) Hovered() string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.hovered
+}
+
 // Refresh redraws the map.
 func (m *MapView) Refresh() {
 	m.raster.Refresh()
@@ -106,21 +167,167 @@ func (m *MapView) Refresh() {
 // Tapped selects the country under the pointer, allowing a few pixels of
 // tolerance off coasts; a tap on the open sea clears the selection.
 func (m *MapView) Tapped(ev *fyne.PointEvent) {
-	iso := m.CountryAt(ev.Position)
+	iso := m.CountryNear(ev.Position)
 	m.Select(iso)
 	if m.OnSelected != nil {
 		m.OnSelected(iso)
 	}
 }
 
-// CountryAt returns the country under the logical position pos, with the
-// click tolerance, or "".
+// TappedSecondary does nothing; it keeps a right-click from selecting.
+func (m *MapView) TappedSecondary(*fyne.PointEvent) {}
+
+// DoubleTapped resets the view.
+func (m *MapView) DoubleTapped(*fyne.PointEvent) { m.ResetView() }
+
+// Scrolled zooms around the pointer: the point under it stays where it is.
+func (m *MapView) Scrolled(ev *fyne.ScrollEvent) {
+	d := ev.Scrolled.DY
+	if d == 0 {
+		d = ev.Scrolled.DX
+	}
+	m.ZoomAt(ev.Position, math.Pow(wheelStep, float64(d)/10))
+}
+
+// Dragged pans the map with the pointer.
+func (m *MapView) Dragged(ev *fyne.DragEvent) {
+	m.Pan(ev.Dragged.DX, ev.Dragged.DY)
+}
+
+// DragEnd is part of fyne.Draggable.
+func (m *MapView) DragEnd() {}
+
+// MouseIn is part of desktop.Hoverable.
+func (m *MapView) MouseIn(ev *desktop.MouseEvent) { m.MouseMoved(ev) }
+
+// MouseMoved outlines the country under the pointer and reports it.
+func (m *MapView) MouseMoved(ev *desktop.MouseEvent) {
+	iso := m.CountryAt(ev.Position)
+	m.mu.Lock()
+	changed := iso != m.hovered
+	m.hovered = iso
+	m.mu.Unlock()
+	if changed {
+		m.Refresh()
+		if m.OnHover != nil {
+			m.OnHover(iso, ev.Position)
+		}
+	}
+	if m.OnPointer != nil {
+		m.OnPointer(ev.Position)
+	}
+}
+
+// MouseOut clears the hover.
+func (m *MapView) MouseOut() {
+	m.mu.Lock()
+	changed := m.hovered != ""
+	m.hovered = ""
+	m.mu.Unlock()
+	if changed {
+		m.Refresh()
+		if m.OnHover != nil {
+			m.OnHover("", fyne.Position{})
+		}
+	}
+}
+
+// Cursor is part of desktop.Cursorable.
+func (m *MapView) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// Zoom returns the zoom factor relative to the whole region (1 to MaxZoom).
+func (m *MapView) Zoom() float64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.zoom
+}
+
+// ZoomAt multiplies the zoom by factor around the logical position pos,
+// within 1…MaxZoom.
+func (m *MapView) ZoomAt(pos fyne.Position, factor float64) {
+	m.mu.Lock()
+	v := m.currentView()
+	z := math.Max(1, math.Min(MaxZoom, m.zoom*factor))
+	nv := v.ZoomAt(float64(pos.X*m.scale), float64(pos.Y*m.scale), z/m.zoom)
+	m.zoom, m.cx, m.cy, m.centred = z, nv.CX, nv.CY, true
+	m.clamp()
+	m.mu.Unlock()
+	m.viewChanged()
+}
+
+// Pan moves the map by (dx, dy) logical pixels, within bounds: the centre of
+// the view stays inside the whole region.
+func (m *MapView) Pan(dx, dy float32) {
+	m.mu.Lock()
+	v := m.currentView().Pan(float64(dx*m.scale), float64(dy*m.scale))
+	m.cx, m.cy, m.centred = v.CX, v.CY, true
+	m.clamp()
+	m.mu.Unlock()
+	m.viewChanged()
+}
+
+// ResetView returns to the whole region.
+func (m *MapView) ResetView() {
+	m.mu.Lock()
+	m.zoom, m.centred = 1, false
+	m.mu.Unlock()
+	m.viewChanged()
+}
+
+// ZoomToCountry fits the view to the country iso (its parts near its
+// largest), at most MaxZoom.
+func (m *MapView) ZoomToCountry(iso string) {
+	m.mu.Lock()
+	base := m.baseView()
+	b := geo.RegionBound(m.proj, []string{iso})
+	if b.IsEmpty() || math.IsInf(b.Min[0], 0) {
+		m.mu.Unlock()
+		return
+	}
+	fit := geo.Fit(m.framing.Proj, b, base.W, base.H, 0.15*float64(min(base.W, base.H)))
+	m.zoom = math.Max(1, math.Min(MaxZoom, fit.Scale/base.Scale))
+	m.cx, m.cy, m.centred = fit.CX, fit.CY, true
+	m.clamp()
+	m.mu.Unlock()
+	m.viewChanged()
+}
+
+func (m *MapView) viewChanged() {
+	m.Refresh()
+	if m.OnViewChanged != nil {
+		m.OnViewChanged()
+	}
+}
+
+// clamp keeps the view's centre inside the whole region's box, so the map
+// cannot be lost off-screen. Callers hold mu.
+func (m *MapView) clamp() {
+	base := m.baseView()
+	hw, hh := float64(base.W)/2/base.Scale, float64(base.H)/2/base.Scale
+	m.cx = math.Max(base.CX-hw, math.Min(base.CX+hw, m.cx))
+	m.cy = math.Max(base.CY-hh, math.Min(base.CY+hh, m.cy))
+	if m.zoom == 1 && m.cx == base.CX && m.cy == base.CY {
+		m.centred = false
+	}
+}
+
+// CountryAt returns the country exactly under the logical position pos, or
+// "" over the sea.
 func (m *MapView) CountryAt(pos fyne.Position) string {
+	return m.countryNear(pos, 0)
+}
+
+// CountryNear returns the country under pos, or within the click tolerance
+// of it, or "".
+func (m *MapView) CountryNear(pos fyne.Position) string {
+	return m.countryNear(pos, clickTolerance)
+}
+
+func (m *MapView) countryNear(pos fyne.Position, tol float64) string {
 	m.mu.Lock()
 	v, s := m.currentView(), m.scale
 	m.mu.Unlock()
-	x, y := float64(pos.X*s), float64(pos.Y*s)
-	iso, _ := m.renderer.World().CountryNear(v, x, y, clickTolerance*float64(s))
+	iso, _ := m.renderer.World().CountryNear(v, float64(pos.X*s), float64(pos.Y*s), tol*float64(s))
 	return iso
 }
 
@@ -133,18 +340,43 @@ func (m *MapView) PositionOf(lon, lat float64) fyne.Position {
 	return fyne.NewPos(float32(x)/s, float32(y)/s)
 }
 
-// currentView returns the viewport for the widget's current size, also
-// before the first frame. Callers hold mu.
-func (m *MapView) currentView() geo.Viewport {
+// LonLatAt returns the lon/lat under the logical position pos.
+func (m *MapView) LonLatAt(pos fyne.Position) (lon, lat float64, ok bool) {
+	m.mu.Lock()
+	v, s := m.currentView(), m.scale
+	m.mu.Unlock()
+	return v.LonLat(float64(pos.X*s), float64(pos.Y*s))
+}
+
+// View returns the current viewport, in device pixels.
+func (m *MapView) View() geo.Viewport {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.currentView()
+}
+
+// deviceSize is the widget's size in device pixels. Callers hold mu.
+func (m *MapView) deviceSize() (int, int) {
 	sz := m.Size()
 	w, h := int(sz.Width*m.scale+0.5), int(sz.Height*m.scale+0.5)
-	if w < 1 || h < 1 {
-		w, h = 1, 1
+	return max(w, 1), max(h, 1)
+}
+
+// baseView is the whole-region view at the current size. Callers hold mu.
+func (m *MapView) baseView() geo.Viewport {
+	w, h := m.deviceSize()
+	return geo.FitRegion(m.framing.Proj, m.region, w, h)
+}
+
+// currentView is the view at the current size, zoom and centre. Callers
+// hold mu.
+func (m *MapView) currentView() geo.Viewport {
+	v := m.baseView()
+	v.Scale *= m.zoom
+	if m.centred {
+		v.CX, v.CY = m.cx, m.cy
 	}
-	if m.view.W != w || m.view.H != h {
-		m.view = geo.DefaultView(m.proj, w, h)
-	}
-	return m.view
+	return v
 }
 
 // draw is the raster generator. w and h are device pixels.
@@ -163,15 +395,14 @@ func (m *MapView) drawLocked(w, h int) (img *image.RGBA, first bool) {
 	if sz := m.Size(); sz.Width > 0 {
 		m.scale = float32(w) / sz.Width
 	}
-	if m.view.W != w || m.view.H != h {
-		m.view = geo.DefaultView(m.proj, w, h)
-	}
+	v := m.currentView()
+	v.W, v.H = w, h // the raster's size is authoritative
 	if m.img == nil || m.img.Rect.Dx() != w || m.img.Rect.Dy() != h {
 		m.img = image.NewRGBA(image.Rect(0, 0, w, h))
 	}
 	st := m.style
 	st.PixelScale = float64(m.scale)
-	m.renderer.Render(m.img, geo.Frame{View: m.view, Style: st, Paint: m.paint, Selected: m.selected})
+	m.renderer.Render(m.img, geo.Frame{View: v, Style: st, Paint: m.paint, Selected: m.selected, Hovered: m.hovered})
 	if !m.drawn && w > 1 && h > 1 {
 		m.drawn, first = true, true
 	}
