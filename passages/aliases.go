@@ -52,7 +52,9 @@ type Aliases struct {
 	entries []AliasEntry
 	regions []RegionEntry
 	ignore  []string
-	isos    []string // every ISO code in entries and regions, sorted
+	isos    []string       // every ISO code in entries and regions, sorted
+	isoID   map[string]int // index into isos
+	members [][]int        // per region, its countries as isos indexes
 	m       matcher
 }
 
@@ -162,6 +164,17 @@ func ParseAliases(data []byte, known func(iso string) bool) (*Aliases, error) {
 		a.isos = append(a.isos, iso)
 	}
 	slices.Sort(a.isos)
+	a.isoID = make(map[string]int, len(a.isos))
+	for i, iso := range a.isos {
+		a.isoID[iso] = i
+	}
+	for _, r := range a.regions {
+		ids := make([]int, len(r.ISOs))
+		for i, iso := range r.ISOs {
+			ids[i] = a.isoID[iso]
+		}
+		a.members = append(a.members, ids)
+	}
 	a.m = newMatcher(a)
 	return a, nil
 }

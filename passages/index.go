@@ -40,16 +40,41 @@ type Index struct {
 	byID     map[string]*indexed
 }
 
-// indexed is an article with its matches by ISO code, in passage order.
+// indexed is an article with its matches, in passage order. The direct
+// matches of country i (an Aliases.isos index) are ms[k] for k in
+// direct[dOff[i]:dOff[i+1]], in passage order; region and rOff are the same
+// for regional matches. Keeping the grouping in pointer-free int32 slices
+// keeps the garbage collector's work small.
 type indexed struct {
-	a      *Article
-	direct map[string][]Match
-	region map[string][]Match
+	a              *Article
+	ms             []Match
+	direct, region []int32
+	dOff, rOff     []int32
+}
+
+// matches appends the direct or regional matches of country id to out.
+func (e *indexed) matches(out []Match, id int, regional bool) []Match {
+	ks := e.direct[e.dOff[id]:e.dOff[id+1]]
+	if regional {
+		ks = e.region[e.rOff[id]:e.rOff[id+1]]
+	}
+	for _, k := range ks {
+		out = append(out, e.ms[k])
+	}
+	return out
+}
+
+// count returns how many matches country id has.
+func (e *indexed) count(id int) int {
+	return int(e.dOff[id+1] - e.dOff[id] + e.rOff[id+1] - e.rOff[id])
 }
 
 // NewIndex returns an empty index that links with al. A nil al links
 // nothing; [Index.Search] still works.
 func NewIndex(al *Aliases) *Index {
+	if al == nil {
+		al = &Aliases{}
+	}
 	return &Index{al: al, byID: map[string]*indexed{}}
 }
 
@@ -73,55 +98,101 @@ func (ix *Index) Add(a *Article) error {
 	return nil
 }
 
-// link finds the countries of every passage of a.
+// link finds the countries of every passage of a. Words and spans of all
+// matches share two backing arrays per article, and the matches are
+// grouped by country with a counting sort, to keep allocations few.
 func (ix *Index) link(a *Article) *indexed {
-	e := &indexed{a: a, direct: map[string][]Match{}, region: map[string][]Match{}}
-	if ix.al == nil {
-		return e
-	}
-	var hits []hit
-	type found struct {
-		iso   string
-		words []string
-		spans [][2]int
-	}
-	var direct, region []found
-	add := func(fs []found, iso string, text string, h hit) []found {
-		for i := range fs {
-			if fs[i].iso == iso {
-				fs[i].words = append(fs[i].words, text[h.start:h.end])
-				fs[i].spans = append(fs[i].spans, [2]int{h.start, h.end})
-				return fs
-			}
-		}
-		return append(fs, found{iso: iso, words: []string{text[h.start:h.end]}, spans: [][2]int{{h.start, h.end}}})
+	al := ix.al
+	var (
+		hits        []hit
+		words       []string
+		spans       [][2]int
+		ms          = make([]Match, 0, len(a.Passages))
+		dIDs, rIDs  []int32  // country of each direct or regional match
+		dKs, rKs    []int32  // its position in ms
+		ids, regIDs []int    // a passage's countries, in order of first mention
+		regPairs    [][2]int // (country, hit) for each country of each region hit
+	)
+	// take returns the words and spans appended since from, capped so
+	// that later appends cannot reach them.
+	take := func(from int) ([]string, [][2]int) {
+		n := len(words)
+		return words[from:n:n], spans[from:n:n]
 	}
 	for _, p := range a.Passages {
-		hits = ix.al.m.find(p.Text, hits[:0])
-		direct, region = direct[:0], region[:0]
+		hits = al.m.find(p.Text, hits[:0])
+		if len(hits) == 0 {
+			continue
+		}
+		ids, regIDs, regPairs = ids[:0], regIDs[:0], regPairs[:0]
 		for _, h := range hits {
-			if h.pat.kind == patCountry {
-				direct = add(direct, ix.al.isos[h.pat.id], p.Text, h)
+			if h.pat.kind == patCountry && !slices.Contains(ids, h.pat.id) {
+				ids = append(ids, h.pat.id)
 			}
 		}
-		for _, h := range hits {
+		for _, id := range ids {
+			from := len(words)
+			for _, h := range hits {
+				if h.pat.kind == patCountry && h.pat.id == id {
+					words = append(words, p.Text[h.start:h.end])
+					spans = append(spans, [2]int{h.start, h.end})
+				}
+			}
+			ws, ss := take(from)
+			dIDs, dKs = append(dIDs, int32(id)), append(dKs, int32(len(ms)))
+			ms = append(ms, Match{Article: a, Passage: p, Words: ws, Spans: ss})
+		}
+		for hi, h := range hits {
 			if h.pat.kind != patRegion {
 				continue
 			}
-			for _, iso := range ix.al.regions[h.pat.id].ISOs {
-				if !slices.ContainsFunc(direct, func(f found) bool { return f.iso == iso }) {
-					region = add(region, iso, p.Text, h)
+			for _, id := range al.members[h.pat.id] {
+				if slices.Contains(ids, id) {
+					continue
 				}
+				if !slices.Contains(regIDs, id) {
+					regIDs = append(regIDs, id)
+				}
+				regPairs = append(regPairs, [2]int{id, hi})
 			}
 		}
-		for _, f := range direct {
-			e.direct[f.iso] = append(e.direct[f.iso], Match{Article: a, Passage: p, Words: f.words, Spans: f.spans})
-		}
-		for _, f := range region {
-			e.region[f.iso] = append(e.region[f.iso], Match{Article: a, Passage: p, Words: f.words, Spans: f.spans, Region: true})
+		for _, id := range regIDs {
+			from := len(words)
+			for _, rp := range regPairs {
+				if rp[0] == id {
+					h := hits[rp[1]]
+					words = append(words, p.Text[h.start:h.end])
+					spans = append(spans, [2]int{h.start, h.end})
+				}
+			}
+			ws, ss := take(from)
+			rIDs, rKs = append(rIDs, int32(id)), append(rKs, int32(len(ms)))
+			ms = append(ms, Match{Article: a, Passage: p, Words: ws, Spans: ss, Region: true})
 		}
 	}
+	e := &indexed{a: a, ms: ms}
+	e.direct, e.dOff = groupByCountry(dKs, dIDs, len(al.isos))
+	e.region, e.rOff = groupByCountry(rKs, rIDs, len(al.isos))
 	return e
+}
+
+// groupByCountry sorts ks by ids[i] (a stable counting sort, so passage
+// order stays) and returns the offsets of each country's group.
+func groupByCountry(ks, ids []int32, n int) ([]int32, []int32) {
+	off := make([]int32, n+1)
+	for _, id := range ids {
+		off[id+1]++
+	}
+	for i := 1; i <= n; i++ {
+		off[i] += off[i-1]
+	}
+	out := make([]int32, len(ks))
+	next := slices.Clone(off[:n])
+	for i, k := range ks {
+		out[next[ids[i]]] = k
+		next[ids[i]]++
+	}
+	return out, off
 }
 
 // Remove removes the article with the given ID and reports whether it was
@@ -157,21 +228,24 @@ func (ix *Index) Articles() []*Article {
 // mentions the country directly is not listed again as regional. It
 // returns nil for a code with no mentions.
 func (ix *Index) For(iso string) []Match {
+	id, ok := ix.al.isoID[iso]
+	if !ok {
+		return nil
+	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	n := 0
 	for _, e := range ix.articles {
-		n += len(e.direct[iso]) + len(e.region[iso])
+		n += e.count(id)
 	}
 	if n == 0 {
 		return nil
 	}
 	out := make([]Match, 0, n)
-	for _, e := range ix.articles {
-		out = append(out, e.direct[iso]...)
-	}
-	for _, e := range ix.articles {
-		out = append(out, e.region[iso]...)
+	for _, regional := range []bool{false, true} {
+		for _, e := range ix.articles {
+			out = e.matches(out, id, regional)
+		}
 	}
 	return out
 }

@@ -30,16 +30,25 @@ type pattern struct {
 type matcher struct {
 	pats  []pattern
 	first map[string][]int32
+	// lens[b] has bit n set if some first word starts with byte b and is n
+	// bytes long (n capped at 63): a cheap test before the map lookup.
+	lens [256]uint64
 }
 
-func newMatcher(a *Aliases) matcher {
-	isoID := make(map[string]int, len(a.isos))
-	for i, iso := range a.isos {
-		isoID[iso] = i
+// asciiWord[c] reports whether ASCII byte c is a word rune.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWordRune(rune(c))
 	}
+	return t
+}()
+
+func lenBit(n int) uint64 { return 1 << min(n, 63) }
+
+func newMatcher(a *Aliases) matcher {
 	var pats []pattern
 	for _, e := range a.entries {
-		pats = append(pats, pattern{text: e.Alias, kind: patCountry, id: isoID[e.ISO]})
+		pats = append(pats, pattern{text: e.Alias, kind: patCountry, id: a.isoID[e.ISO]})
 	}
 	for i, r := range a.regions {
 		for _, v := range firstLetterVariants(r.Term) {
@@ -53,6 +62,7 @@ func newMatcher(a *Aliases) matcher {
 	for i, p := range pats {
 		w := p.text[:wordEnd(p.text, 0)]
 		m.first[w] = append(m.first[w], int32(i))
+		m.lens[w[0]] |= lenBit(len(w))
 	}
 	for _, c := range m.first {
 		slices.SortFunc(c, func(x, y int32) int {
@@ -72,8 +82,15 @@ type hit struct {
 func (m *matcher) find(text string, hits []hit) []hit {
 	prevWord := false
 	for i := 0; i < len(text); {
-		r, size := decodeRune(text, i)
-		w := isWordRune(r)
+		var w bool
+		size := 1
+		if c := text[i]; c < utf8.RuneSelf {
+			w = asciiWord[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			w = isWordRune(r)
+		}
 		if !w || prevWord {
 			prevWord = w
 			i += size
@@ -81,13 +98,15 @@ func (m *matcher) find(text string, hits []hit) []hit {
 		}
 		j := wordEnd(text, i)
 		matched := false
-		for _, pi := range m.first[text[i:j]] {
-			p := &m.pats[pi]
-			if end := matchAt(text, i, p.text, false); end >= 0 && endsWord(text, end, p.text) {
-				hits = append(hits, hit{start: i, end: end, pat: p})
-				last, _ := utf8.DecodeLastRuneInString(text[:end])
-				i, prevWord, matched = end, isWordRune(last), true
-				break
+		if m.lens[text[i]]&lenBit(j-i) != 0 {
+			for _, pi := range m.first[text[i:j]] {
+				p := &m.pats[pi]
+				if end := matchAt(text, i, p.text, false); end >= 0 && endsWord(text, end, p.text) {
+					hits = append(hits, hit{start: i, end: end, pat: p})
+					last, _ := utf8.DecodeLastRuneInString(text[:end])
+					i, prevWord, matched = end, isWordRune(last), true
+					break
+				}
 			}
 		}
 		if !matched {
@@ -108,7 +127,14 @@ func decodeRune(s string, i int) (rune, int) {
 // wordEnd returns the end of the run of word runes starting at i.
 func wordEnd(s string, i int) int {
 	for i < len(s) {
-		r, size := decodeRune(s, i)
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isWordRune(r) {
 			break
 		}

@@ -103,13 +103,19 @@ func Markdown(m Match) string {
 	if r, _ := utf8.DecodeRuneInString(t); t != "" && !unicode.IsLetter(r) && (len(bold) == 0 || bold[0][0] != 0) {
 		b.WriteString(zwsp)
 	}
-	next := 0 // index into bold
+	next := 0        // index into bold
+	backslashes := 0 // how many backslashes come right before t[i]
 	for i := 0; i < len(t); i++ {
 		if next < len(bold) && i == bold[next][0] {
 			b.WriteString("**")
 		}
 		c := t[i]
-		escaped := precededByOddBackslashes(t, i)
+		escaped := backslashes%2 == 1
+		if c == '\\' {
+			backslashes++
+		} else {
+			backslashes = 0
+		}
 		if !escaped && strings.IndexByte(markdownSplitters, c) >= 0 {
 			b.WriteByte('\\')
 		}
@@ -125,40 +131,49 @@ func Markdown(m Match) string {
 	return b.String()
 }
 
-// boldTokens widens each span to the white-space-delimited token around
-// it and merges overlapping tokens.
+// boldTokens widens each span (sorted, not overlapping) to the
+// white-space-delimited token around it, merging spans that share a token.
+// Each byte is scanned at most once in each direction.
 func boldTokens(t string, spans [][2]int) [][2]int {
 	var out [][2]int
+	toSpace := func(i int) int { // end of the token that contains i
+		for i < len(t) {
+			r, size := utf8.DecodeRuneInString(t[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			i += size
+		}
+		return i
+	}
 	for _, s := range spans {
-		start := strings.LastIndexFunc(t[:s[0]], unicode.IsSpace)
-		if start < 0 {
-			start = 0
-		} else {
-			_, size := utf8.DecodeRuneInString(t[start:])
-			start += size
+		n := len(out)
+		if n > 0 && s[0] < out[n-1][1] {
+			if s[1] > out[n-1][1] {
+				out[n-1][1] = toSpace(s[1])
+			}
+			continue
 		}
-		end := strings.IndexFunc(t[s[1]:], unicode.IsSpace)
-		if end < 0 {
-			end = len(t)
-		} else {
-			end += s[1]
+		lo := 0
+		if n > 0 {
+			lo = out[n-1][1]
 		}
-		if n := len(out); n > 0 && start <= out[n-1][1] {
-			out[n-1][1] = max(out[n-1][1], end)
+		start := s[0]
+		for start > lo {
+			r, size := utf8.DecodeLastRuneInString(t[:start])
+			if unicode.IsSpace(r) {
+				break
+			}
+			start -= size
+		}
+		end := toSpace(s[1])
+		if n > 0 && start <= out[n-1][1] {
+			out[n-1][1] = end
 			continue
 		}
 		out = append(out, [2]int{start, end})
 	}
 	return out
-}
-
-// precededByOddBackslashes reports whether the character at i is escaped.
-func precededByOddBackslashes(t string, i int) bool {
-	n := 0
-	for i-n-1 >= 0 && t[i-n-1] == '\\' {
-		n++
-	}
-	return n%2 == 1
 }
 
 // jsonMatch is the JSON form of a Match; see WriteJSON.
