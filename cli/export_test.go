@@ -70,10 +70,10 @@ func TestExportFailures(t *testing.T) {
 		assert.Equal(t, 2, code)
 		assert.Contains(t, errOut, "--out is required")
 	})
-	t.Run("not png", func(t *testing.T) {
+	t.Run("not an image format", func(t *testing.T) {
 		code, _, errOut := run("export", "--out", filepath.Join(t.TempDir(), "map.jpg"))
 		assert.Equal(t, 2, code)
-		assert.Contains(t, errOut, "only .png")
+		assert.Contains(t, errOut, "only .png, .svg and .gif")
 	})
 	t.Run("folder missing", func(t *testing.T) {
 		code, _, errOut := run("export", "--out", filepath.Join(t.TempDir(), "nope", "map.png"))

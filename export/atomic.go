@@ -4,6 +4,7 @@
 package export
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -40,14 +41,29 @@ type pendingFile interface {
 // removed and an existing file at path is left untouched. Errors name the
 // file and the cause in plain words (see ErrDiskFull and friends).
 func WriteFile(path string, write func(io.Writer) error) error {
+	f, err := stage(path, write)
+	if err != nil {
+		return err
+	}
+	return commit(path, f)
+}
+
+// stage writes path's new content into a temporary file beside it and
+// returns that file, not yet renamed. On failure nothing is left behind.
+func stage(path string, write func(io.Writer) error) (pendingFile, error) {
 	f, err := createPending(path)
 	if err != nil {
-		return describe(path, err)
+		return nil, describe(path, err)
 	}
 	if err := write(f); err != nil {
 		_ = f.Cleanup()
-		return describe(path, err)
+		return nil, describe(path, err)
 	}
+	return f, nil
+}
+
+// commit renames the staged file f over path.
+func commit(path string, f pendingFile) error {
 	if err := f.CloseAtomicallyReplace(); err != nil {
 		_ = f.Cleanup()
 		return describe(path, err)
@@ -55,9 +71,69 @@ func WriteFile(path string, write func(io.Writer) error) error {
 	return nil
 }
 
+// WriteFiles writes paths[i] through write(i, w) for every i, all or
+// nothing: each file is first written to its own temporary file, and only
+// when every one of them is complete are they renamed into place. If ctx
+// is cancelled or any write fails, the temporary files are removed and no
+// file at any of the paths has changed.
+//
+// The renames come last and are very unlikely to fail (same folder, files
+// already written), but if one does, the files this call created are
+// removed again; files it had already replaced stay replaced, as the old
+// content is gone. progress, if not nil, is called after each file is
+// written.
+func WriteFiles(ctx context.Context, paths []string, write func(i int, w io.Writer) error, progress Progress) error {
+	staged := make([]pendingFile, 0, len(paths))
+	defer func() {
+		for _, f := range staged {
+			if f != nil {
+				_ = f.Cleanup()
+			}
+		}
+	}()
+	for i, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return describe(p, err)
+		}
+		f, err := stage(p, func(w io.Writer) error { return write(i, w) })
+		if err != nil {
+			return err
+		}
+		staged = append(staged, f)
+		if progress != nil {
+			progress(i+1, len(paths))
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return describe(paths[0], err)
+	}
+	var created []string
+	for i, f := range staged {
+		_, statErr := os.Lstat(paths[i])
+		if err := commit(paths[i], f); err != nil {
+			for _, c := range created {
+				_ = os.Remove(c)
+			}
+			return err
+		}
+		staged[i] = nil
+		if errors.Is(statErr, fs.ErrNotExist) {
+			created = append(created, paths[i])
+		}
+	}
+	return nil
+}
+
+// Progress is a hook that is called with the number of steps done out of
+// total as an export goes on. It is called on the export's goroutine.
+type Progress func(done, total int)
+
 // describe wraps err with the file name and, where it knows it, a plain-word
 // cause.
 func describe(path string, err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("export cancelled, %s not written: %w", path, err)
+	}
 	var cause error
 	switch {
 	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):

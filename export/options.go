@@ -1,55 +1,253 @@
 package export
 
 import (
-	"image"
+	"errors"
+	"fmt"
 	"image/color"
+	"math"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
 
 	"cstomap/geo"
+	"cstomap/palette"
+	"cstomap/timeline"
 )
 
-// Limits on the size of an exported image, in pixels per side.
+// Limits on the size of an exported image, in logical pixels per side, and
+// on the scale. The pixel size (logical size × scale) must stay within
+// MaxSize too.
 const (
-	MinSize = 16
-	MaxSize = 16384
+	MinSize  = 16
+	MaxSize  = 16384
+	MaxScale = 3
 )
 
-// Options describe one exported map.
-type Options struct {
-	World         *geo.World
-	Renderer      *geo.Renderer // optional; one is made for World when nil
-	Width, Height int
-	// View is the viewport to draw; the zero value means the default view
-	// fitted to Width×Height.
-	View     *geo.Viewport
-	Style    geo.Style // the zero value means geo.LightStyle
-	Paint    geo.PaintFunc
-	Selected string
-}
+// DefaultWidth and DefaultHeight are the logical size of an export when none
+// is given; DefaultDPI is the resolution recorded in a PNG at scale 1.
+const (
+	DefaultWidth  = 1600
+	DefaultHeight = 1000
+	DefaultDPI    = 96
+)
+
+// SourceLine credits the data in every export that shows sources.
+const SourceLine = "Sources: Insider (2023); dated events from public records. Borders: Natural Earth (public domain), internationally recognised."
+
+// DefaultTitle is the title used when Options.Title is empty. {alliance} is
+// replaced by the alliance's short name and {year} by the year, so the same
+// title serves every frame of an animation.
+const DefaultTitle = "{alliance} member states, {year}"
 
 // NeutralLand is the fill of countries without a status in the light style.
-var NeutralLand = color.RGBA{0xe6, 0xe3, 0xdc, 0xff}
+var NeutralLand = palette.Light.Land
 
-// Map renders the map described by o.
-func Map(o Options) *image.RGBA {
-	r := o.Renderer
-	if r == nil {
-		r = geo.NewRenderer(o.World)
+// Format is an output file format.
+type Format string
+
+// The formats an export can write.
+const (
+	PNG Format = "png"
+	SVG Format = "svg"
+	GIF Format = "gif"
+)
+
+// FormatOf returns the format named by path's extension (case-insensitive).
+func FormatOf(path string) (Format, bool) {
+	switch f := Format(strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")); f {
+	case PNG, SVG, GIF:
+		return f, true
 	}
-	st := o.Style
-	if st == (geo.Style{}) {
-		st = geo.LightStyle
+	return "", false
+}
+
+// Preset is a named image size.
+type Preset struct {
+	// Name is the key used on the command line, e.g. "hd".
+	Name string
+	// Label describes the preset in the dialog.
+	Label         string
+	Width, Height int
+	// DPI is the resolution recorded in a PNG at scale 1.
+	DPI float64
+}
+
+// Presets are the named sizes, in the order the dialog lists them.
+var Presets = []Preset{
+	{"social", "Social media 1200×675", 1200, 675, DefaultDPI},
+	{"hd", "HD 1920×1080", 1920, 1080, DefaultDPI},
+	{"4k", "4K 3840×2160", 3840, 2160, DefaultDPI},
+	{"square", "Square 1080×1080", 1080, 1080, DefaultDPI},
+	{"a4", "A4 landscape, 300 DPI (3508×2480)", 3508, 2480, 300},
+}
+
+// PresetByName returns the preset called name (case-insensitive).
+func PresetByName(name string) (Preset, bool) {
+	for _, p := range Presets {
+		if strings.EqualFold(p.Name, name) {
+			return p, true
+		}
 	}
-	var v geo.Viewport
-	if o.View != nil {
-		v = *o.View
-	} else {
-		v = geo.DefaultView(r.Projected(geo.Eurasia), o.Width, o.Height)
+	return Preset{}, false
+}
+
+// PresetNames returns the preset names joined with ", ", for messages.
+func PresetNames() string {
+	var names []string
+	for _, p := range Presets {
+		names = append(names, p.Name)
 	}
-	paint := o.Paint
-	if paint == nil {
-		paint = func(string) geo.Paint { return geo.Paint{Fill: NeutralLand} }
+	return strings.Join(names, ", ")
+}
+
+// Scene is what the window shows and an export starts from: the data, the
+// year and the view.
+type Scene struct {
+	World *geo.World
+	// Renderer draws World; optional (one is made when nil). Exports draw
+	// at their own sizes, so sharing the window's renderer makes its next
+	// frame rasterise again: prefer a renderer of the export's own.
+	Renderer *geo.Renderer
+	Alliance *timeline.Alliance
+	Year     int
+	// Today decides the status shown for the current year.
+	Today time.Time
+	// View is the window's viewport; the export shows the same centre and
+	// at least the same extent (see geo.Viewport.Resized). Nil means the
+	// default view.
+	View *geo.Viewport
+	// Selected is the ISO code of the highlighted country, or "".
+	Selected string
+	Dark     bool
+}
+
+// Palette returns the light or dark palette.
+func (s Scene) Palette() palette.Palette {
+	if s.Dark {
+		return palette.Dark
 	}
-	img := image.NewRGBA(image.Rect(0, 0, v.W, v.H))
-	r.Render(img, geo.Frame{View: v, Style: st, Paint: paint, Selected: o.Selected})
-	return img
+	return palette.Light
+}
+
+// Hide switches elements of the image off; the zero value shows them all.
+type Hide struct {
+	Map, Title, Year, Legend, Highlight, Source bool
+}
+
+// Options describe one exported image.
+type Options struct {
+	Scene
+	// Width and Height are the logical size: the layout is computed for
+	// it, and the image has Width×Scale by Height×Scale pixels.
+	Width, Height int
+	// Scale multiplies the resolution and keeps the layout; 0 means 1.
+	// Whole numbers (1, 2, 3) are for files; the dialog's preview uses a
+	// fraction.
+	Scale float64
+	// DPI is the resolution at scale 1 recorded in a PNG; 0 means
+	// DefaultDPI. The file records DPI × Scale.
+	DPI float64
+	// Title is the title text; "" means DefaultTitle. See DefaultTitle for
+	// the placeholders.
+	Title string
+	Hide  Hide
+}
+
+// ErrOptions is wrapped by every error of Options.Validate.
+var ErrOptions = errors.New("export: bad options")
+
+// Validate checks o before anything is drawn or written.
+func (o Options) Validate() error {
+	bad := func(format string, a ...any) error {
+		return fmt.Errorf("%w: %s", ErrOptions, fmt.Sprintf(format, a...))
+	}
+	switch {
+	case o.World == nil:
+		return bad("no outlines")
+	case o.Alliance == nil:
+		return bad("no alliance")
+	case o.Width < MinSize || o.Width > MaxSize:
+		return bad("width %d is outside %d…%d", o.Width, MinSize, MaxSize)
+	case o.Height < MinSize || o.Height > MaxSize:
+		return bad("height %d is outside %d…%d", o.Height, MinSize, MaxSize)
+	case o.Scale < 0 || o.Scale > MaxScale || math.IsNaN(o.Scale):
+		return bad("scale %g is outside 1…%d", o.Scale, MaxScale)
+	case o.DPI < 0 || o.DPI > 10000 || math.IsNaN(o.DPI):
+		return bad("DPI %g is out of range", o.DPI)
+	case o.Selected != "" && !o.World.Known(o.Selected):
+		return bad("unknown country code %q", o.Selected)
+	}
+	if w, h := o.PixelSize(); w > MaxSize || h > MaxSize || w < 1 || h < 1 {
+		return bad("%d×%d pixels is outside 1…%d per side", w, h, MaxSize)
+	}
+	return o.Alliance.CheckYear(o.Year, o.Today)
+}
+
+// scale returns Scale, defaulting to 1.
+func (o Options) scale() float64 {
+	if o.Scale <= 0 {
+		return 1
+	}
+	return o.Scale
+}
+
+// PixelSize returns the size of the image in pixels.
+func (o Options) PixelSize() (w, h int) {
+	s := o.scale()
+	return int(math.Round(float64(o.Width) * s)), int(math.Round(float64(o.Height) * s))
+}
+
+// PixelDPI returns the resolution recorded in a PNG: DPI × Scale.
+func (o Options) PixelDPI() float64 {
+	d := o.DPI
+	if d <= 0 {
+		d = DefaultDPI
+	}
+	return d * o.scale()
+}
+
+// TitleText returns the title with its placeholders filled in.
+func (o Options) TitleText() string {
+	t := o.Title
+	if t == "" {
+		t = DefaultTitle
+	}
+	name := ""
+	if o.Alliance != nil {
+		name = o.Alliance.ShortName
+	}
+	return strings.NewReplacer("{alliance}", name, "{year}", strconv.Itoa(o.Year)).Replace(t)
+}
+
+// selected returns the country to highlight, or "".
+func (o Options) selected() string {
+	if o.Hide.Highlight || o.Hide.Map {
+		return ""
+	}
+	return o.Selected
+}
+
+// paint returns the paint function of the year's statuses.
+func (o Options) paint() geo.PaintFunc {
+	p := o.Palette()
+	return p.PaintFunc(palette.ForYear(o.Alliance, o.Year, o.Today))
+}
+
+// FileName returns the default file name of an export: the alliance id and
+// the year, e.g. "csto-2024.png".
+func FileName(allianceID string, year int, f Format) string {
+	return fmt.Sprintf("%s-%d.%s", allianceID, year, f)
+}
+
+// AnimationName returns the default name of an animation of the years
+// first…last, e.g. "csto-1992-2026.gif".
+func AnimationName(allianceID string, first, last int) string {
+	return fmt.Sprintf("%s-%d-%d.gif", allianceID, first, last)
+}
+
+// mix returns a blended with b, t of the way from a to b.
+func mix(a, b color.RGBA, t float64) color.RGBA {
+	l := func(x, y uint8) uint8 { return uint8(math.Round(float64(x) + (float64(y)-float64(x))*t)) }
+	return color.RGBA{l(a.R, b.R), l(a.G, b.G), l(a.B, b.B), 0xff}
 }

@@ -1,9 +1,16 @@
 package export
 
 import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
 	"image"
 	"image/png"
 	"io"
+	"math"
+	"strconv"
+	"unicode/utf8"
 )
 
 // encoder favours speed: the map's large flat areas compress well even at
@@ -11,7 +18,118 @@ import (
 // export's time.
 var encoder = png.Encoder{CompressionLevel: png.BestSpeed}
 
-// EncodePNG writes img as PNG.
+// EncodePNG writes img as PNG, with no metadata.
 func EncodePNG(w io.Writer, img image.Image) error {
 	return encoder.Encode(w, img)
+}
+
+// Meta is the text and resolution recorded in a PNG.
+type Meta struct {
+	// Text holds keyword/value pairs, written in order as tEXt chunks, or
+	// iTXt (UTF-8) when the value is not Latin-1. Keywords are 1–79
+	// Latin-1 characters.
+	Text []KeyValue
+	// DPI is recorded as pixels per metre in pHYs; 0 writes no pHYs.
+	DPI float64
+}
+
+// KeyValue is one text chunk.
+type KeyValue struct{ Key, Value string }
+
+// MetaOf returns the metadata of o's image: its title, year, alliance,
+// sources and resolution.
+func MetaOf(o Options) Meta {
+	return Meta{
+		Text: []KeyValue{
+			{"Title", o.TitleText()},
+			{"Year", strconv.Itoa(o.Year)},
+			{"Alliance", o.Alliance.ShortName + " (" + o.Alliance.Name + ")"},
+			{"Source", SourceLine},
+			{"Software", "CSTO Map"},
+		},
+		DPI: o.PixelDPI(),
+	}
+}
+
+// EncodePNGMeta writes img as PNG with m's text chunks and pHYs inserted
+// right after IHDR.
+func EncodePNGMeta(w io.Writer, img image.Image, m Meta) error {
+	var buf bytes.Buffer
+	if err := encoder.Encode(&buf, img); err != nil {
+		return err
+	}
+	return insertChunks(w, buf.Bytes(), m)
+}
+
+// pngHeaderLen is the signature (8) plus the IHDR chunk (4+4+13+4).
+const pngHeaderLen = 8 + 25
+
+// insertChunks writes the PNG stream b with m's chunks after IHDR.
+func insertChunks(w io.Writer, b []byte, m Meta) error {
+	if len(b) < pngHeaderLen || string(b[12:16]) != "IHDR" {
+		return errors.New("export: not a PNG stream")
+	}
+	var extra bytes.Buffer
+	if m.DPI > 0 {
+		ppm := uint32(math.Round(m.DPI / 0.0254))
+		var d [9]byte
+		binary.BigEndian.PutUint32(d[0:], ppm)
+		binary.BigEndian.PutUint32(d[4:], ppm)
+		d[8] = 1 // unit: metre
+		writeChunk(&extra, "pHYs", d[:])
+	}
+	for _, kv := range m.Text {
+		if kv.Key == "" || len(kv.Key) > 79 {
+			return errors.New("export: bad PNG text keyword " + strconv.Quote(kv.Key))
+		}
+		if v, ok := latin1(kv.Value); ok {
+			writeChunk(&extra, "tEXt", append(append([]byte(kv.Key), 0), v...))
+			continue
+		}
+		// iTXt: keyword, NUL, compression flag and method (0, 0),
+		// language tag and translated keyword (both empty, NUL-ended).
+		d := append([]byte(kv.Key), 0, 0, 0, 0, 0)
+		writeChunk(&extra, "iTXt", append(d, kv.Value...))
+	}
+	for _, part := range [][]byte{b[:pngHeaderLen], extra.Bytes(), b[pngHeaderLen:]} {
+		if _, err := w.Write(part); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeChunk appends one PNG chunk: length, type, data, CRC of type+data.
+func writeChunk(b *bytes.Buffer, typ string, data []byte) {
+	var n [4]byte
+	binary.BigEndian.PutUint32(n[:], uint32(len(data)))
+	b.Write(n[:])
+	crc := crc32.NewIEEE()
+	crc.Write([]byte(typ))
+	crc.Write(data)
+	b.WriteString(typ)
+	b.Write(data)
+	binary.BigEndian.PutUint32(n[:], crc.Sum32())
+	b.Write(n[:])
+}
+
+// latin1 returns s in ISO 8859-1, or false if it has other characters.
+func latin1(s string) ([]byte, bool) {
+	out := make([]byte, 0, len(s))
+	for _, r := range s {
+		if r > 0xff || r == utf8.RuneError {
+			return nil, false
+		}
+		out = append(out, byte(r))
+	}
+	return out, true
+}
+
+// WritePNG renders o and writes it as PNG with its metadata.
+func WritePNG(w io.Writer, o Options) error {
+	img, err := Render(o)
+	if err != nil {
+		return err
+	}
+	return EncodePNGMeta(w, img, MetaOf(o))
 }

@@ -1,0 +1,184 @@
+package export
+
+import (
+	"context"
+	"errors"
+	"image"
+	"image/color"
+	"image/gif"
+	"io"
+	"time"
+
+	"cstomap/geo"
+	"cstomap/palette"
+)
+
+// DefaultDelay is the time each year is shown in an animation.
+const DefaultDelay = 700 * time.Millisecond
+
+// WriteGIF writes an animated GIF of o with one frame per year, in the
+// order given, each shown for delay (rounded to hundredths of a second,
+// at least 0.02 s) and the year always in large type. It renders and
+// quantises frame by frame, calling progress after each frame and once
+// more after encoding (total = len(years)+1), and stops with ctx's error
+// as soon as ctx is cancelled.
+//
+// Colours come from a fixed palette: the style's colours plus the ramps
+// anti-aliasing makes between them (see gifPalette), so no dithering is
+// needed and frames share one global colour table.
+func WriteGIF(ctx context.Context, w io.Writer, o Options, years []int, delay time.Duration, progress Progress) error {
+	if len(years) == 0 {
+		return errors.New("export: an animation needs at least one year")
+	}
+	for _, y := range years {
+		oy := o
+		oy.Year = y
+		if err := oy.Validate(); err != nil {
+			return err
+		}
+	}
+	if delay <= 0 {
+		delay = DefaultDelay
+	}
+	cs := max(2, int((delay+5*time.Millisecond)/(10*time.Millisecond)))
+	total := len(years) + 1
+	r, fs := o.renderer(), faces{}
+	pal := gifPalette(o.Palette(), o.mapStyle(o.layout(fs)))
+	q := newQuantiser(pal)
+	anim := &gif.GIF{Config: image.Config{ColorModel: pal}}
+	for i, y := range years {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		oy := o
+		oy.Year = y
+		oy.Hide.Year = false
+		img := oy.render(r, fs)
+		anim.Image = append(anim.Image, q.quantise(img))
+		anim.Delay = append(anim.Delay, cs)
+		anim.Config.Width, anim.Config.Height = img.Rect.Dx(), img.Rect.Dy()
+		if progress != nil {
+			progress(i+1, total)
+		}
+	}
+	if err := gif.EncodeAll(ctxWriter{ctx, w}, anim); err != nil {
+		return err
+	}
+	if progress != nil {
+		progress(total, total)
+	}
+	return nil
+}
+
+// ctxWriter fails its writes once ctx is done, so that a long encode stops
+// when the export is cancelled.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
+}
+
+// gifPalette returns the colours an export of p can contain: the flat
+// colours, and ramps between the pairs that meet at anti-aliased edges
+// (text on the background, fills against borders, the sea and the
+// selection outline, fills against each other where borders are thin).
+// It has at most 256 colours.
+func gifPalette(p palette.Palette, st geo.Style) color.Palette {
+	outline := mix(p.Text, p.Background, 0.7)
+	fills := []color.RGBA{p.Land, p.Current, p.Departed, p.Threatening, p.Hatch}
+	flat := append([]color.RGBA{p.Background, p.Text, p.SubtleText, st.Sea, st.Border, st.Selected, outline}, fills...)
+	var pal color.Palette
+	seen := map[color.RGBA]bool{}
+	add := func(c color.RGBA) {
+		c.A = 0xff
+		if !seen[c] && len(pal) < 256 {
+			seen[c] = true
+			pal = append(pal, c)
+		}
+	}
+	ramp := func(a, b color.RGBA, steps int) {
+		for i := 1; i < steps; i++ {
+			add(mix(a, b, float64(i)/float64(steps)))
+		}
+	}
+	for _, c := range flat {
+		add(c)
+	}
+	ramp(p.Text, p.Background, 12)
+	ramp(p.SubtleText, p.Background, 8)
+	ramp(st.Border, st.Sea, 6)
+	for _, f := range fills {
+		ramp(f, st.Border, 6)
+		ramp(f, st.Sea, 6)
+		ramp(f, st.Selected, 5)
+		ramp(f, outline, 3)
+	}
+	ramp(st.Selected, st.Sea, 5)
+	ramp(st.Selected, st.Border, 5)
+	ramp(outline, p.Background, 3)
+	for i, a := range fills {
+		for _, b := range fills[i+1:] {
+			ramp(a, b, 4)
+		}
+	}
+	return pal
+}
+
+// quantiser maps colours to the nearest palette entry, remembering each
+// answer: an export has few distinct colours and long runs of one.
+type quantiser struct {
+	pal   color.Palette
+	rgb   [][3]int32
+	cache map[uint32]uint8
+}
+
+func newQuantiser(pal color.Palette) *quantiser {
+	q := &quantiser{pal: pal, cache: map[uint32]uint8{}}
+	for _, c := range pal {
+		r, g, b, _ := c.RGBA()
+		q.rgb = append(q.rgb, [3]int32{int32(r >> 8), int32(g >> 8), int32(b >> 8)})
+	}
+	return q
+}
+
+func (q *quantiser) nearest(r, g, b uint8) uint8 {
+	best, bestD := 0, int32(1<<30)
+	for i, c := range q.rgb {
+		dr, dg, db := c[0]-int32(r), c[1]-int32(g), c[2]-int32(b)
+		// Weighted towards green, as the eye is.
+		if d := 2*dr*dr + 4*dg*dg + 3*db*db; d < bestD {
+			best, bestD = i, d
+		}
+	}
+	return uint8(best)
+}
+
+// quantise returns img in the palette.
+func (q *quantiser) quantise(img *image.RGBA) *image.Paletted {
+	out := image.NewPaletted(img.Rect, q.pal)
+	last, lastIdx := uint32(1<<31), uint8(0) // no colour has bit 31
+	for y := img.Rect.Min.Y; y < img.Rect.Max.Y; y++ {
+		src := img.Pix[img.PixOffset(img.Rect.Min.X, y):][:4*img.Rect.Dx()]
+		dst := out.Pix[out.PixOffset(img.Rect.Min.X, y):][:img.Rect.Dx()]
+		for x := range dst {
+			p := src[4*x : 4*x+4 : 4*x+4]
+			k := uint32(p[0]) | uint32(p[1])<<8 | uint32(p[2])<<16
+			if k != last {
+				idx, ok := q.cache[k]
+				if !ok {
+					idx = q.nearest(p[0], p[1], p[2])
+					q.cache[k] = idx
+				}
+				last, lastIdx = k, idx
+			}
+			dst[x] = lastIdx
+		}
+	}
+	return out
+}

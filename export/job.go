@@ -1,0 +1,183 @@
+package export
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// Job is one export as the dialog and the command line start it: a single
+// image, one image per year into a folder, or an animation.
+type Job struct {
+	Options Options
+	Format  Format
+	// Path is the file to write, or for a per-year export the folder.
+	Path string
+	// Years are the frames of a GIF, or with PNG and SVG the years of a
+	// per-year export. Empty means Options.Year alone for PNG and SVG,
+	// and the alliance's whole range for GIF.
+	Years []int
+	// Delay is the GIF frame delay; 0 means DefaultDelay.
+	Delay time.Duration
+}
+
+// YearsBetween returns first, first+1, …, last (nil if last < first).
+func YearsBetween(first, last int) []int {
+	var ys []int
+	for y := first; y <= last; y++ {
+		ys = append(ys, y)
+	}
+	return ys
+}
+
+// PerYear reports whether j writes one image per year into a folder.
+func (j Job) PerYear() bool {
+	return j.Format != GIF && len(j.Years) > 0
+}
+
+// years returns the years the job draws.
+func (j Job) years() []int {
+	if len(j.Years) > 0 {
+		return j.Years
+	}
+	if j.Format == GIF && j.Options.Alliance != nil {
+		return YearsBetween(j.Options.Alliance.YearRange(j.Options.Today))
+	}
+	return []int{j.Options.Year}
+}
+
+// Targets returns the files the job will write, so that a caller can ask
+// before any existing one is replaced.
+func (j Job) Targets() []string {
+	if !j.PerYear() {
+		return []string{j.Path}
+	}
+	var ps []string
+	for _, y := range j.Years {
+		ps = append(ps, filepath.Join(j.Path, FileName(j.Options.Alliance.ID, y, j.Format)))
+	}
+	return ps
+}
+
+// Existing returns the targets that already exist.
+func (j Job) Existing() []string {
+	var out []string
+	for _, p := range j.Targets() {
+		if _, err := os.Lstat(p); err == nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Check validates the job without writing anything: the options for
+// every year drawn, and the format.
+func (j Job) Check() error {
+	switch j.Format {
+	case PNG, SVG, GIF:
+	default:
+		return fmt.Errorf("%w: unknown format %q (want png, svg or gif)", ErrOptions, j.Format)
+	}
+	if j.Options.Alliance == nil {
+		return j.Options.Validate()
+	}
+	for _, y := range j.years() {
+		o := j.Options
+		o.Year = y
+		if err := o.Validate(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Run writes the job's files and returns their paths. Every file is
+// written atomically (see WriteFile); a per-year export is all or nothing
+// (see WriteFiles), and a per-year folder that does not exist is created
+// when its parent does, and removed again if the export fails. A cancelled
+// or failed job leaves no file behind and changes no existing file.
+func (j Job) Run(ctx context.Context, progress Progress) ([]string, error) {
+	if err := j.Check(); err != nil {
+		return nil, err
+	}
+	o := j.Options
+	if o.Renderer == nil {
+		o.Renderer = o.renderer() // one renderer for every image of the job
+	}
+	switch {
+	case j.Format == GIF:
+		err := WriteFile(j.Path, func(w io.Writer) error {
+			return WriteGIF(ctx, w, o, j.years(), j.Delay, progress)
+		})
+		if err != nil {
+			return nil, err
+		}
+		return []string{j.Path}, nil
+	case j.PerYear():
+		made, err := ensureDir(j.Path)
+		if err != nil {
+			return nil, err
+		}
+		paths := j.Targets()
+		fs := faces{}
+		err = WriteFiles(ctx, paths, func(i int, w io.Writer) error {
+			oy := o
+			oy.Year = j.Years[i]
+			return oy.encode(w, j.Format, fs)
+		}, progress)
+		if err != nil {
+			if made {
+				_ = os.Remove(j.Path)
+			}
+			return nil, err
+		}
+		return paths, nil
+	default:
+		err := WriteFile(j.Path, func(w io.Writer) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			err := o.encode(w, j.Format, faces{})
+			if progress != nil && err == nil {
+				progress(1, 1)
+			}
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+		return []string{j.Path}, nil
+	}
+}
+
+// encode writes o, which is valid, as a PNG or SVG.
+func (o Options) encode(w io.Writer, f Format, fs faces) error {
+	if f == SVG {
+		return WriteSVG(w, o)
+	}
+	img := o.render(o.renderer(), fs)
+	return EncodePNGMeta(w, img, MetaOf(o))
+}
+
+// ensureDir creates the folder dir if it is missing and its parent exists,
+// and reports whether it did.
+func ensureDir(dir string) (bool, error) {
+	st, err := os.Stat(dir)
+	switch {
+	case err == nil && st.IsDir():
+		return false, nil
+	case err == nil:
+		return false, fmt.Errorf("cannot write into %s: it is a file, not a folder", dir)
+	case !errors.Is(err, fs.ErrNotExist):
+		return false, describe(dir, err)
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return false, describe(dir, err)
+	}
+	return true, nil
+}

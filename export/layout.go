@@ -1,0 +1,312 @@
+package export
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+	"strings"
+
+	"cstomap/timeline"
+)
+
+// The layout is designed for a 1600×1000 image; every length below is in
+// design points, multiplied by the image's unit (the square root of its
+// area relative to the design, so text grows with the image, but at most
+// 1.25 × width/1600 so a narrow image is not crowded), and scaled down as a
+// whole when the map would get too small.
+const (
+	designWidth   = 1600.0
+	designHeight  = 1000.0
+	marginPt      = 44.0
+	gapPt         = 22.0
+	titlePt       = 40.0
+	yearPt        = 80.0
+	legendPt      = 22.0
+	sourcePt      = 16.0
+	titleLines    = 2
+	sourceLines   = 3
+	minMapShare   = 0.45 // of the image height
+	minTextPx     = 9.0  // logical pixels; smaller text is dropped rather than shrunk
+	minLegendPx   = 11.0
+	minTitlePx    = 12.0
+	lineSpacing   = 1.25
+	legendSpacing = 1.3 // em between legend items
+)
+
+// anchor is where a text item's X is.
+type anchor int
+
+const (
+	anchorStart anchor = iota
+	anchorEnd
+)
+
+// textItem is one line of text at a baseline.
+type textItem struct {
+	Role   string // "title", "year", "legend", "source"
+	Text   string
+	X, Y   float64 // pixels; Y is the baseline
+	Size   float64 // pixels
+	Bold   bool
+	Colour color.RGBA
+	Anchor anchor
+}
+
+// swatch is one colour square of the legend.
+type swatch struct {
+	X, Y, Size float64
+	Status     timeline.Status
+}
+
+// layout is where everything goes, in pixels.
+type layout struct {
+	W, H     int
+	Map      image.Rectangle // empty when the map is hidden
+	Texts    []textItem
+	Swatches []swatch
+	// SwatchLine is the width of the swatches' outline.
+	SwatchLine float64
+	// Unit is pixels per design point before any shrinking.
+	Unit float64
+}
+
+// legendEntry is one item of the legend.
+type legendEntry struct {
+	status timeline.Status
+	label  string
+}
+
+// legendEntries returns the legend of year: every status with its count,
+// then the non-member colour. Every status is listed every year, so the
+// legend does not jump between the frames of an animation.
+func (o Options) legendEntries() []legendEntry {
+	n := o.Alliance.Counts(o.Year, o.Today)
+	return []legendEntry{
+		{timeline.StatusCurrent, fmt.Sprintf("Current %d", n[timeline.StatusCurrent])},
+		{timeline.StatusDeparted, fmt.Sprintf("Departed %d", n[timeline.StatusDeparted])},
+		{timeline.StatusThreatening, fmt.Sprintf("Threatening %d", n[timeline.StatusThreatening])},
+		{timeline.StatusNone, "Not a member"},
+	}
+}
+
+// layout places the elements of o. It shrinks the text until the map keeps
+// at least minMapShare of the height, and drops text that would be smaller
+// than minTextPx (the source first, then the legend, the year and the
+// title), so that nothing ever overlaps.
+func (o Options) layout(fs faces) layout {
+	W, H := o.PixelSize()
+	unit := math.Min(math.Sqrt(float64(W)*float64(H)/(designWidth*designHeight)), 1.25*float64(W)/designWidth)
+	hide := o.Hide
+	var l layout
+	for {
+		for f := 1.0; f > 0.3; f *= 0.85 {
+			var fits bool
+			l, fits = o.tryLayout(fs, W, H, unit, f, hide)
+			if fits {
+				return l
+			}
+		}
+		switch {
+		case !hide.Source:
+			hide.Source = true
+		case !hide.Legend:
+			hide.Legend = true
+		case !hide.Year:
+			hide.Year = true
+		case !hide.Title:
+			hide.Title = true
+		default:
+			return l
+		}
+	}
+}
+
+// tryLayout lays o out with text shrunk by f and reports whether it fits.
+func (o Options) tryLayout(fs faces, W, H int, unit, f float64, hide Hide) (layout, bool) {
+	p := o.Palette()
+	l := layout{W: W, H: H, Unit: unit}
+	onlyMap := hide.Title && hide.Year && hide.Legend && hide.Source
+	if onlyMap {
+		if !hide.Map {
+			l.Map = image.Rect(0, 0, W, H)
+		}
+		return l, true
+	}
+	margin := math.Round(marginPt * unit)
+	gap := math.Round(gapPt * unit * f)
+	left, right := margin, float64(W)-margin
+	avail := right - left
+	// px sizes text: design points, shrunk by f, but never below minPx
+	// logical pixels, so small images wrap or drop text rather than
+	// print it unreadably small.
+	px := func(pt, minPx float64) float64 {
+		return math.Max(math.Round(pt*unit*f*4)/4, minPx*o.scale())
+	}
+	fits := true
+
+	// Header: the title on the left, the year on the right, on one
+	// baseline.
+	top := margin
+	headerBottom := top
+	if !hide.Title || !hide.Year {
+		ys, ts := px(yearPt, 2*minTextPx), px(titlePt, minTitlePx)
+		yearText := fmt.Sprint(o.Year)
+		yearW, yearInk := 0.0, 0.0
+		if !hide.Year {
+			yearW, yearInk = fs.width(true, ys, yearText), fs.inkAbove(true, ys, yearText)
+		}
+		var lines []string
+		ta, td := 0.0, 0.0
+		if !hide.Title {
+			tw := avail
+			if !hide.Year {
+				tw -= yearW + 2*gap
+			}
+			lines, ts = fitLines(fs, true, ts, o.TitleText(), tw, titleLines, minTitlePx*o.scale())
+			ta, td = fs.metrics(true, ts)
+		}
+		lh := math.Round(ts * lineSpacing)
+		above := yearInk
+		if len(lines) > 0 {
+			above = math.Max(above, ta+float64(len(lines)-1)*lh)
+		}
+		base := math.Round(top + above)
+		for i, s := range lines {
+			l.Texts = append(l.Texts, textItem{Role: "title", Text: s, X: left, Y: base - float64(len(lines)-1-i)*lh, Size: ts, Bold: true, Colour: p.Text})
+		}
+		if !hide.Year {
+			l.Texts = append(l.Texts, textItem{Role: "year", Text: yearText, X: right, Y: base, Size: ys, Bold: true, Colour: p.Text, Anchor: anchorEnd})
+		}
+		headerBottom = base
+		if len(lines) > 0 {
+			headerBottom += td
+		}
+	}
+
+	// Footer, from the bottom up: the source lines, then the legend rows.
+	bottom := float64(H) - margin
+	footerTop := bottom
+	if !hide.Source {
+		ss := px(sourcePt, minTextPx)
+		lines, s2 := fitLines(fs, false, ss, SourceLine, avail, sourceLines, minTextPx*o.scale())
+		a, d := fs.metrics(false, s2)
+		lh := math.Round(s2 * lineSpacing)
+		last := math.Round(bottom - d)
+		for i, s := range lines {
+			l.Texts = append(l.Texts, textItem{Role: "source", Text: s, X: left, Y: last - float64(len(lines)-1-i)*lh, Size: s2, Colour: p.SubtleText})
+		}
+		footerTop = last - float64(len(lines)-1)*lh - a
+	}
+	if !hide.Legend {
+		ls := px(legendPt, minLegendPx)
+		a, d := fs.metrics(false, ls)
+		box := math.Round(ls * 0.9)
+		pad := math.Round(ls * 0.4)
+		space := math.Round(ls * legendSpacing)
+		// Lay the items out in rows, then place the rows above footerTop.
+		type item struct {
+			e legendEntry
+			x float64
+		}
+		var rows [][]item
+		x := left
+		for _, e := range o.legendEntries() {
+			w := box + pad + fs.width(false, ls, e.label)
+			if len(rows) == 0 || (x+w > right && x > left) {
+				rows = append(rows, nil)
+				x = left
+			}
+			if x+w > right {
+				fits = false
+			}
+			rows[len(rows)-1] = append(rows[len(rows)-1], item{e, x})
+			x += w + space
+		}
+		lh := math.Round(ls * 1.6)
+		if !hide.Source {
+			footerTop -= math.Round(gap * 0.6)
+		}
+		last := math.Round(footerTop - d)
+		for ri, row := range rows {
+			base := last - float64(len(rows)-1-ri)*lh
+			for _, it := range row {
+				// The square sits on the baseline and rises to the
+				// height of a capital.
+				capH := math.Round(a * 0.75)
+				y := base - capH + math.Round((capH-box)/2)
+				l.Swatches = append(l.Swatches, swatch{X: it.x, Y: y, Size: box, Status: it.e.status})
+				l.Texts = append(l.Texts, textItem{Role: "legend", Text: it.e.label, X: it.x + box + pad, Y: base, Size: ls, Colour: p.Text})
+			}
+		}
+		footerTop = last - float64(len(rows)-1)*lh - a
+		l.SwatchLine = math.Max(1, math.Round(unit*f*1.5*4)/4)
+	}
+
+	mapTop, mapBottom := top, bottom
+	if headerBottom > top {
+		mapTop = headerBottom + gap
+	}
+	if footerTop < bottom {
+		mapBottom = footerTop - gap
+	}
+	if mapBottom-mapTop < minMapShare*float64(H) {
+		fits = false
+	}
+	if !hide.Map {
+		l.Map = image.Rect(int(left), int(math.Round(mapTop)), int(right), int(math.Round(mapBottom)))
+		if l.Map.Dx() < 1 || l.Map.Dy() < 1 {
+			l.Map = image.Rectangle{}
+			fits = false
+		}
+	}
+	return l, fits
+}
+
+// fitLines breaks s into at most maxLines lines no wider than width,
+// shrinking the size down to minSize if that is what it takes, and cuts
+// the last line with an ellipsis when even that is not enough.
+func fitLines(fs faces, isBold bool, size float64, s string, width float64, maxLines int, minSize float64) ([]string, float64) {
+	for {
+		lines, ok := wrap(fs, isBold, size, s, width, maxLines)
+		if ok || size*0.92 < minSize {
+			if !ok {
+				last := lines[len(lines)-1]
+				for last != "" && fs.width(isBold, size, last+"…") > width {
+					r := []rune(last)
+					last = strings.TrimRight(string(r[:len(r)-1]), " ")
+				}
+				lines[len(lines)-1] = last + "…"
+			}
+			return lines, size
+		}
+		size = math.Round(size*0.92*4) / 4
+	}
+}
+
+// wrap breaks s at spaces into lines no wider than width. ok is false when
+// more than maxLines lines are needed or a word is too wide; the lines
+// returned then still number at most maxLines, the last holding the rest.
+func wrap(fs faces, isBold bool, size float64, s string, width float64, maxLines int) (lines []string, ok bool) {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return []string{""}, true
+	}
+	ok = true
+	cur := words[0]
+	for _, w := range words[1:] {
+		if try := cur + " " + w; fs.width(isBold, size, try) <= width || len(lines) == maxLines-1 {
+			if fs.width(isBold, size, try) > width {
+				ok = false
+			}
+			cur = try
+			continue
+		}
+		lines = append(lines, cur)
+		cur = w
+	}
+	if fs.width(isBold, size, cur) > width {
+		ok = false
+	}
+	return append(lines, cur), ok
+}

@@ -1,0 +1,91 @@
+package export
+
+import (
+	"image"
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// boxes returns the ink boxes of l's text and swatches, in pixels.
+func boxes(fs faces, l layout) (names []string, rs []image.Rectangle) {
+	for _, t := range l.Texts {
+		a, d := fs.metrics(t.Bold, t.Size)
+		w := fs.width(t.Bold, t.Size, t.Text)
+		x := t.X
+		if t.Anchor == anchorEnd {
+			x -= w
+		}
+		names = append(names, t.Role+" "+t.Text)
+		rs = append(rs, image.Rect(int(math.Floor(x)), int(math.Floor(t.Y-a)), int(math.Ceil(x+w)), int(math.Ceil(t.Y+d))))
+	}
+	for _, s := range l.Swatches {
+		names = append(names, "swatch "+string(s.Status))
+		rs = append(rs, image.Rect(int(s.X), int(s.Y), int(s.X+s.Size), int(s.Y+s.Size)))
+	}
+	return names, rs
+}
+
+// checkLayout asserts that nothing in l overlaps or leaves the image.
+func checkLayout(t *testing.T, o Options, l layout) {
+	t.Helper()
+	fs := faces{}
+	names, rs := boxes(fs, l)
+	img := image.Rect(0, 0, l.W, l.H)
+	for i, r := range rs {
+		assert.True(t, r.In(img), "%s %v outside the image %v", names[i], r, img)
+		assert.False(t, r.Overlaps(l.Map), "%s %v overlaps the map %v", names[i], r, l.Map)
+		for j := i + 1; j < len(rs); j++ {
+			assert.False(t, r.Overlaps(rs[j]), "%s %v overlaps %s %v", names[i], r, names[j], rs[j])
+		}
+	}
+	if !o.Hide.Map {
+		assert.False(t, l.Map.Empty(), "map shown")
+		assert.True(t, l.Map.In(img))
+	}
+}
+
+func TestLayoutHidesAndMargins(t *testing.T) {
+	o := testOptions(t, 1600, 1000)
+	l := o.layout(faces{})
+	roles := map[string]int{}
+	for _, x := range l.Texts {
+		roles[x.Role]++
+	}
+	assert.Equal(t, map[string]int{"title": 1, "year": 1, "legend": 4, "source": 1}, roles)
+	// Even margins: the map frame is as far from the left as from the right.
+	assert.Equal(t, l.Map.Min.X, l.W-l.Map.Max.X)
+
+	o.Hide = Hide{Title: true, Year: true, Legend: true, Source: true}
+	l = o.layout(faces{})
+	assert.Equal(t, image.Rect(0, 0, 1600, 1000), l.Map, "the map alone fills the image")
+	assert.Empty(t, l.Texts)
+
+	o.Hide = Hide{Map: true}
+	l = o.layout(faces{})
+	assert.True(t, l.Map.Empty())
+	assert.NotEmpty(t, l.Texts)
+}
+
+func TestLayoutLongTitle(t *testing.T) {
+	o := testOptions(t, 1200, 675)
+	o.Title = "A very long custom title for a newspaper article about the Collective Security Treaty Organization and its members over thirty years, with more words than fit on two lines"
+	l := o.layout(faces{})
+	checkLayout(t, o, l)
+	n := 0
+	for _, x := range l.Texts {
+		if x.Role == "title" {
+			n++
+		}
+	}
+	assert.Equal(t, 2, n)
+}
+
+func TestTitleText(t *testing.T) {
+	o := testOptions(t, 100, 100)
+	assert.Equal(t, "CSTO member states, 2024", o.TitleText())
+	o.Title = "{alliance} in {year}"
+	o.Year = 1999
+	assert.Equal(t, "CSTO in 1999", o.TitleText())
+}
