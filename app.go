@@ -2,9 +2,11 @@ package main
 
 import (
 	_ "embed"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -63,12 +65,21 @@ func runApp(args []string) int {
 		opts.Where = strings.Split(strings.ToUpper(*where), ",")
 	}
 	a := app.New()
+	opts.Prefs = a.Preferences()
+	opts.PrefsDamaged = prefsDamaged(a)
 	w := a.NewWindow(meta.Name)
 	if _, err := ui.New(w, world, opts); err != nil {
 		fmt.Fprintln(os.Stderr, "cstomap:", err)
 		return 1
 	}
-	w.Resize(fyne.NewSize(1280, 800))
+	w.Resize(ui.WindowSize(a.Preferences(), fyne.NewSize(1280, 800)))
 	w.ShowAndRun()
 	return 0
+}
+
+// prefsDamaged reports whether the app's preferences file exists but is not
+// valid JSON; Fyne then starts from empty preferences, and the window says so.
+func prefsDamaged(a fyne.App) bool {
+	data, err := os.ReadFile(filepath.Join(a.Storage().RootURI().Path(), "preferences.json"))
+	return err == nil && len(data) > 0 && !json.Valid(data)
 }

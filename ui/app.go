@@ -4,12 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"cstomap/geo"
 	"cstomap/palette"
@@ -36,6 +38,15 @@ type Options struct {
 	// Started is when the process started; the first frame is logged with
 	// the time since then.
 	Started time.Time
+	// Prefs, when set, remembers the theme, alliance, year, selection, zoom
+	// and window size across restarts.
+	Prefs fyne.Preferences
+	// PrefsDamaged says the preferences file could not be read, so the
+	// defaults are used; the window says so.
+	PrefsDamaged bool
+	// Aliases are extra names to find countries by (demonyms, capitals,
+	// leaders), besides the outlines' own names.
+	Aliases []SearchName
 }
 
 // App is the main window's content and state: the alliance and year shown,
@@ -59,6 +70,10 @@ type App struct {
 	pal       palette.Palette
 	sel       string
 	yearLabel *YearLabel
+	tooltip   *Tooltip
+	search    *Search
+	themeName string
+	prefs     fyne.Preferences
 }
 
 // New builds the main window's content for world inside w. It fails when
@@ -70,32 +85,127 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	if opts.Today == nil {
 		opts.Today = time.Now
 	}
-	a := &App{World: world, window: w, opts: opts, alliances: opts.Alliances, pal: palette.Light}
+	a := &App{World: world, window: w, opts: opts, alliances: opts.Alliances, pal: palette.Light, prefs: opts.Prefs, themeName: ThemeSystem}
 	a.Map = NewMapView(geo.NewRenderer(world))
 	a.Map.OnSelected = a.selectionChanged
 	a.Map.OnFirstFrame = a.firstFrame
+	a.Map.OnTypedKey = a.typedKey
+	a.Map.OnHover = a.hovered
+	a.Map.OnPointer = a.pointerMoved
+	a.Map.OnViewChanged = a.savePrefs
+	a.tooltip = NewTooltip()
+	a.search = NewSearch(a.searchNames(), a.found, w.Canvas)
 	a.Panel = NewPanel(a)
 	a.Years = NewYearBar(a.SetYear)
 	a.Legend = NewLegend()
 	a.AllianceSelect = NewAllianceSwitch(opts.Alliances, a.SetAlliance)
 	a.yearLabel = NewYearLabel()
 
-	mapArea := container.NewStack(a.Map, container.NewWithoutLayout(a.yearLabel))
+	mapArea := container.NewStack(a.Map, container.NewWithoutLayout(a.yearLabel, a.tooltip))
 	a.yearLabel.Move(fyne.NewPos(theme.Padding()*3, theme.Padding()*2))
-	top := container.NewBorder(nil, nil, a.AllianceSelect, nil, a.Legend)
+	tools := widget.NewToolbar(
+		widget.NewToolbarAction(theme.ZoomInIcon(), func() { a.ZoomBy(zoomStep) }),
+		widget.NewToolbarAction(theme.ZoomOutIcon(), func() { a.ZoomBy(1 / zoomStep) }),
+		widget.NewToolbarAction(theme.ViewRestoreIcon(), a.Map.ResetView),
+	)
+	top := container.NewBorder(nil, nil, a.AllianceSelect, tools, a.Legend)
 	left := container.NewBorder(container.NewPadded(top), container.NewPadded(a.Years), nil, nil, mapArea)
-	split := container.NewHSplit(left, a.Panel)
+	right := container.NewBorder(container.NewPadded(a.search.Entry), nil, nil, nil, a.Panel)
+	split := container.NewHSplit(left, right)
 	split.Offset = 0.7
 	w.SetContent(split)
+	w.SetMainMenu(a.MainMenu())
 	w.Canvas().SetOnTypedKey(a.typedKey)
+	a.addShortcuts(w.Canvas())
 
 	a.applyTheme()
 	fyne.CurrentApp().Settings().AddListener(func(fyne.Settings) { a.applyTheme() })
 	a.SetAlliance(opts.Alliances[0].ID)
-	if len(opts.DataErrors) > 0 {
-		dialog.ShowError(fmt.Errorf("some of your alliance files were not loaded; the built-in data is used instead:\n\n%w", errors.Join(opts.DataErrors...)), w)
+	var problems []string
+	if opts.PrefsDamaged {
+		problems = append(problems, "Your saved settings could not be read (the preferences file is damaged); the defaults are used.")
 	}
+	if ignored := a.restorePrefs(); len(ignored) > 0 {
+		problems = append(problems, "Some saved settings were unreadable and were reset to the defaults: "+strings.Join(ignored, ", ")+".")
+	}
+	if len(opts.DataErrors) > 0 {
+		problems = append(problems, fmt.Sprintf("Some of your alliance files were not loaded; the built-in data is used instead:\n\n%v", errors.Join(opts.DataErrors...)))
+	}
+	if len(problems) > 0 {
+		msg := strings.Join(problems, "\n\n")
+		a.logf("problem %s", strings.ReplaceAll(msg, "\n", " "))
+		dialog.ShowInformation("Some data was not loaded", msg, w)
+	}
+	w.SetOnClosed(a.savePrefs)
+	w.Canvas().Focus(a.Map)
 	return a, nil
+}
+
+// findAlliance returns the alliance with the id, or nil.
+func (a *App) findAlliance(id string) *timeline.Alliance {
+	for _, al := range a.alliances {
+		if al.ID == id {
+			return al
+		}
+	}
+	return nil
+}
+
+// searchNames are the outlines' names and the aliases.
+func (a *App) searchNames() []SearchName {
+	var out []SearchName
+	for _, c := range a.World.Countries {
+		out = append(out, SearchName{Text: c.Name, ISO: c.ISO, Kind: "name"})
+		if c.LongName != "" && c.LongName != c.Name {
+			out = append(out, SearchName{Text: c.LongName, ISO: c.ISO, Kind: "name"})
+		}
+	}
+	return append(out, a.opts.Aliases...)
+}
+
+// found selects the country chosen in the search and zooms to it.
+func (a *App) found(iso string) {
+	a.Select(iso)
+	a.Map.ZoomToCountry(iso)
+	a.window.Canvas().Focus(a.Map)
+}
+
+// FocusSearch puts the keyboard in the search field.
+func (a *App) FocusSearch() {
+	a.window.Canvas().Focus(a.search.Entry)
+}
+
+// Search returns the find-a-country field.
+func (a *App) Search() *Search { return a.search }
+
+// Tooltip returns the hover tooltip.
+func (a *App) Tooltip() *Tooltip { return a.tooltip }
+
+// hovered shows the tooltip for iso, or hides it over the sea.
+func (a *App) hovered(iso string, pos fyne.Position) {
+	if iso == "" {
+		a.tooltip.Hide()
+		return
+	}
+	a.tooltip.ShowText(a.hoverText(iso))
+	a.tooltip.Follow(pos, a.Map.Size())
+}
+
+// hoverText is the tooltip's text: the name, the status in the year and
+// its date.
+func (a *App) hoverText(iso string) string {
+	name := a.World.Name(iso)
+	st, since := a.alliance.StatusForYear(iso, a.year, a.Today())
+	if st == timeline.StatusNone {
+		return fmt.Sprintf("%s\nnot a member of the %s in %d", name, a.alliance.ShortName, a.year)
+	}
+	return fmt.Sprintf("%s\n%s since %s", name, st, since.Format(time.DateOnly))
+}
+
+func (a *App) pointerMoved(pos fyne.Position) {
+	if a.tooltip.Visible() {
+		a.tooltip.Follow(pos, a.Map.Size())
+	}
 }
 
 // Alliance returns the alliance shown.
@@ -157,6 +267,10 @@ func (a *App) SetYear(year int) {
 	a.yearLabel.SetYear(year)
 	a.Years.SetYear(year)
 	a.Panel.Refresh()
+	if h := a.Map.Hovered(); h != "" && a.tooltip.Visible() {
+		a.tooltip.ShowText(a.hoverText(h))
+	}
+	a.savePrefs()
 	a.logf("year %d", year)
 }
 
@@ -174,6 +288,7 @@ func (a *App) Selected() string { return a.sel }
 
 func (a *App) selectionChanged(iso string) {
 	a.sel = iso
+	defer a.savePrefs()
 	name := ""
 	if iso != "" {
 		name = a.World.Name(iso)
@@ -209,7 +324,7 @@ func (a *App) stopPlayback() {
 // applyTheme picks the light or dark palette to match the Fyne theme.
 func (a *App) applyTheme() {
 	pal := palette.Light
-	if fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark {
+	if a.isDark() {
 		pal = palette.Dark
 	}
 	a.pal = pal

@@ -27,6 +27,8 @@ var (
 	_ desktop.Cursorable     = (*MapView)(nil)
 	_ fyne.WidgetRenderer    = (*mapRenderer)(nil)
 	_ fyne.SecondaryTappable = (*MapView)(nil)
+	_ fyne.Focusable         = (*MapView)(nil)
+	_ fyne.Tabbable          = (*MapView)(nil)
 )
 
 const (
@@ -60,6 +62,9 @@ type MapView struct {
 	// OnFirstFrame is a hook that is called once, on the main goroutine,
 	// after the first frame of the map has been drawn.
 	OnFirstFrame func() `json:"-"`
+	// OnTypedKey is a hook that is called with the keys typed while the
+	// map has focus (Tab included).
+	OnTypedKey func(*fyne.KeyEvent) `json:"-"`
 
 	renderer *geo.Renderer
 	raster   *canvas.Raster
@@ -174,6 +179,26 @@ func (m *MapView) Tapped(ev *fyne.PointEvent) {
 	}
 }
 
+// FocusGained is part of fyne.Focusable.
+func (m *MapView) FocusGained() {}
+
+// FocusLost is part of fyne.Focusable.
+func (m *MapView) FocusLost() {}
+
+// TypedKey passes keys to OnTypedKey.
+func (m *MapView) TypedKey(ev *fyne.KeyEvent) {
+	if m.OnTypedKey != nil {
+		m.OnTypedKey(ev)
+	}
+}
+
+// TypedRune is part of fyne.Focusable; characters are handled as keys.
+func (m *MapView) TypedRune(rune) {}
+
+// AcceptsTab lets Tab move between countries instead of widgets while the
+// map has focus.
+func (m *MapView) AcceptsTab() bool { return true }
+
 // TappedSecondary does nothing; it keeps a right-click from selecting.
 func (m *MapView) TappedSecondary(*fyne.PointEvent) {}
 
@@ -262,6 +287,27 @@ func (m *MapView) Pan(dx, dy float32) {
 	v := m.currentView().Pan(float64(dx*m.scale), float64(dy*m.scale))
 	m.cx, m.cy, m.centred = v.CX, v.CY, true
 	m.clamp()
+	m.mu.Unlock()
+	m.viewChanged()
+}
+
+// ViewState returns the zoom and the view's centre in projected units;
+// centred is false when the view is centred on the region.
+func (m *MapView) ViewState() (zoom, cx, cy float64, centred bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.zoom, m.cx, m.cy, m.centred
+}
+
+// SetViewState restores a ViewState; a NaN centre means the region's.
+func (m *MapView) SetViewState(zoom, cx, cy float64) {
+	m.mu.Lock()
+	m.zoom = math.Max(1, math.Min(MaxZoom, zoom))
+	m.cx, m.cy = cx, cy
+	m.centred = !math.IsNaN(cx) && !math.IsNaN(cy)
+	if m.centred {
+		m.clamp()
+	}
 	m.mu.Unlock()
 	m.viewChanged()
 }

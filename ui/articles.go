@@ -1,0 +1,13 @@
+package ui
+
+// ShowExport opens the export dialog.
+func (a *App) ShowExport() {}
+
+// ShowAddArticle asks for an article file to add.
+func (a *App) ShowAddArticle() {}
+
+// ShowRemoveArticle asks which added article to remove.
+func (a *App) ShowRemoveArticle() {}
+
+// articleLines describes the bundled and added articles.
+func (a *App) articleLines() []string { return nil }

@@ -1,0 +1,145 @@
+package ui
+
+import (
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+	"github.com/lithammer/fuzzysearch/fuzzy"
+)
+
+// maxSuggestions is how many completions the search shows.
+const maxSuggestions = 8
+
+// SearchName is one name a country can be found by: its own names and the
+// aliases of the articles (demonyms, capitals, leaders).
+type SearchName struct {
+	Text, ISO, Kind string
+}
+
+// Search is the find-a-country field (Ctrl+F) with completion on every name
+// and alias.
+type Search struct {
+	*widget.Entry
+	names    []SearchName
+	texts    []string
+	onChoose func(iso string)
+	popup    *widget.PopUpMenu
+	current  []SearchName
+	canvas   func() fyne.Canvas
+}
+
+// NewSearch returns a search field over names that calls onChoose with the
+// ISO code of the chosen country.
+func NewSearch(names []SearchName, onChoose func(iso string), canvas func() fyne.Canvas) *Search {
+	s := &Search{Entry: widget.NewEntry(), onChoose: onChoose, canvas: canvas}
+	s.SetNames(names)
+	s.PlaceHolder = "Find a country, a people, a capital or a leader…"
+	s.OnChanged = s.changed
+	s.OnSubmitted = func(string) {
+		if len(s.current) > 0 {
+			s.choose(s.current[0])
+		}
+	}
+	return s
+}
+
+// SetNames replaces the names searched.
+func (s *Search) SetNames(names []SearchName) {
+	s.names = names
+	s.texts = make([]string, len(names))
+	for i, n := range names {
+		s.texts[i] = n.Text
+	}
+}
+
+// Suggest returns the best completions of q: names that start with it
+// first, then fuzzy matches by edit distance, one entry per name.
+func (s *Search) Suggest(q string) []SearchName {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return nil
+	}
+	ranks := fuzzy.RankFindNormalizedFold(q, s.texts)
+	lq := strings.ToLower(q)
+	sort.SliceStable(ranks, func(i, j int) bool {
+		pi := strings.HasPrefix(strings.ToLower(ranks[i].Target), lq)
+		pj := strings.HasPrefix(strings.ToLower(ranks[j].Target), lq)
+		if pi != pj {
+			return pi
+		}
+		if ranks[i].Distance != ranks[j].Distance {
+			return ranks[i].Distance < ranks[j].Distance
+		}
+		return ranks[i].Target < ranks[j].Target
+	})
+	var out []SearchName
+	seen := map[string]bool{}
+	for _, r := range ranks {
+		n := s.names[r.OriginalIndex]
+		key := n.Text + "|" + n.ISO
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, n)
+		if len(out) == maxSuggestions {
+			break
+		}
+	}
+	return out
+}
+
+// Suggestions returns the completions shown now, as "text → ISO".
+func (s *Search) Suggestions() []string {
+	var out []string
+	for _, n := range s.current {
+		out = append(out, n.Text+" → "+n.ISO)
+	}
+	return out
+}
+
+// Choose picks the i-th completion shown.
+func (s *Search) Choose(i int) {
+	if i >= 0 && i < len(s.current) {
+		s.choose(s.current[i])
+	}
+}
+
+func (s *Search) changed(q string) {
+	s.current = s.Suggest(q)
+	if s.popup != nil {
+		s.popup.Hide()
+		s.popup = nil
+	}
+	if len(s.current) == 0 || s.canvas == nil || s.canvas() == nil {
+		return
+	}
+	var items []*fyne.MenuItem
+	for _, n := range s.current {
+		n := n
+		label := n.Text
+		if n.Kind != "" && n.Kind != "name" {
+			label += " (" + n.Kind + ")"
+		}
+		items = append(items, fyne.NewMenuItem(label+" → "+n.ISO, func() { s.choose(n) }))
+	}
+	c := s.canvas()
+	s.popup = widget.NewPopUpMenu(fyne.NewMenu("", items...), c)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(s.Entry)
+	s.popup.ShowAtPosition(pos.AddXY(0, s.Entry.Size().Height))
+	c.Focus(s.Entry) // keep typing in the field
+}
+
+func (s *Search) choose(n SearchName) {
+	if s.popup != nil {
+		s.popup.Hide()
+		s.popup = nil
+	}
+	s.current = nil
+	s.OnChanged = nil
+	s.SetText("")
+	s.OnChanged = s.changed
+	s.onChoose(n.ISO)
+}
