@@ -74,6 +74,7 @@ type App struct {
 	search    *Search
 	themeName string
 	prefs     fyne.Preferences
+	ready     bool // built and restored: changes are saved from now on
 }
 
 // New builds the main window's content for world inside w. It fails when
@@ -136,7 +137,8 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 		a.logf("problem %s", strings.ReplaceAll(msg, "\n", " "))
 		dialog.ShowInformation("Some data was not loaded", msg, w)
 	}
-	w.SetOnClosed(a.savePrefs)
+	a.ready = true
+	w.SetOnClosed(func() { a.savePrefs(); a.saveWindowSize() })
 	w.Canvas().Focus(a.Map)
 	return a, nil
 }

@@ -88,6 +88,7 @@ func (a *App) MainMenu() *fyne.MainMenu {
 // Quit closes the app, saving the preferences.
 func (a *App) Quit() {
 	a.savePrefs()
+	a.saveWindowSize()
 	fyne.CurrentApp().Quit()
 }
 

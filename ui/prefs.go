@@ -16,15 +16,16 @@ const (
 	prefZoom     = "zoom"
 	prefCX       = "centerX"
 	prefCY       = "centerY"
+	prefCentred  = "centred"
 	prefWidth    = "windowWidth"
 	prefHeight   = "windowHeight"
 )
 
-// savePrefs remembers the theme, the alliance, the year, the selection, the
-// zoom and the window size.
+// savePrefs remembers the theme, the alliance, the year, the selection and
+// the zoom. It does nothing while the window is being built or restored.
 func (a *App) savePrefs() {
 	p := a.prefs
-	if p == nil || a.alliance == nil {
+	if p == nil || a.alliance == nil || !a.ready {
 		return
 	}
 	p.SetString(prefTheme, a.themeName)
@@ -32,15 +33,21 @@ func (a *App) savePrefs() {
 	p.SetInt(prefYear, a.year)
 	p.SetString(prefSelected, a.sel)
 	z, cx, cy, centred := a.Map.ViewState()
-	if !centred {
-		cx, cy = math.NaN(), math.NaN()
-	}
 	p.SetFloat(prefZoom, z)
+	p.SetBool(prefCentred, centred)
 	p.SetFloat(prefCX, cx)
 	p.SetFloat(prefCY, cy)
-	if sz := a.window.Canvas().Size(); sz.Width > 0 {
-		p.SetFloat(prefWidth, float64(sz.Width))
-		p.SetFloat(prefHeight, float64(sz.Height))
+}
+
+// saveWindowSize remembers the window's size; it runs when the window
+// closes.
+func (a *App) saveWindowSize() {
+	if a.prefs == nil {
+		return
+	}
+	if sz := a.window.Canvas().Size(); sz.Width > 0 && sz.Height > 0 {
+		a.prefs.SetFloat(prefWidth, float64(sz.Width))
+		a.prefs.SetFloat(prefHeight, float64(sz.Height))
 	}
 }
 
@@ -81,10 +88,13 @@ func (a *App) restorePrefs() (ignored []string) {
 			a.Select(iso)
 		}
 	}
-	z, cx, cy := p.Float(prefZoom), p.FloatWithFallback(prefCX, math.NaN()), p.FloatWithFallback(prefCY, math.NaN())
+	z, cx, cy := p.Float(prefZoom), p.Float(prefCX), p.Float(prefCY)
+	if !p.Bool(prefCentred) {
+		cx, cy = math.NaN(), math.NaN()
+	}
 	switch {
 	case z == 0:
-	case z < 1 || z > MaxZoom || math.IsNaN(z):
+	case z < 1 || z > MaxZoom || math.IsNaN(z) || math.IsInf(cx, 0) || math.IsInf(cy, 0):
 		ignored = append(ignored, fmt.Sprintf("zoom %g", z))
 	default:
 		a.Map.SetViewState(z, cx, cy)
