@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"image/gif"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -96,4 +97,87 @@ func TestExportKeepsExistingFileOnFailure(t *testing.T) {
 	got, err := os.ReadFile(out)
 	require.NoError(t, err)
 	assert.Equal(t, "old", string(got))
+}
+
+func TestExportFormats(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct {
+		name string
+		args []string
+		out  string
+		inOK string
+	}{
+		{"svg with a preset", []string{"--preset", "social"}, "m.svg", "(1200×675)"},
+		{"png at scale 2", []string{"--width", "200", "--height", "100", "--scale", "2"}, "s.png", "(400×200)"},
+		{"gif of a few years", []string{"--width", "120", "--height", "80", "--years", "1992-1994", "--delay", "250"}, "a.gif", "3 frames"},
+		{"nato dark, no legend", []string{"--alliance", "nato", "--year", "1999", "--dark", "--no-legend", "--width", "300", "--height", "200"}, "n.png", "(300×200)"},
+		{"title and hidden parts", []string{"--title", "Allies {year}", "--year", "2000", "--no-source", "--no-title", "--width", "300", "--height", "200"}, "t.png", "wrote"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(dir, tc.out)
+			code, stdout, stderr := run(append([]string{"export", "--out", out}, tc.args...)...)
+			require.Equal(t, 0, code, stderr)
+			assert.Contains(t, stdout, tc.inOK)
+			_, err := os.Stat(out)
+			assert.NoError(t, err)
+		})
+	}
+}
+
+func TestExportGIFDelay(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "a.gif")
+	code, _, stderr := run("export", "--out", out, "--width", "64", "--height", "40", "--years", "2000-2001", "--delay", "1000")
+	require.Equal(t, 0, code, stderr)
+	f, err := os.Open(out)
+	require.NoError(t, err)
+	defer f.Close()
+	g, err := gif.DecodeAll(f)
+	require.NoError(t, err)
+	assert.Equal(t, []int{100, 100}, g.Delay)
+}
+
+func TestExportYearsFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "years")
+	code, stdout, stderr := run("export", "--years", "1992-1995", "--out", dir+"/", "--width", "160", "--height", "100", "--format", "svg")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, "wrote 4 files")
+	assert.Equal(t, []string{"csto-1992.svg", "csto-1993.svg", "csto-1994.svg", "csto-1995.svg"}, listDir(t, dir))
+}
+
+func TestExportArgumentErrors(t *testing.T) {
+	cases := []struct {
+		name  string
+		args  []string
+		inErr string
+	}{
+		{"year before the alliance", []string{"--out", "m.png", "--year", "1980"}, "year 1980 (CSTO covers 1992-"},
+		{"unknown alliance", []string{"--out", "m.png", "--alliance", "warsaw"}, `unknown alliance "warsaw" (want csto or nato)`},
+		{"preset and width", []string{"--out", "m.png", "--preset", "hd", "--width", "100"}, "either --preset or --width"},
+		{"unknown preset", []string{"--out", "m.png", "--preset", "poster"}, `unknown preset "poster"`},
+		{"scale 4", []string{"--out", "m.png", "--scale", "4"}, "--scale 4 is outside 1…3"},
+		{"scale too big for the size", []string{"--out", "m.png", "--width", "6000", "--scale", "3"}, "more than 16384 per side"},
+		{"years into a png", []string{"--out", "m.png", "--years", "1992-1994"}, "give a folder as --out"},
+		{"years backwards", []string{"--out", "d/", "--years", "1999-1992"}, "want FIRST-LAST"},
+		{"years out of range", []string{"--out", "d/", "--years", "1985-1994"}, "year 1985"},
+		{"delay without gif", []string{"--out", "m.png", "--delay", "100"}, "--delay is only for a .gif"},
+		{"format without years", []string{"--out", "m.png", "--format", "svg"}, "--format is only for --years"},
+		{"bad format", []string{"--out", "d/", "--years", "2000-2001", "--format", "bmp"}, `--format "bmp"`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			args := []string{"export"}
+			for _, a := range tc.args {
+				if a == "m.png" || a == "d/" {
+					a = filepath.Join(dir, a)
+				}
+				args = append(args, a)
+			}
+			code, _, errOut := run(args...)
+			assert.Equal(t, 2, code)
+			assert.Contains(t, errOut, tc.inErr)
+			assert.Empty(t, listDir(t, dir), "nothing written")
+		})
+	}
 }

@@ -1,0 +1,97 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"image/gif"
+	"io"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestGIFFramesAndDelays(t *testing.T) {
+	o := testOptions(t, 240, 150)
+	var buf bytes.Buffer
+	var steps [][2]int
+	years := YearsBetween(1992, 1996)
+	require.NoError(t, WriteGIF(context.Background(), &buf, o, years, 350*time.Millisecond, func(d, n int) { steps = append(steps, [2]int{d, n}) }))
+	g, err := gif.DecodeAll(bytes.NewReader(buf.Bytes()))
+	require.NoError(t, err)
+	assert.Len(t, g.Image, 5)
+	assert.Equal(t, []int{35, 35, 35, 35, 35}, g.Delay, "hundredths of a second")
+	assert.Equal(t, 0, g.LoopCount, "loops for ever")
+	assert.Equal(t, [][2]int{{1, 6}, {2, 6}, {3, 6}, {4, 6}, {5, 6}, {6, 6}}, steps)
+	for _, f := range g.Image {
+		assert.Equal(t, 240, f.Rect.Dx())
+		assert.LessOrEqual(t, len(f.Palette), 256)
+	}
+	dump(t, "anim.gif", func(p string) error { return WriteFile(p, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }) })
+}
+
+// TestGIFColours checks that quantising loses next to nothing: the flat
+// colours map to themselves and the frame differs from the RGBA render by
+// little on average.
+func TestGIFColours(t *testing.T) {
+	for _, dark := range []bool{false, true} {
+		o := testOptions(t, 600, 375)
+		o.Dark = dark
+		img, err := Render(o)
+		require.NoError(t, err)
+		pal := gifPalette(o.Palette(), o.mapStyle(o.layout(faces{})))
+		assert.LessOrEqual(t, len(pal), 256)
+		q := newQuantiser(pal)
+		p := q.quantise(img)
+		var sum float64
+		for i := 0; i < len(img.Pix); i += 4 {
+			r, g, b, _ := p.Palette[p.Pix[i/4]].RGBA()
+			d := absDiff(img.Pix[i], uint8(r>>8)) + absDiff(img.Pix[i+1], uint8(g>>8)) + absDiff(img.Pix[i+2], uint8(b>>8))
+			sum += float64(d)
+		}
+		mean := sum / float64(len(img.Pix)/4)
+		assert.Less(t, mean, 1.0, "mean colour error per pixel, dark=%v", dark)
+	}
+}
+
+func absDiff(a, b uint8) int {
+	if a > b {
+		return int(a - b)
+	}
+	return int(b - a)
+}
+
+func TestGIFDelayDefaultsAndRounding(t *testing.T) {
+	o := testOptions(t, 64, 40)
+	for _, tc := range []struct {
+		delay time.Duration
+		want  int
+	}{{0, 70}, {5 * time.Millisecond, 2}, {1234 * time.Millisecond, 123}} {
+		var buf bytes.Buffer
+		require.NoError(t, WriteGIF(context.Background(), &buf, o, []int{2000}, tc.delay, nil))
+		g, err := gif.DecodeAll(&buf)
+		require.NoError(t, err)
+		assert.Equal(t, []int{tc.want}, g.Delay, "delay %v", tc.delay)
+	}
+}
+
+func TestGIFCancel(t *testing.T) {
+	o := testOptions(t, 240, 150)
+	ctx, cancel := context.WithCancel(context.Background())
+	var buf bytes.Buffer
+	err := WriteGIF(ctx, &buf, o, YearsBetween(1992, 2026), 0, func(done, _ int) {
+		if done == 3 {
+			cancel()
+		}
+	})
+	assert.True(t, errors.Is(err, context.Canceled), "%v", err)
+	assert.Zero(t, buf.Len(), "nothing encoded")
+}
+
+func TestGIFBadYears(t *testing.T) {
+	o := testOptions(t, 64, 40)
+	assert.Error(t, WriteGIF(context.Background(), io.Discard, o, nil, 0, nil))
+	assert.Error(t, WriteGIF(context.Background(), io.Discard, o, []int{1980}, 0, nil))
+}

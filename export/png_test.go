@@ -1,0 +1,109 @@
+package export
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash/crc32"
+	"image/png"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+type chunk struct {
+	typ  string
+	data []byte
+}
+
+// chunks splits a PNG stream, checking every CRC.
+func chunks(t *testing.T, b []byte) []chunk {
+	t.Helper()
+	require.Equal(t, "\x89PNG\r\n\x1a\n", string(b[:8]))
+	var out []chunk
+	for b = b[8:]; len(b) > 0; {
+		n := int(binary.BigEndian.Uint32(b))
+		typ, data := string(b[4:8]), b[8:8+n]
+		crc := binary.BigEndian.Uint32(b[8+n:])
+		assert.Equal(t, crc32.ChecksumIEEE(b[4:8+n]), crc, "CRC of %s", typ)
+		out = append(out, chunk{typ, data})
+		b = b[12+n:]
+	}
+	return out
+}
+
+func TestPNGMetadata(t *testing.T) {
+	cases := []struct {
+		name  string
+		edit  func(o *Options)
+		ppm   uint32
+		title string
+		iTXt  bool
+	}{
+		{"default 96 DPI", func(o *Options) {}, 3780, "CSTO member states, 2024", false},
+		{"scale 2 doubles the DPI", func(o *Options) { o.Scale = 2 }, 7559, "CSTO member states, 2024", false},
+		{"A4 at 300 DPI", func(o *Options) { o.DPI = 300 }, 11811, "CSTO member states, 2024", false},
+		{"Latin-1 title stays tEXt", func(o *Options) { o.Title = "Zürich, {year}" }, 3780, "Zürich, 2024", false},
+		{"Romanian title is iTXt", func(o *Options) { o.Title = "Chișinău, {year}" }, 3780, "Chișinău, 2024", true},
+		{"Cyrillic title is iTXt", func(o *Options) { o.Title = "ОДКБ, {year}" }, 3780, "ОДКБ, 2024", true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			o := testOptions(t, 320, 200)
+			tc.edit(&o)
+			var buf bytes.Buffer
+			require.NoError(t, WritePNG(&buf, o))
+			cs := chunks(t, buf.Bytes())
+			require.Equal(t, "IHDR", cs[0].typ)
+			assert.Equal(t, "IEND", cs[len(cs)-1].typ)
+			text := map[string]string{}
+			var phys []byte
+			titleChunk := ""
+			for i, c := range cs {
+				switch c.typ {
+				case "tEXt":
+					k, v, _ := strings.Cut(string(c.data), "\x00")
+					// Latin-1 back to UTF-8.
+					r := make([]rune, len(v))
+					for j := 0; j < len(v); j++ {
+						r[j] = rune(v[j])
+					}
+					text[k] = string(r)
+					if k == "Title" {
+						titleChunk = c.typ
+					}
+					assert.Less(t, i, 10, "text before the image data")
+				case "iTXt":
+					k, rest, _ := strings.Cut(string(c.data), "\x00")
+					require.True(t, strings.HasPrefix(rest, "\x00\x00\x00\x00"), "uncompressed, no language")
+					text[k] = rest[4:]
+					if k == "Title" {
+						titleChunk = c.typ
+					}
+				case "pHYs":
+					phys = c.data
+				}
+			}
+			assert.Equal(t, tc.title, text["Title"])
+			assert.Equal(t, map[bool]string{false: "tEXt", true: "iTXt"}[tc.iTXt], titleChunk)
+			assert.Equal(t, "2024", text["Year"])
+			assert.Equal(t, "CSTO (Collective Security Treaty Organization)", text["Alliance"])
+			assert.Equal(t, SourceLine, text["Source"])
+			require.Len(t, phys, 9)
+			assert.Equal(t, tc.ppm, binary.BigEndian.Uint32(phys[0:]))
+			assert.Equal(t, tc.ppm, binary.BigEndian.Uint32(phys[4:]))
+			assert.Equal(t, byte(1), phys[8], "unit is the metre")
+			// Still a valid PNG for a standard decoder.
+			img, err := png.Decode(bytes.NewReader(buf.Bytes()))
+			require.NoError(t, err)
+			w, h := o.PixelSize()
+			assert.Equal(t, [2]int{w, h}, [2]int{img.Bounds().Dx(), img.Bounds().Dy()})
+		})
+	}
+}
+
+func TestInsertChunksRejectsNonPNG(t *testing.T) {
+	assert.Error(t, insertChunks(&bytes.Buffer{}, []byte("GIF89a and more bytes than a header of a PNG"), Meta{}))
+	assert.Error(t, insertChunks(&bytes.Buffer{}, make([]byte, 40), Meta{Text: []KeyValue{{"", "x"}}}))
+}
