@@ -29,7 +29,9 @@ func TestGIFFramesAndDelays(t *testing.T) {
 		assert.Equal(t, 240, f.Rect.Dx())
 		assert.LessOrEqual(t, len(f.Palette), 256)
 	}
-	dump(t, "anim.gif", func(p string) error { return WriteFile(p, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }) })
+	dump(t, "anim.gif", func(p string) error {
+		return WriteFile(p, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err })
+	})
 }
 
 // TestGIFColours checks that quantising loses next to nothing: the flat
