@@ -38,9 +38,10 @@ const (
 	// MaxZoom bounds zooming in, relative to the whole region: at 64× a
 	// logical pixel is about 100 m, city scale.
 	MaxZoom = 64
-	// wheelStep is the zoom factor of one scroll-wheel notch (Fyne reports
-	// a notch as 10 units).
-	wheelStep = 1.25
+	// wheelStep is the zoom factor of one scroll-wheel notch, which Fyne
+	// reports as wheelNotch units (trackpads send fractions of it).
+	wheelStep  = 1.25
+	wheelNotch = 25
 )
 
 // MapView shows the map. A click selects a country, the wheel zooms around
@@ -211,7 +212,7 @@ func (m *MapView) Scrolled(ev *fyne.ScrollEvent) {
 	if d == 0 {
 		d = ev.Scrolled.DX
 	}
-	m.ZoomAt(ev.Position, math.Pow(wheelStep, float64(d)/10))
+	m.ZoomAt(ev.Position, math.Pow(wheelStep, float64(d)/wheelNotch))
 }
 
 // Dragged pans the map with the pointer.

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 	"github.com/lithammer/fuzzysearch/fuzzy"
 )
@@ -25,7 +26,7 @@ type Search struct {
 	names    []SearchName
 	texts    []string
 	onChoose func(iso string)
-	popup    *widget.PopUpMenu
+	popup    *widget.PopUp
 	current  []SearchName
 	canvas   func() fyne.Canvas
 }
@@ -116,19 +117,25 @@ func (s *Search) changed(q string) {
 	if len(s.current) == 0 || s.canvas == nil || s.canvas() == nil {
 		return
 	}
-	var items []*fyne.MenuItem
+	// A plain pop-up of buttons, not a menu: a menu would take the
+	// keyboard away from the field.
+	box := container.NewVBox()
 	for _, n := range s.current {
 		n := n
 		label := n.Text
 		if n.Kind != "" && n.Kind != "name" {
 			label += " (" + n.Kind + ")"
 		}
-		items = append(items, fyne.NewMenuItem(label+" → "+n.ISO, func() { s.choose(n) }))
+		b := widget.NewButton(label+" → "+n.ISO, func() { s.choose(n) })
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		box.Add(b)
 	}
 	c := s.canvas()
-	s.popup = widget.NewPopUpMenu(fyne.NewMenu("", items...), c)
+	s.popup = widget.NewPopUp(box, c)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(s.Entry)
 	s.popup.ShowAtPosition(pos.AddXY(0, s.Entry.Size().Height))
+	s.popup.Resize(fyne.NewSize(s.Entry.Size().Width, box.MinSize().Height))
 	c.Focus(s.Entry) // keep typing in the field
 }
 
