@@ -95,7 +95,7 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	a.Map.OnPointer = a.pointerMoved
 	a.Map.OnViewChanged = a.savePrefs
 	a.tooltip = NewTooltip()
-	a.search = NewSearch(a.searchNames(), a.found, w.Canvas)
+	a.search = NewSearch(a.searchNames(), a.found)
 	a.Panel = NewPanel(a)
 	a.Years = NewYearBar(a.SetYear)
 	a.Legend = NewLegend()
@@ -111,7 +111,7 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	)
 	top := container.NewBorder(nil, nil, a.AllianceSelect, tools, a.Legend)
 	left := container.NewBorder(container.NewPadded(top), container.NewPadded(a.Years), nil, nil, mapArea)
-	right := container.NewBorder(container.NewPadded(a.search.Entry), nil, nil, nil, a.Panel)
+	right := container.NewBorder(container.NewPadded(container.NewVBox(a.search.Entry, a.search.List)), nil, nil, nil, a.Panel)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.7
 	w.SetContent(split)

@@ -20,21 +20,22 @@ type SearchName struct {
 }
 
 // Search is the find-a-country field (Ctrl+F) with completion on every name
-// and alias.
+// and alias. The completions are listed under the field, in the layout (a
+// pop-up overlay would take the keyboard away from the field).
 type Search struct {
 	*widget.Entry
+	// List holds the completions; place it under the field.
+	List     *fyne.Container
 	names    []SearchName
 	texts    []string
 	onChoose func(iso string)
-	popup    *widget.PopUp
 	current  []SearchName
-	canvas   func() fyne.Canvas
 }
 
 // NewSearch returns a search field over names that calls onChoose with the
 // ISO code of the chosen country.
-func NewSearch(names []SearchName, onChoose func(iso string), canvas func() fyne.Canvas) *Search {
-	s := &Search{Entry: widget.NewEntry(), onChoose: onChoose, canvas: canvas}
+func NewSearch(names []SearchName, onChoose func(iso string)) *Search {
+	s := &Search{Entry: widget.NewEntry(), List: container.NewVBox(), onChoose: onChoose}
 	s.SetNames(names)
 	s.PlaceHolder = "Find a country, a people, a capital or a leader…"
 	s.OnChanged = s.changed
@@ -110,16 +111,7 @@ func (s *Search) Choose(i int) {
 
 func (s *Search) changed(q string) {
 	s.current = s.Suggest(q)
-	if s.popup != nil {
-		s.popup.Hide()
-		s.popup = nil
-	}
-	if len(s.current) == 0 || s.canvas == nil || s.canvas() == nil {
-		return
-	}
-	// A plain pop-up of buttons, not a menu: a menu would take the
-	// keyboard away from the field.
-	box := container.NewVBox()
+	var items []fyne.CanvasObject
 	for _, n := range s.current {
 		n := n
 		label := n.Text
@@ -129,24 +121,13 @@ func (s *Search) changed(q string) {
 		b := widget.NewButton(label+" → "+n.ISO, func() { s.choose(n) })
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading
-		box.Add(b)
+		items = append(items, b)
 	}
-	c := s.canvas()
-	s.popup = widget.NewPopUp(box, c)
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(s.Entry)
-	s.popup.ShowAtPosition(pos.AddXY(0, s.Entry.Size().Height))
-	s.popup.Resize(fyne.NewSize(s.Entry.Size().Width, box.MinSize().Height))
-	c.Focus(s.Entry) // keep typing in the field
+	s.List.Objects = items
+	s.List.Refresh()
 }
 
 func (s *Search) choose(n SearchName) {
-	if s.popup != nil {
-		s.popup.Hide()
-		s.popup = nil
-	}
-	s.current = nil
-	s.OnChanged = nil
-	s.SetText("")
-	s.OnChanged = s.changed
+	s.SetText("") // clears the list through OnChanged
 	s.onChoose(n.ISO)
 }
