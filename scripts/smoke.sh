@@ -1,28 +1,43 @@
 #!/usr/bin/env bash
-# smoke.sh BINARY - start the real app in Xvfb, wait for its window and its
-# first frame, click Armenia where the app itself says it is drawn, and fail
-# when the window does not appear, the screenshot is blank, the click does
-# not select Armenia, or the (race-enabled) binary reports a data race or a
-# Fyne call made off the main goroutine.
+# smoke.sh BINARY - end-to-end test of the real app in Xvfb, driven with
+# xdotool through scripts/xvfb-drive.sh. It fails when:
+#  - the window does not appear or its screenshot is blank;
+#  - clicking where the app itself says Armenia is drawn (--where) does not
+#    select Armenia;
+#  - hovering Kazakhstan does not report it;
+#  - scrolling the wheel over the map does not zoom (and change the picture);
+#  - the (race-enabled) binary reports a data race or a Fyne call made off
+#    the main goroutine.
 set -uo pipefail
 BIN=${1:?usage: smoke.sh BINARY}
 here=$(cd "$(dirname "$0")" && pwd)
 out=${SMOKE_OUT:-build/smoke}
 rm -rf "$out"; mkdir -p "$out"
-fail() { echo "smoke: FAIL: $*" >&2; tail -20 "$out/stderr.log" >&2 2>/dev/null; exit 1; }
+fail() { echo "smoke: FAIL: $*" >&2; for f in "$out"/*/stderr.log; do tail -5 "$f" >&2; done 2>/dev/null; exit 1; }
+sd() { convert "$1" -colorspace Gray -format '%[fx:standard_deviation]' info:; }
 
-"$here/xvfb-drive.sh" -t 60 -d 1 -a --where=ARM "$BIN" "$out" -- wait-out:'^where ARM' shot:map >/dev/null 2>&1 \
-  || fail "the window did not appear or did not draw (see $out/summary.txt)"
-read -r _ _ x y < <(grep -m1 '^where ARM' "$out/stdout.log")
-[ -n "${x:-}" ] || fail "no position for Armenia"
-shot=$(ls "$out"/*-map.png | head -1)
-sd=$(convert "$shot" -colorspace Gray -format '%[fx:standard_deviation]' info:)
-awk -v s="$sd" 'BEGIN { exit !(s > 0.02) }' || fail "screenshot $shot is blank (standard deviation $sd)"
+# 1. The window appears and draws; the app says where Armenia and Kazakhstan are.
+"$here/xvfb-drive.sh" -t 60 -d 1 -a --where=ARM,KAZ "$BIN" "$out/start" -- wait-out:'^where KAZ' shot:map >/dev/null 2>&1 \
+  || fail "the window did not appear or did not draw (see $out/start/summary.txt)"
+read -r _ _ ax ay < <(grep -m1 '^where ARM' "$out/start/stdout.log")
+read -r _ _ kx ky < <(grep -m1 '^where KAZ' "$out/start/stdout.log")
+[ -n "${ax:-}" ] && [ -n "${kx:-}" ] || fail "no window positions logged"
+shot=$(ls "$out"/start/*-map.png | head -1)
+s=$(sd "$shot")
+awk -v s="$s" 'BEGIN { exit !(s > 0.02) }' || fail "screenshot $shot is blank (standard deviation $s)"
+grep -m1 '^first-frame' "$out/start/stdout.log"
 
-out2="$out/click"
-"$here/xvfb-drive.sh" -t 60 -d 1 -a --where=ARM "$BIN" "$out2" -- wait-out:'^where ARM' "click:$x,$y" wait-out:'^selected ARM' shot:armenia >/dev/null 2>&1 \
-  || fail "clicking at $x,$y did not select Armenia (stdout: $(tr '\n' '|' <"$out2/stdout.log"))"
-for log in "$out/stderr.log" "$out2/stderr.log"; do
+# 2. Click Armenia, hover Kazakhstan, scroll to zoom in over Kazakhstan.
+"$here/xvfb-drive.sh" -t 60 -d 1 -a --where=ARM "$BIN" "$out/drive" -- wait-out:'^where ARM' \
+  "click:$ax,$ay" wait-out:'^selected ARM' shot:armenia \
+  "move:$kx,$ky" wait-out:'^hover KAZ' \
+  xdotool:"click 4" xdotool:"click 4" wait-out:'^zoom' shot:zoomed >/dev/null 2>&1 \
+  || fail "driving the window failed (stdout: $(tr '\n' '|' <"$out/drive/stdout.log"))"
+a=$(ls "$out"/drive/*-armenia.png | head -1); z=$(ls "$out"/drive/*-zoomed.png | head -1)
+diff=$(compare -metric AE "$a" "$z" null: 2>&1 | cut -d' ' -f1)
+[ "${diff%.*}" -gt 10000 ] || fail "zooming did not change the picture ($diff pixels differ)"
+
+for log in "$out"/*/stderr.log; do
   if grep -q -e 'DATA RACE' -e 'Error in Fyne call thread' "$log"; then fail "threading problem in $log"; fi
 done
-echo "smoke: ok (window drawn, screenshot sd $sd, click at $x,$y selected Armenia)"
+echo "smoke: ok (window drawn, sd $s; click at $ax,$ay selected Armenia; hover reported Kazakhstan; wheel zoomed, $diff pixels changed)"

@@ -93,7 +93,10 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	a.Map.OnTypedKey = a.typedKey
 	a.Map.OnHover = a.hovered
 	a.Map.OnPointer = a.pointerMoved
-	a.Map.OnViewChanged = a.savePrefs
+	a.Map.OnViewChanged = func() {
+		a.logf("zoom %.2f", a.Map.Zoom())
+		a.savePrefs()
+	}
 	a.tooltip = NewTooltip()
 	a.search = NewSearch(a.searchNames(), a.found)
 	a.Panel = NewPanel(a)
@@ -185,6 +188,7 @@ func (a *App) Tooltip() *Tooltip { return a.tooltip }
 
 // hovered shows the tooltip for iso, or hides it over the sea.
 func (a *App) hovered(iso string, pos fyne.Position) {
+	a.logf("hover %s", orDash(iso))
 	if iso == "" {
 		a.tooltip.Hide()
 		return

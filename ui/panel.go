@@ -60,7 +60,8 @@ func (p *Panel) Refresh() {
 		objs = append(objs, p.countryTimeline(iso)...)
 	} else {
 		p.title.SetText(a.alliance.Name)
-		p.status.SetText("Click a country on the map to see its status and its timeline in the " + a.alliance.ShortName + ".")
+		p.status.SetText("Click a country on the map, or in the list below, to see its status and its timeline in the " + a.alliance.ShortName + ".")
+		objs = append(objs, p.countryList()...)
 		objs = append(objs, p.allianceNotes()...)
 	}
 	p.box.Objects = objs
@@ -105,6 +106,59 @@ func (p *Panel) countryTimeline(iso string) []fyne.CanvasObject {
 	}
 	for _, e := range c.Events {
 		out = append(out, eventRow(e)...)
+	}
+	return out
+}
+
+// countryGroups are the headings of the country list, in order.
+var countryGroups = []struct {
+	status timeline.Status
+	title  string
+}{
+	{timeline.StatusCurrent, "Current members"},
+	{timeline.StatusThreatening, "Threatening to leave"},
+	{timeline.StatusDeparted, "Departed"},
+	{timeline.StatusNone, "Not members this year"},
+}
+
+// CountryGroups returns the alliance's countries grouped by their status in
+// the year shown, as listed in the panel: group title → names.
+func (p *Panel) CountryGroups() map[string][]string {
+	out := map[string][]string{}
+	a := p.app
+	for _, c := range a.alliance.Countries {
+		st := a.statuses[c.ISO]
+		for _, g := range countryGroups {
+			if g.status == st {
+				out[g.title] = append(out[g.title], a.World.Name(c.ISO))
+			}
+		}
+	}
+	return out
+}
+
+// countryList lists the alliance's countries grouped by status in the
+// year; a click selects the country.
+func (p *Panel) countryList() []fyne.CanvasObject {
+	a := p.app
+	out := []fyne.CanvasObject{widget.NewSeparator(), heading(fmt.Sprintf("Countries in %d", a.year))}
+	for _, g := range countryGroups {
+		var buttons []fyne.CanvasObject
+		for _, c := range a.alliance.Countries {
+			if a.statuses[c.ISO] != g.status {
+				continue
+			}
+			iso := c.ISO
+			b := widget.NewButton(a.World.Name(iso), func() { a.Select(iso) })
+			b.Importance = widget.LowImportance
+			b.Alignment = widget.ButtonAlignLeading
+			buttons = append(buttons, b)
+		}
+		if len(buttons) == 0 {
+			continue
+		}
+		out = append(out, widget.NewLabelWithStyle(fmt.Sprintf("%s (%d)", g.title, len(buttons)), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+		out = append(out, container.NewGridWrap(fyne.NewSize(150, 34), buttons...))
 	}
 	return out
 }

@@ -34,6 +34,8 @@ func testWorld(t *testing.T) *geo.World {
 
 var today = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 
+func fixedToday() time.Time { return today }
+
 func testAlliances(t *testing.T) []*timeline.Alliance {
 	t.Helper()
 	all, err := timeline.LoadFS(assets.Alliances, "alliances", testWorld(t).Known)
