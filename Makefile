@@ -7,7 +7,10 @@ BUILD_DEPS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 TEST_DEPS  := xvfb xdotool imagemagick x11-utils libgl1-mesa-dri librsvg2-bin
 
-.PHONY: run build test deps test-deps fmt-check vet unit smoke bench generate clean
+FYNE     := build/bin/fyne
+FYNE_TOOLS := fyne.io/tools/cmd/fyne@v1.7.4
+
+.PHONY: run build test deps test-deps fmt-check vet unit smoke bench generate clean package
 
 run: build
 	./$(BIN) $(ARGS)
@@ -39,6 +42,20 @@ smoke:
 
 bench:
 	$(GO) test -run '^$$' -bench . -count 5 ./geo/ ./export/ ./cli/
+
+# A Linux desktop package (tar.xz with the binary, the icon and a .desktop
+# entry), built by `fyne package` as a release build (-tags migrated_fynedo,
+# -trimpath). fyne package rewrites FyneApp.toml (it bumps Build); the
+# original is put back so the checkout stays clean.
+package: deps $(FYNE)
+	@mkdir -p build && cp FyneApp.toml build/FyneApp.toml.orig
+	GOFLAGS=-trimpath $(FYNE) package --os linux --release --tags migrated_fynedo; \
+	  rc=$$?; cp build/FyneApp.toml.orig FyneApp.toml; rm -f build/FyneApp.toml.orig; exit $$rc
+	mv -f "CSTO Map.tar.xz" build/cstomap-linux.tar.xz
+	@echo "package: build/cstomap-linux.tar.xz (install: tar -xf it, then sudo make install inside)"
+
+$(FYNE):
+	GOBIN=$(CURDIR)/build/bin $(GO) install $(FYNE_TOOLS)
 
 generate:
 	$(GO) generate ./assets
