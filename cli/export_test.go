@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"fmt"
 	"image/gif"
 	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -179,5 +182,63 @@ func TestExportArgumentErrors(t *testing.T) {
 			assert.Contains(t, errOut, tc.inErr)
 			assert.Empty(t, listDir(t, dir), "nothing written")
 		})
+	}
+}
+
+// Whole-process benchmarks: the binary is built once, then run per
+// iteration, so start-up (loading outlines and alliances, projecting) is
+// counted as a user would feel it. Budgets: 1920×1080 PNG ≤ 250 ms,
+// 3840×2160 PNG ≤ 600 ms, 35-frame 1200×675 GIF ≤ 5 s.
+var (
+	benchBinOnce sync.Once
+	benchBin     string
+	benchBinErr  error
+)
+
+func buildBenchBinary(b *testing.B) string {
+	b.Helper()
+	benchBinOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "cstomap-bench")
+		if err != nil {
+			benchBinErr = err
+			return
+		}
+		benchBin = filepath.Join(dir, "cstomap")
+		out, err := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", benchBin, "..").CombinedOutput()
+		if err != nil {
+			benchBinErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if benchBinErr != nil {
+		b.Fatal(benchBinErr)
+	}
+	return benchBin
+}
+
+func benchProcess(b *testing.B, name string, args ...string) {
+	bin := buildBenchBinary(b)
+	out := filepath.Join(b.TempDir(), name)
+	args = append([]string{"export", "--out", out}, args...)
+	for b.Loop() {
+		if msg, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+			b.Fatalf("%v: %s", err, msg)
+		}
+	}
+}
+
+func BenchmarkExportProcessPNGHD(b *testing.B) { benchProcess(b, "m.png", "--preset", "hd") }
+func BenchmarkExportProcessPNG4K(b *testing.B) { benchProcess(b, "m.png", "--preset", "4k") }
+func BenchmarkExportProcessGIF35(b *testing.B) {
+	benchProcess(b, "m.gif", "--preset", "social", "--years", "1992-2026")
+}
+
+// BenchmarkExportProcessHelpBaseline is the floor: the same binary doing
+// nothing but print its usage.
+func BenchmarkExportProcessHelpBaseline(b *testing.B) {
+	bin := buildBenchBinary(b)
+	for b.Loop() {
+		if err := exec.Command(bin, "help").Run(); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -52,13 +52,31 @@ func MetaOf(o Options) Meta {
 }
 
 // EncodePNGMeta writes img as PNG with m's text chunks and pHYs inserted
-// right after IHDR.
+// right after IHDR. An opaque *image.RGBA (every export) goes through the
+// fast parallel encoder; anything else through image/png, whose chunk
+// stream is then rewritten.
 func EncodePNGMeta(w io.Writer, img image.Image, m Meta) error {
+	if rgba, ok := img.(*image.RGBA); ok && opaque(rgba) {
+		return encodeOpaqueRGBA(w, rgba, m)
+	}
 	var buf bytes.Buffer
 	if err := encoder.Encode(&buf, img); err != nil {
 		return err
 	}
 	return insertChunks(w, buf.Bytes(), m)
+}
+
+// opaque reports whether every pixel of img has alpha 0xff.
+func opaque(img *image.RGBA) bool {
+	for y := img.Rect.Min.Y; y < img.Rect.Max.Y; y++ {
+		row := img.Pix[img.PixOffset(img.Rect.Min.X, y):][:4*img.Rect.Dx()]
+		for i := 3; i < len(row); i += 4 {
+			if row[i] != 0xff {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // pngHeaderLen is the signature (8) plus the IHDR chunk (4+4+13+4).

@@ -3,8 +3,11 @@ package export
 import (
 	"bytes"
 	"encoding/binary"
+	"hash/adler32"
 	"hash/crc32"
+	"image"
 	"image/png"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -106,4 +109,56 @@ func TestPNGMetadata(t *testing.T) {
 func TestInsertChunksRejectsNonPNG(t *testing.T) {
 	assert.Error(t, insertChunks(&bytes.Buffer{}, []byte("GIF89a and more bytes than a header of a PNG"), Meta{}))
 	assert.Error(t, insertChunks(&bytes.Buffer{}, make([]byte, 40), Meta{Text: []KeyValue{{"", "x"}}}))
+}
+
+// TestFastEncoderLossless round-trips images of awkward sizes through the
+// parallel encoder and image/png's decoder.
+func TestFastEncoderLossless(t *testing.T) {
+	for _, sz := range [][2]int{{1, 1}, {3, 1}, {1, 7}, {257, 255}, {1000, 333}} {
+		img := image.NewRGBA(image.Rect(0, 0, sz[0], sz[1]))
+		rng := rand.New(rand.NewPCG(1, uint64(sz[0])))
+		for i := range img.Pix {
+			img.Pix[i] = uint8(rng.IntN(256))
+			if i%4 == 3 {
+				img.Pix[i] = 0xff
+			}
+		}
+		// Some flat rows too, as in a map.
+		for y := sz[1] / 2; y < sz[1]; y += 3 {
+			copy(img.Pix[img.PixOffset(0, y):], img.Pix[img.PixOffset(0, 0):img.PixOffset(sz[0], 0)])
+		}
+		var buf bytes.Buffer
+		require.NoError(t, EncodePNGMeta(&buf, img, Meta{DPI: 96}))
+		cs := chunks(t, buf.Bytes())
+		assert.Equal(t, "pHYs", cs[1].typ)
+		got, err := png.Decode(bytes.NewReader(buf.Bytes()))
+		require.NoError(t, err, "%v", sz)
+		for y := 0; y < sz[1]; y++ {
+			for x := 0; x < sz[0]; x++ {
+				r, g, b, a := got.At(x, y).RGBA()
+				want := img.RGBAAt(x, y)
+				if uint8(r>>8) != want.R || uint8(g>>8) != want.G || uint8(b>>8) != want.B || a != 0xffff {
+					t.Fatalf("%v: pixel (%d,%d) = %v, want %v", sz, x, y, got.At(x, y), want)
+				}
+			}
+		}
+	}
+}
+
+// TestTranslucentFallsBack keeps alpha through image/png for images that
+// are not opaque.
+func TestTranslucentFallsBack(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 4, 4))
+	img.Pix[3] = 0x80
+	var buf bytes.Buffer
+	require.NoError(t, EncodePNGMeta(&buf, img, Meta{Text: []KeyValue{{"Title", "x"}}}))
+	got, err := png.Decode(&buf)
+	require.NoError(t, err)
+	_, _, _, a := got.At(0, 0).RGBA()
+	assert.Equal(t, uint32(0x8080), a)
+}
+
+func TestAdler32Combine(t *testing.T) {
+	a, b := []byte("The map of the CSTO"), []byte(" over thirty years.")
+	assert.Equal(t, adler32.Checksum(append(a, b...)), adler32Combine(adler32.Checksum(a), adler32.Checksum(b), len(b)))
 }
