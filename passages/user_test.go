@@ -195,24 +195,34 @@ func TestParseUserArticle_Refusals(t *testing.T) {
 	})
 }
 
-// checkArticle asserts the invariants every parsed article keeps.
+// checkArticle asserts the invariants every parsed article keeps. It uses
+// no testify in its loop, as fuzzing runs it many times.
 func checkArticle(t *testing.T, a *passages.Article) {
 	t.Helper()
 	require.NotEmpty(t, a.Passages)
 	require.NotEmpty(t, a.ID)
 	require.NotEmpty(t, a.Title)
 	for i, p := range a.Passages {
-		require.Equal(t, i, p.Index)
-		require.NotEmpty(t, p.Text, "passage %d", i)
-		require.Equal(t, strings.TrimSpace(p.Text), p.Text, "passage %d is trimmed", i)
-		require.NotContains(t, p.Text, "\n", "passage %d", i)
-		require.True(t, utf8.ValidString(p.Text), "passage %d", i)
-		switch p.Kind {
-		case passages.KindHeadline:
-			require.Equal(t, 0, i, "only the first passage can be the headline")
-		case passages.KindBullet, passages.KindHeading, passages.KindParagraph, passages.KindCaption:
-		default:
-			t.Fatalf("passage %d has kind %q", i, p.Kind)
+		bad := ""
+		switch {
+		case p.Index != i:
+			bad = "index differs from position"
+		case p.Text == "":
+			bad = "empty text"
+		case strings.TrimSpace(p.Text) != p.Text:
+			bad = "text not trimmed"
+		case strings.Contains(p.Text, "\n"):
+			bad = "line break in text"
+		case !utf8.ValidString(p.Text):
+			bad = "invalid UTF-8"
+		case p.Kind == passages.KindHeadline && i != 0:
+			bad = "headline after the first passage"
+		case p.Kind != passages.KindHeadline && p.Kind != passages.KindBullet && p.Kind != passages.KindHeading &&
+			p.Kind != passages.KindParagraph && p.Kind != passages.KindCaption:
+			bad = "unknown kind"
+		}
+		if bad != "" {
+			t.Fatalf("passage %d (%s %q): %s", i, p.Kind, p.Text, bad)
 		}
 	}
 }
