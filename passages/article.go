@@ -104,9 +104,10 @@ var (
 //  5. Captions come as a photo block: an optional image description (alt
 //     text) and the caption. The line right before a credit is a caption;
 //     the line before that is one too if it has no final punctuation or
-//     repeats most of the caption's words. Without a credit, two lines
-//     followed by two or more blank lines are a photo block when the first
-//     repeats the second or most of its words. An image description
+//     "repeats" the caption: the two share at least two thirds of the
+//     content words (4 letters or more) of the one with fewer. Without a
+//     credit, two lines followed by two or more blank lines are a photo
+//     block when the first repeats the second. An image description
 //     identical to its caption is dropped, so the caption appears once.
 //  6. Any other line with no final sentence punctuation and at most 12
 //     words is a heading; the rest are paragraphs.
@@ -226,7 +227,8 @@ func classify(lines []textLine, title string) []Passage {
 			continue
 		}
 		alt := i - 2
-		if !free(alt) || !(!hasFinalPunct(lines[alt].text) || repeats(lines[alt].text, lines[i-1].text)) {
+		isAlt := free(alt) && (!hasFinalPunct(lines[alt].text) || repeats(lines[alt].text, lines[i-1].text))
+		if !isAlt {
 			alt = -1
 		}
 		caption(alt, i-1)

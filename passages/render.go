@@ -12,7 +12,9 @@ import (
 
 // Piece is a run of a passage's text, bold or not.
 type Piece struct {
+	// Text is a run of Passage.Text.
 	Text string
+	// Bold is true for a matched span.
 	Bold bool
 }
 

@@ -24,6 +24,7 @@ var files embed.FS
 // article's [passages.Meta] plus the SHA-256 of the text file, in hex.
 type Sidecar struct {
 	passages.Meta
+	// SHA256 is the hex SHA-256 of the article's .txt file.
 	SHA256 string `json:"sha256"`
 }
 

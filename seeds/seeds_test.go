@@ -61,6 +61,23 @@ func TestSeedBytes(t *testing.T) {
 	}
 }
 
+// TestEverySidecarHash checks each bundled article's sha256 and README row.
+func TestEverySidecarHash(t *testing.T) {
+	as, err := seeds.Articles()
+	require.NoError(t, err)
+	readme, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	for _, a := range as {
+		text, err := seeds.Text(a.ID)
+		require.NoError(t, err)
+		sum := sha256.Sum256(text)
+		sc, err := seeds.ReadSidecar(a.ID)
+		require.NoError(t, err)
+		assert.Equal(t, hex.EncodeToString(sum[:]), sc.SHA256, a.ID)
+		assert.Contains(t, string(readme), "`"+a.ID+".txt`", "README lists "+a.ID)
+	}
+}
+
 func TestReadSidecar_Errors(t *testing.T) {
 	_, err := seeds.ReadSidecar("999_missing")
 	require.Error(t, err)
