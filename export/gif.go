@@ -23,7 +23,9 @@ const DefaultDelay = 700 * time.Millisecond
 // more after encoding (total = len(years)+1), and stops with ctx's error
 // as soon as ctx is cancelled.
 //
-// Colours come from a fixed palette: the style's colours plus the ramps
+// Frames after the first hold only the rectangle that changed since the
+// one before (disposal "none"), which keeps the file small; viewers
+// composite them. Colours come from a fixed palette: the style's colours plus the ramps
 // anti-aliasing makes between them (see gifPalette), so no dithering is
 // needed and frames share one global colour table.
 func WriteGIF(ctx context.Context, w io.Writer, o Options, years []int, delay time.Duration, progress Progress) error {
@@ -46,6 +48,7 @@ func WriteGIF(ctx context.Context, w io.Writer, o Options, years []int, delay ti
 	pal := gifPalette(o.Palette(), o.mapStyle(o.layout(fs)))
 	q := newQuantiser(pal)
 	anim := &gif.GIF{Config: image.Config{ColorModel: pal}}
+	var prev *image.Paletted
 	for i, y := range years {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -54,9 +57,19 @@ func WriteGIF(ctx context.Context, w io.Writer, o Options, years []int, delay ti
 		oy.Year = y
 		oy.Hide.Year = false
 		img := oy.render(r, fs)
-		anim.Image = append(anim.Image, q.quantise(img))
-		anim.Delay = append(anim.Delay, cs)
+		frame := q.quantise(img)
 		anim.Config.Width, anim.Config.Height = img.Rect.Dx(), img.Rect.Dy()
+		// After the first frame, store only the rectangle that changed
+		// (drawn over the previous frame): from one year to the next
+		// only a few countries, the year and the counts change.
+		cur := frame
+		if prev != nil {
+			frame = frame.SubImage(changed(prev, frame)).(*image.Paletted)
+		}
+		prev = cur
+		anim.Image = append(anim.Image, frame)
+		anim.Delay = append(anim.Delay, cs)
+		anim.Disposal = append(anim.Disposal, gif.DisposalNone)
 		if progress != nil {
 			progress(i+1, total)
 		}
@@ -68,6 +81,31 @@ func WriteGIF(ctx context.Context, w io.Writer, o Options, years []int, delay ti
 		progress(total, total)
 	}
 	return nil
+}
+
+// changed returns the smallest rectangle outside which a and b (of the
+// same size) are equal; at least one pixel, as a GIF frame cannot be empty.
+func changed(a, b *image.Paletted) image.Rectangle {
+	r := image.Rectangle{}
+	w := a.Rect.Dx()
+	for y := 0; y < a.Rect.Dy(); y++ {
+		ra, rb := a.Pix[y*a.Stride:][:w], b.Pix[y*b.Stride:][:w]
+		if string(ra) == string(rb) {
+			continue
+		}
+		x0, x1 := 0, w
+		for x0 < w && ra[x0] == rb[x0] {
+			x0++
+		}
+		for x1 > x0 && ra[x1-1] == rb[x1-1] {
+			x1--
+		}
+		r = r.Union(image.Rect(x0, y, x1, y+1))
+	}
+	if r.Empty() {
+		r = image.Rect(0, 0, 1, 1)
+	}
+	return r.Add(a.Rect.Min)
 }
 
 // ctxWriter fails its writes once ctx is done, so that a long encode stops

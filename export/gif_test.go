@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"image"
+	"image/draw"
 	"image/gif"
 	"io"
 	"testing"
 	"time"
+
+	"cstomap/geo"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -25,8 +29,10 @@ func TestGIFFramesAndDelays(t *testing.T) {
 	assert.Equal(t, []int{35, 35, 35, 35, 35}, g.Delay, "hundredths of a second")
 	assert.Equal(t, 0, g.LoopCount, "loops for ever")
 	assert.Equal(t, [][2]int{{1, 6}, {2, 6}, {3, 6}, {4, 6}, {5, 6}, {6, 6}}, steps)
+	assert.Equal(t, [2]int{240, 150}, [2]int{g.Config.Width, g.Config.Height})
+	assert.Equal(t, 240, g.Image[0].Rect.Dx(), "the first frame is whole")
 	for _, f := range g.Image {
-		assert.Equal(t, 240, f.Rect.Dx())
+		assert.True(t, f.Rect.In(image.Rect(0, 0, 240, 150)))
 		assert.LessOrEqual(t, len(f.Palette), 256)
 	}
 	dump(t, "anim.gif", func(p string) error {
@@ -96,4 +102,33 @@ func TestGIFBadYears(t *testing.T) {
 	o := testOptions(t, 64, 40)
 	assert.Error(t, WriteGIF(context.Background(), io.Discard, o, nil, 0, nil))
 	assert.Error(t, WriteGIF(context.Background(), io.Discard, o, []int{1980}, 0, nil))
+}
+
+// TestGIFFramesComposite draws the partial frames over each other, as a
+// viewer does, and checks that every composited frame is the full frame of
+// its year.
+func TestGIFFramesComposite(t *testing.T) {
+	o := testOptions(t, 300, 180)
+	years := []int{1992, 1993, 1999, 2000, 2000, 2024}
+	var buf bytes.Buffer
+	require.NoError(t, WriteGIF(context.Background(), &buf, o, years, 0, nil))
+	g, err := gif.DecodeAll(&buf)
+	require.NoError(t, err)
+	require.Len(t, g.Image, len(years))
+	pal := gifPalette(o.Palette(), o.mapStyle(o.layout(faces{})))
+	q := newQuantiser(pal)
+	canvas := image.NewPaletted(image.Rect(0, 0, 300, 180), pal)
+	small := 0
+	for i, f := range g.Image {
+		draw.Draw(canvas, f.Rect, f, f.Rect.Min, draw.Src)
+		oy := o
+		oy.Year = years[i]
+		want := q.quantise(oy.render(geo.NewRenderer(o.World), faces{}))
+		require.Equal(t, want.Pix, canvas.Pix, "frame %d (%d)", i, years[i])
+		if f.Rect.Dx()*f.Rect.Dy() < 300*180/2 {
+			small++
+		}
+	}
+	assert.Equal(t, image.Rect(0, 0, 1, 1), g.Image[4].Rect, "a repeated year stores one pixel")
+	assert.GreaterOrEqual(t, small, 2, "later frames store only what changed")
 }
