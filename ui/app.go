@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 	"time"
 
@@ -345,6 +346,9 @@ func (a *App) applyTheme() {
 func (a *App) firstFrame() {
 	if !a.opts.Started.IsZero() {
 		a.logf("first-frame %d ms", time.Since(a.opts.Started).Milliseconds())
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		a.logf("memory go-heap %d MB, go-sys %d MB", ms.HeapInuse>>20, ms.Sys>>20)
 	}
 	for _, iso := range a.opts.Where {
 		if p, ok := a.WindowPosition(iso); ok {
