@@ -226,3 +226,23 @@ func (f failingCommit) CloseAtomicallyReplace() error {
 	_ = f.pendingFile.Cleanup()
 	return &os.PathError{Op: "close", Path: "x", Err: syscall.ENOSPC}
 }
+
+// TestJobReadOnlyFolder uses a real read-only folder. Root writes through
+// file modes, so as root the injected faults above stand in for it.
+func TestJobReadOnlyFolder(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("running as root: file modes do not stop root; TestJobFaults injects permission denied instead")
+	}
+	dir := t.TempDir()
+	require.NoError(t, os.Chmod(dir, 0o555))
+	t.Cleanup(func() { _ = os.Chmod(dir, 0o755) })
+	for _, j := range []Job{
+		{Options: testOptions(t, 64, 40), Format: PNG, Path: filepath.Join(dir, "a.png")},
+		{Options: testOptions(t, 64, 40), Format: SVG, Path: dir, Years: []int{2000, 2001}},
+		{Options: testOptions(t, 64, 40), Format: GIF, Path: filepath.Join(dir, "a.gif"), Years: []int{2000, 2001}},
+	} {
+		_, err := j.Run(context.Background(), nil)
+		assert.ErrorIs(t, err, ErrPermissionDenied, j.Format)
+	}
+	assert.Empty(t, ls(t, dir))
+}
