@@ -1,6 +1,10 @@
-// Package export writes map images to files: PNG encoding and the atomic,
-// fail-safe file writing that every export goes through. It is pure Go and
-// shared by the window and the command line.
+// Package export makes publication-ready images of the map: a laid-out
+// PNG (title, year, legend, source line, text and DPI metadata), an SVG
+// with one path per country, one image per year into a folder, and an
+// animated GIF of the timeline. Every file goes through the atomic,
+// fail-safe writing in this file, and long exports take a context and a
+// progress hook. It is pure Go, takes "today" as a parameter, and is shared
+// by the window and the command line.
 package export
 
 import (
