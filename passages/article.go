@@ -298,7 +298,7 @@ var creditMarkers = []string{
 
 // isCredit reports whether s is a short line naming a photo source.
 func isCredit(s string) bool {
-	if countWords(s) > 12 {
+	if !atMostWords(s, 12) {
 		return false
 	}
 	for _, m := range creditMarkers {
@@ -346,11 +346,23 @@ func hasFinalPunct(s string) bool {
 
 // isHeadingShaped reports whether s looks like a section heading.
 func isHeadingShaped(s string) bool {
-	return !hasFinalPunct(s) && countWords(s) <= 12
+	return !hasFinalPunct(s) && atMostWords(s, 12)
 }
 
-func countWords(s string) int {
-	return len(strings.Fields(s))
+// atMostWords reports whether s has at most max runs of non-space runes.
+// It stops counting early and does not allocate.
+func atMostWords(s string, max int) bool {
+	n, in := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			if n++; n > max {
+				return false
+			}
+		}
+		in = !space
+	}
+	return true
 }
 
 // repeats reports whether a and b are the same text, or share at least
