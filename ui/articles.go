@@ -1,8 +1,5 @@
 package ui
 
-// ShowExport opens the export dialog.
-func (a *App) ShowExport() {}
-
 // ShowAddArticle asks for an article file to add.
 func (a *App) ShowAddArticle() {}
 

@@ -8,10 +8,10 @@ import (
 // KeyHelp lists the keyboard shortcuts, as shown in Help › Keyboard
 // shortcuts. The handlers below implement exactly these.
 var KeyHelp = [][2]string{
-	{"← / →", "previous / next year"},
+	{"Left / Right", "previous / next year"},
 	{"Home / End", "first / last year"},
 	{"Space", "play / pause the years"},
-	{"+ / −", "zoom in / out"},
+	{"+ / -", "zoom in / out"},
 	{"Shift + arrow keys", "pan the map"},
 	{"0", "reset the view"},
 	{"Tab / Shift+Tab", "next / previous country of the alliance"},

@@ -13,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"cstomap/export"
 )
 
 // Theme choices of View › Theme.
@@ -83,6 +85,25 @@ func (a *App) MainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("About", a.ShowAbout),
 	)
 	return fyne.NewMainMenu(file, view, help)
+}
+
+// ShowExport opens the export dialog for what the window shows: the
+// alliance, the year, the view and the selection.
+func (a *App) ShowExport() {
+	ShowExportDialog(a.window, a.exportPrefs(), func() export.Scene {
+		v := a.Map.View()
+		return export.Scene{World: a.World, Alliance: a.alliance, Year: a.year, Today: a.Today(),
+			View: &v, Selected: a.sel, Dark: a.isDark()}
+	})
+}
+
+// exportPrefs is where the export dialog remembers its settings: the app's
+// preferences, or a throwaway store when there are none.
+func (a *App) exportPrefs() fyne.Preferences {
+	if a.prefs != nil {
+		return a.prefs
+	}
+	return fyne.CurrentApp().Preferences()
 }
 
 // Quit closes the app, saving the preferences.

@@ -183,7 +183,7 @@ func (p *Panel) allianceNotes() []fyne.CanvasObject {
 func eventRow(e timeline.Event) []fyne.CanvasObject {
 	head := e.Date.Format(time.DateOnly)
 	if e.Status != timeline.StatusNone {
-		head += " → " + string(e.Status)
+		head += " — becomes " + string(e.Status)
 	}
 	if e.Confidence != "" && e.Confidence != "high" {
 		head += " (confidence: " + e.Confidence + ")"

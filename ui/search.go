@@ -93,11 +93,11 @@ func (s *Search) Suggest(q string) []SearchName {
 	return out
 }
 
-// Suggestions returns the completions shown now, as "text → ISO".
+// Suggestions returns the completions shown now, as "text — ISO".
 func (s *Search) Suggestions() []string {
 	var out []string
 	for _, n := range s.current {
-		out = append(out, n.Text+" → "+n.ISO)
+		out = append(out, n.Text+" — "+n.ISO)
 	}
 	return out
 }
@@ -118,7 +118,7 @@ func (s *Search) changed(q string) {
 		if n.Kind != "" && n.Kind != "name" {
 			label += " (" + n.Kind + ")"
 		}
-		b := widget.NewButton(label+" → "+n.ISO, func() { s.choose(n) })
+		b := widget.NewButton(label+" — "+n.ISO, func() { s.choose(n) })
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading
 		items = append(items, b)
