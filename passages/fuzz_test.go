@@ -3,6 +3,7 @@ package passages_test
 import (
 	"errors"
 	"fmt"
+	"path"
 	"strings"
 	"testing"
 	"unicode"
@@ -32,18 +33,14 @@ const seedExcerpt = "Russia NATO Equivalent Ineffective, Putin Looks Weak, Says 
 	"Source link\n\nLeave a reply"
 
 func FuzzParseUserArticle(f *testing.F) {
-	f.Add([]byte(seedExcerpt), false)
-	f.Add([]byte(seedExcerpt), true)
-	f.Add([]byte("---\ntitle: T\nexperts:\n  - A\n---\n# H\n\n- *a* [b](c) `d`\n\n![x](y)\n\nP \\* &amp;\n"), true)
-	f.Add([]byte("Title: T\nSource: S\n\nBody.\r\n\r\nREUTERS\r\n"), false)
-	f.Add([]byte("---\n"), false)
-	f.Add([]byte("\uFEFF \n"), true)
-	f.Add([]byte("a\x00b"), false)
-	f.Fuzz(func(t *testing.T, data []byte, markdown bool) {
-		name := "f.txt"
-		if markdown {
-			name = "f.md"
-		}
+	f.Add([]byte(seedExcerpt), "seed.txt")
+	f.Add([]byte(seedExcerpt), "seed.md")
+	f.Add([]byte("---\ntitle: T\nexperts:\n  - A\n---\n# H\n\n- *a* [b](c) `d`\n\n![x](y)\n\nP \\* &amp;\n"), "notes.markdown")
+	f.Add([]byte("Title: T\nSource: S\n\nBody.\r\n\r\nREUTERS\r\n"), `C:\dir\a.TXT`)
+	f.Add([]byte("---\n"), "")
+	f.Add([]byte("\uFEFF \n"), "x.md")
+	f.Add([]byte("a\x00b"), "a.txt")
+	f.Fuzz(func(t *testing.T, data []byte, name string) {
 		a, err := passages.ParseUserArticle(name, data)
 		if err != nil {
 			require.True(t, errors.Is(err, passages.ErrEmpty) || errors.Is(err, passages.ErrNotText) || errors.Is(err, passages.ErrTooLarge), err.Error())
@@ -53,11 +50,20 @@ func FuzzParseUserArticle(f *testing.F) {
 		require.True(t, utf8.Valid(data))
 		require.NotContains(t, string(data), "\x00")
 		checkArticle(t, a)
-		if !markdown {
+		if !isMarkdownName(name) {
 			requireLinesInOrder(t, data, a)
 		}
 		checkLinking(t, a, "the")
 	})
+}
+
+// isMarkdownName mirrors ParseUserArticle's choice of Markdown.
+func isMarkdownName(name string) bool {
+	switch strings.ToLower(path.Ext(path.Base(strings.ReplaceAll(name, "\\", "/")))) {
+	case ".md", ".markdown", ".mdown", ".mkd":
+		return true
+	}
+	return false
 }
 
 func FuzzParseArticle(f *testing.F) {

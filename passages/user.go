@@ -42,8 +42,9 @@ const MaxUserArticleSize = 5 << 20
 //
 // (consecutive "Key: value" lines at the top with a known key; the first
 // other line ends them). Known keys, any case: title; publisher, source,
-// site, outlet; date, published; url, link; experts; note (PublishedNote).
-// When both forms give a field, the front matter wins.
+// site, outlet; date, published; url, link; experts; and, in front matter
+// only, note (PublishedNote). When both forms give a field, the front
+// matter wins.
 //
 // Files named *.md, *.markdown, *.mdown or *.mkd are Markdown: "#" headings
 // (and "===" / "---" underlined ones) become headings, the first level-1
@@ -96,6 +97,9 @@ func ParseUserArticle(name string, data []byte) (*Article, error) {
 	if meta.Title == "" {
 		meta.Title = strings.TrimSuffix(base, path.Ext(base))
 	}
+	if meta.Title == "" { // a name like ".md"
+		meta.Title = base
+	}
 	return &Article{Meta: meta, Passages: ps}, nil
 }
 
@@ -129,7 +133,7 @@ func readMeta(s string) (Meta, string) {
 	hdr := Meta{}
 	for ; end < len(lines); end++ {
 		k, v, ok := splitKeyValue(lines[end])
-		if !ok || !setField(&hdr, k, v) {
+		if !ok || strings.Contains(k, "note") || !setField(&hdr, k, v) {
 			break
 		}
 	}

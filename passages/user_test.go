@@ -56,6 +56,20 @@ func TestParseUserArticle_Metadata(t *testing.T) {
 			wantText: []string{"Moscow: the Kremlin said no.", "More."},
 		},
 		{
+			name:     "note is not a header line",
+			file:     "g.txt",
+			data:     "Note: the talks went on.\n\nMore.",
+			wantMeta: passages.Meta{Title: "g"},
+			wantText: []string{"Note: the talks went on.", "More."},
+		},
+		{
+			name:     "a file name that is only an extension",
+			file:     ".md",
+			data:     "Lukashenko spoke.",
+			wantMeta: passages.Meta{Title: ".md"},
+			wantText: []string{"Lukashenko spoke."},
+		},
+		{
 			name:     "unclosed front matter is text",
 			file:     "e.txt",
 			data:     "---\ntitle: x\n\nBody.",
