@@ -1,7 +1,7 @@
 # CSTO Map. `make run` opens the app, `make test` runs every check.
 # Both first install any missing Debian/Ubuntu packages (scripts/deps.sh).
 GO       ?= go
-TAGS     := migrated_fynedo
+TAGS     := migrated_fynedo,no_emoji
 BIN      := build/cstomap
 BUILD_DEPS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
@@ -49,7 +49,7 @@ bench:
 # original is put back so the checkout stays clean.
 package: deps $(FYNE)
 	@mkdir -p build && cp FyneApp.toml build/FyneApp.toml.orig
-	GOFLAGS=-trimpath $(FYNE) package --os linux --release --tags migrated_fynedo; \
+	GOFLAGS=-trimpath $(FYNE) package --os linux --release --tags $(TAGS); \
 	  rc=$$?; cp build/FyneApp.toml.orig FyneApp.toml; rm -f build/FyneApp.toml.orig; exit $$rc
 	mv -f "CSTO Map.tar.xz" build/cstomap-linux.tar.xz
 	@echo "package: build/cstomap-linux.tar.xz (install: tar -xf it, then sudo make install inside)"
