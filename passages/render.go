@@ -180,44 +180,36 @@ func boldTokens(t string, spans [][2]int) [][2]int {
 
 // jsonMatch is the JSON form of a Match; see WriteJSON.
 type jsonMatch struct {
-	Article   string     `json:"article"`
-	Publisher string     `json:"publisher,omitempty"`
-	Index     int        `json:"index"`
-	Kind      Kind       `json:"kind"`
-	Text      string     `json:"text"`
-	Matches   []jsonWord `json:"matches"`
-	Region    bool       `json:"region,omitempty"`
-}
-
-type jsonWord struct {
-	Word  string `json:"word"`
-	Start int    `json:"start"`
-	End   int    `json:"end"`
+	Article   string   `json:"article"`
+	Publisher string   `json:"publisher,omitempty"`
+	Index     int      `json:"index"`
+	Kind      Kind     `json:"kind"`
+	Text      string   `json:"text"`
+	Matches   []string `json:"matches"`
+	Spans     [][2]int `json:"spans"`
+	Region    bool     `json:"region,omitempty"`
 }
 
 // WriteJSON writes ms as an indented JSON array, one object per match:
 //
 //	{"article": title, "publisher": publisher (omitted if empty),
 //	 "index": passage index, "kind": passage kind, "text": passage text,
-//	 "matches": [{"word": "Russia", "start": 0, "end": 6}, ...],
+//	 "matches": ["Russia", "Putin"], "spans": [[0, 6], [40, 45]],
 //	 "region": true (only for regional matches)}
 //
-// start and end are byte offsets into text (UTF-8). An empty or nil ms
-// writes []. HTML characters are not escaped.
+// matches lists the words matched, once each, in order of first appearance;
+// spans are the byte offsets (UTF-8) of every match in text. An empty or nil
+// ms writes []. HTML characters are not escaped.
 func WriteJSON(w io.Writer, ms []Match) error {
 	out := make([]jsonMatch, len(ms))
 	for i, m := range ms {
 		j := jsonMatch{Index: m.Passage.Index, Kind: m.Passage.Kind, Text: m.Passage.Text, Region: m.Region,
-			Matches: make([]jsonWord, len(m.Spans))}
+			Matches: uniqueWords(m.Words), Spans: m.Spans}
 		if m.Article != nil {
 			j.Article, j.Publisher = m.Article.Title, m.Article.Publisher
 		}
-		for k, s := range m.Spans {
-			word := ""
-			if k < len(m.Words) {
-				word = m.Words[k]
-			}
-			j.Matches[k] = jsonWord{Word: word, Start: s[0], End: s[1]}
+		if j.Spans == nil {
+			j.Spans = [][2]int{}
 		}
 		out[i] = j
 	}
@@ -228,6 +220,20 @@ func WriteJSON(w io.Writer, ms []Match) error {
 		return fmt.Errorf("passages: write JSON: %w", err)
 	}
 	return nil
+}
+
+// uniqueWords returns words without repeats, in order of first appearance;
+// never nil.
+func uniqueWords(words []string) []string {
+	out := []string{}
+	seen := map[string]bool{}
+	for _, w := range words {
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // WriteText writes ms as a plain listing for a terminal, one block per
