@@ -15,6 +15,8 @@ import (
 
 	"cstomap/assets"
 	"cstomap/geo"
+	"cstomap/passages"
+	"cstomap/seeds"
 	"cstomap/timeline"
 	"cstomap/ui"
 )
@@ -64,7 +66,28 @@ func runApp(args []string) int {
 	if *where != "" {
 		opts.Where = strings.Split(strings.ToUpper(*where), ",")
 	}
+	al, err := passages.ParseAliases(seeds.Aliases(), world.Known)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "cstomap:", err)
+		return 1
+	}
+	arts, err := seeds.Articles()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "cstomap:", err)
+		return 1
+	}
+	ix := passages.NewIndex(al)
+	for _, art := range arts {
+		if err := ix.Add(art); err != nil {
+			fmt.Fprintln(os.Stderr, "cstomap:", err)
+			return 1
+		}
+	}
+	opts.Index, opts.Aliases = ix, ui.AliasNames(al)
+
 	a := app.New()
+	opts.ArticleDir = filepath.Join(a.Storage().RootURI().Path(), "articles")
+	opts.DataErrors = append(opts.DataErrors, ui.LoadArticleDir(ix, opts.ArticleDir)...)
 	opts.Prefs = a.Preferences()
 	opts.PrefsDamaged = prefsDamaged(a)
 	w := a.NewWindow(meta.Name)

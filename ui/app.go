@@ -16,6 +16,7 @@ import (
 
 	"cstomap/geo"
 	"cstomap/palette"
+	"cstomap/passages"
 	"cstomap/timeline"
 )
 
@@ -26,8 +27,9 @@ type Options struct {
 	// Today is the clock; nil means time.Now. The current year's status is
 	// the one in force today.
 	Today func() time.Time
-	// DataErrors are problems met loading the user's --data files; they are
-	// shown in a dialog once the window is up. The embedded data is used.
+	// DataErrors are problems met loading the user's files (--data alliance
+	// files, added articles); they are shown in a dialog once the window is
+	// up. The embedded data is used.
 	DataErrors []error
 	// Log receives one line per user-visible event ("selected ARM Armenia",
 	// "year 1999"), for end-to-end tests and debugging. It may be nil.
@@ -45,6 +47,12 @@ type Options struct {
 	// PrefsDamaged says the preferences file could not be read, so the
 	// defaults are used; the window says so.
 	PrefsDamaged bool
+	// Index holds the articles whose passages the side panel shows; nil
+	// shows none.
+	Index *passages.Index
+	// ArticleDir is where articles the user adds are kept across restarts;
+	// "" keeps them for this session only.
+	ArticleDir string
 	// Aliases are extra names to find countries by (demonyms, capitals,
 	// leaders), besides the outlines' own names.
 	Aliases []SearchName
@@ -76,6 +84,7 @@ type App struct {
 	themeName string
 	prefs     fyne.Preferences
 	ready     bool // built and restored: changes are saved from now on
+	index     *passages.Index
 }
 
 // New builds the main window's content for world inside w. It fails when
@@ -87,7 +96,7 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	if opts.Today == nil {
 		opts.Today = time.Now
 	}
-	a := &App{World: world, window: w, opts: opts, alliances: opts.Alliances, pal: palette.Light, prefs: opts.Prefs, themeName: ThemeSystem}
+	a := &App{World: world, window: w, opts: opts, alliances: opts.Alliances, pal: palette.Light, prefs: opts.Prefs, themeName: ThemeSystem, index: opts.Index}
 	a.Map = NewMapView(geo.NewRenderer(world))
 	a.Map.OnSelected = a.selectionChanged
 	a.Map.OnFirstFrame = a.firstFrame
@@ -134,7 +143,7 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 		problems = append(problems, "Some saved settings were unreadable and were reset to the defaults: "+strings.Join(ignored, ", ")+".")
 	}
 	if len(opts.DataErrors) > 0 {
-		problems = append(problems, fmt.Sprintf("Some of your alliance files were not loaded; the built-in data is used instead:\n\n%v", errors.Join(opts.DataErrors...)))
+		problems = append(problems, fmt.Sprintf("Some of your files were not loaded (the built-in data is used instead):\n\n%v", errors.Join(opts.DataErrors...)))
 	}
 	if len(problems) > 0 {
 		msg := strings.Join(problems, "\n\n")

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"cstomap/passages"
 	"cstomap/timeline"
 )
 
@@ -23,6 +24,11 @@ type Panel struct {
 	scroll *container.Scroll
 	title  *widget.Label
 	status *widget.Label
+	// Find filters the articles' passages by a word.
+	Find *widget.Entry
+	// shown are the passages on show, for tests and copying.
+	shown []passages.Match
+	none  bool // "No passages mention this country" is on show
 }
 
 // NewPanel returns the side panel of app.
@@ -32,14 +38,24 @@ func NewPanel(app *App) *Panel {
 	p.title.SizeName = "headingText"
 	p.status = newWrapLabel("")
 	p.scroll = container.NewVScroll(container.NewPadded(p.box))
+	p.Find = widget.NewEntry()
+	p.Find.SetPlaceHolder("Search the articles for a word…")
+	p.Find.OnChanged = func(string) { p.Refresh(); p.scroll.ScrollToTop() }
 	p.ExtendBaseWidget(p)
 	return p
 }
 
 // CreateRenderer is part of fyne.Widget.
 func (p *Panel) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(p.scroll)
+	return widget.NewSimpleRenderer(container.NewBorder(container.NewPadded(p.Find), nil, nil, nil, p.scroll))
 }
+
+// Passages returns the passages on show.
+func (p *Panel) Passages() []passages.Match { return p.shown }
+
+// SaysNoPassages reports whether the panel says that no passage mentions
+// the selected country.
+func (p *Panel) SaysNoPassages() bool { return p.none }
 
 // Title returns the panel's heading.
 func (p *Panel) Title() string { return p.title.Text }
@@ -54,19 +70,98 @@ func (p *Panel) Refresh() {
 		return
 	}
 	objs := []fyne.CanvasObject{p.title, p.status}
-	if iso := a.sel; iso != "" {
+	p.shown, p.none = nil, false
+	switch q := strings.TrimSpace(p.Find.Text); {
+	case q != "" && a.index != nil:
+		p.shown = a.index.Search(q)
+		p.title.SetText("Search the articles")
+		p.status.SetText(fmt.Sprintf("%s contain %q.", plural(len(p.shown), "passage"), q))
+		for _, m := range p.shown {
+			objs = append(objs, passageCard(m, a.window))
+		}
+	case a.sel != "":
+		iso := a.sel
 		p.title.SetText(a.World.Name(iso))
 		p.status.SetText(statusLine(a.alliance, iso, a.year, a.Today()))
 		objs = append(objs, p.countryTimeline(iso)...)
-	} else {
+		objs = append(objs, p.countryPassages(iso)...)
+	default:
 		p.title.SetText(a.alliance.Name)
-		p.status.SetText("Click a country on the map, or in the list below, to see its status and its timeline in the " + a.alliance.ShortName + ".")
+		p.status.SetText("Click a country on the map, or in the list below, to see its status, its timeline in the " + a.alliance.ShortName + " and what the articles say about it.")
+		objs = append(objs, p.articleList()...)
 		objs = append(objs, p.countryList()...)
 		objs = append(objs, p.allianceNotes()...)
 	}
 	p.box.Objects = objs
 	p.box.Refresh()
 	p.BaseWidget.Refresh()
+}
+
+// countryPassages lists the passages that mention iso: direct mentions in
+// article order, then regional ones under "Region".
+func (p *Panel) countryPassages(iso string) []fyne.CanvasObject {
+	a := p.app
+	if a.index == nil {
+		return nil
+	}
+	ms := a.index.For(iso)
+	p.shown = ms
+	out := []fyne.CanvasObject{widget.NewSeparator(), heading(fmt.Sprintf("Passages (%d)", len(ms)))}
+	if len(ms) == 0 {
+		p.none = true
+		return append(out, newWrapLabel("No passages mention this country."))
+	}
+	var direct, region []fyne.CanvasObject
+	for _, m := range ms {
+		if m.Region {
+			region = append(region, passageCard(m, a.window))
+		} else {
+			direct = append(direct, passageCard(m, a.window))
+		}
+	}
+	if len(direct) > 0 {
+		out = append(out, subheading(fmt.Sprintf("Mentioned by name (%d)", len(direct))))
+		out = append(out, direct...)
+	} else {
+		out = append(out, newWrapLabel("No passage names this country."))
+	}
+	if len(region) > 0 {
+		out = append(out, subheading(fmt.Sprintf("Region (%d): passages about a region it belongs to", len(region))))
+		out = append(out, region...)
+	}
+	return out
+}
+
+// articleList shows every article's headline, source and summary bullets.
+func (p *Panel) articleList() []fyne.CanvasObject {
+	a := p.app
+	if a.index == nil {
+		return nil
+	}
+	arts := a.index.Articles()
+	out := []fyne.CanvasObject{widget.NewSeparator(), heading(fmt.Sprintf("Articles (%d)", len(arts)))}
+	for _, art := range arts {
+		t := widget.NewLabelWithStyle(art.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		t.Wrapping = fyne.TextWrapWord
+		out = append(out, t, newWrapLabel(articleSource(art)))
+		for _, ps := range art.Passages {
+			if ps.Kind == passages.KindBullet {
+				out = append(out, newWrapLabel(ps.Text))
+			}
+		}
+	}
+	return out
+}
+
+func subheading(s string) *widget.Label {
+	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Italic: true})
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }
 
 // statusLine says what the status of iso is in year, and since when.

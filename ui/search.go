@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 	"github.com/lithammer/fuzzysearch/fuzzy"
+
+	"cstomap/passages"
 )
 
 // maxSuggestions is how many completions the search shows.
@@ -130,4 +132,16 @@ func (s *Search) changed(q string) {
 func (s *Search) choose(n SearchName) {
 	s.SetText("") // clears the list through OnChanged
 	s.onChoose(n.ISO)
+}
+
+// AliasNames turns the articles' aliases into search names.
+func AliasNames(al *passages.Aliases) []SearchName {
+	if al == nil {
+		return nil
+	}
+	var out []SearchName
+	for _, e := range al.Names() {
+		out = append(out, SearchName{Text: e.Alias, ISO: e.ISO, Kind: string(e.Kind)})
+	}
+	return out
 }

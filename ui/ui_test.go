@@ -13,6 +13,8 @@ import (
 	"cstomap/assets"
 	"cstomap/geo"
 	_ "cstomap/internal/posixlocale" // quiet Fyne's locale warning on C locales
+	"cstomap/passages"
+	"cstomap/seeds"
 	"cstomap/timeline"
 	"cstomap/ui"
 )
@@ -43,12 +45,31 @@ func testAlliances(t *testing.T) []*timeline.Alliance {
 	return all
 }
 
+// testIndex indexes the bundled articles.
+func testIndex(t *testing.T) (*passages.Index, []ui.SearchName) {
+	t.Helper()
+	al, err := passages.ParseAliases(seeds.Aliases(), testWorld(t).Known)
+	require.NoError(t, err)
+	arts, err := seeds.Articles()
+	require.NoError(t, err)
+	ix := passages.NewIndex(al)
+	for _, a := range arts {
+		require.NoError(t, ix.Add(a))
+	}
+	return ix, ui.AliasNames(al)
+}
+
+func testOptions(t *testing.T) ui.Options {
+	ix, names := testIndex(t)
+	return ui.Options{Alliances: testAlliances(t), Today: fixedToday, Index: ix, Aliases: names, ArticleDir: t.TempDir()}
+}
+
 func newTestApp(t *testing.T) (*ui.App, fyne.Window) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	w := a.NewWindow("CSTO Map")
 	t.Cleanup(w.Close)
-	app, err := ui.New(w, testWorld(t), ui.Options{Alliances: testAlliances(t), Today: func() time.Time { return today }})
+	app, err := ui.New(w, testWorld(t), testOptions(t))
 	require.NoError(t, err)
 	w.Resize(fyne.NewSize(1000, 700))
 	return app, w
