@@ -83,6 +83,9 @@ func (p *Panel) Refresh() {
 		iso := a.sel
 		p.title.SetText(a.World.Name(iso))
 		p.status.SetText(statusLine(a.alliance, iso, a.year, a.Today()))
+		if a.index != nil {
+			objs = append(objs, widget.NewLabelWithStyle(passageSummary(a.index.For(iso)), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+		}
 		objs = append(objs, p.countryTimeline(iso)...)
 		objs = append(objs, p.countryPassages(iso)...)
 	default:
@@ -151,6 +154,24 @@ func (p *Panel) articleList() []fyne.CanvasObject {
 		}
 	}
 	return out
+}
+
+// passageSummary counts the passages about a country, for the top of the
+// panel: the passages themselves come below the timeline.
+func passageSummary(ms []passages.Match) string {
+	direct := 0
+	for _, m := range ms {
+		if !m.Region {
+			direct++
+		}
+	}
+	switch {
+	case len(ms) == 0:
+		return "No passages mention this country."
+	case direct == len(ms):
+		return fmt.Sprintf("%s in the articles, below its timeline.", plural(len(ms), "passage"))
+	}
+	return fmt.Sprintf("%s in the articles (%d by name, %d about its region), below its timeline.", plural(len(ms), "passage"), direct, len(ms)-direct)
 }
 
 func subheading(s string) *widget.Label {
