@@ -122,7 +122,7 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 		widget.NewToolbarAction(theme.ZoomOutIcon(), func() { a.ZoomBy(1 / zoomStep) }),
 		widget.NewToolbarAction(theme.ViewRestoreIcon(), a.Map.ResetView),
 	)
-	top := container.NewBorder(nil, nil, a.AllianceSelect, tools, a.Legend)
+	top := container.NewBorder(nil, nil, a.AllianceSelect.Select, tools, a.Legend) // the Select itself, so Fyne finds its canvas
 	left := container.NewBorder(container.NewPadded(top), container.NewPadded(a.Years), nil, nil, mapArea)
 	right := container.NewBorder(container.NewPadded(container.NewVBox(a.search.Entry, a.search.List)), nil, nil, nil, a.Panel)
 	split := container.NewHSplit(left, right)
