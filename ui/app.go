@@ -112,7 +112,8 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	a.Panel = NewPanel(a)
 	a.Years = NewYearBar(a.SetYear)
 	a.Legend = NewLegend()
-	a.AllianceSelect = NewAllianceSwitch(opts.Alliances, a.SetAlliance)
+	a.AllianceSelect = NewAllianceSwitch(opts.Alliances, func(id string) { a.SetAlliance(id); a.focusMap() })
+	a.Years.OnAction = a.focusMap
 	a.yearLabel = NewYearLabel()
 
 	mapArea := container.NewStack(a.Map, container.NewWithoutLayout(a.yearLabel, a.tooltip))
@@ -156,6 +157,15 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	return a, nil
 }
 
+// focusMap gives the keyboard back to the map after a button or a choice,
+// so that the arrow keys, Space and Tab keep working on the years and
+// countries.
+func (a *App) focusMap() {
+	if c := a.window.Canvas(); c != nil {
+		c.Focus(a.Map)
+	}
+}
+
 // findAlliance returns the alliance with the id, or nil.
 func (a *App) findAlliance(id string) *timeline.Alliance {
 	for _, al := range a.alliances {
@@ -182,7 +192,7 @@ func (a *App) searchNames() []SearchName {
 func (a *App) found(iso string) {
 	a.Select(iso)
 	a.Map.ZoomToCountry(iso)
-	a.window.Canvas().Focus(a.Map)
+	a.focusMap()
 }
 
 // FocusSearch puts the keyboard in the search field.

@@ -265,7 +265,7 @@ func (p *Panel) countryList() []fyne.CanvasObject {
 				continue
 			}
 			iso := c.ISO
-			b := widget.NewButton(a.World.Name(iso), func() { a.Select(iso) })
+			b := widget.NewButton(a.World.Name(iso), func() { a.Select(iso); a.focusMap() })
 			b.Importance = widget.LowImportance
 			b.Alignment = widget.ButtonAlignLeading
 			buttons = append(buttons, b)

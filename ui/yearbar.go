@@ -29,6 +29,10 @@ type YearBar struct {
 	yearLabel *widget.Label
 	ticks     *yearTicks
 
+	// OnAction is a hook that is called after a button of the bar is
+	// pressed, so that the window can take the keyboard back.
+	OnAction func() `json:"-"`
+
 	onYear      func(int)
 	first, last int
 	year        int
@@ -50,9 +54,9 @@ func NewYearBar(onYear func(int)) *YearBar {
 		b.Pause() // dragging stops playback
 		b.onYear(int(v))
 	}
-	b.Play = widget.NewButtonWithIcon("", theme.MediaPlayIcon(), b.TogglePlay)
-	b.Prev = widget.NewButtonWithIcon("", theme.MediaSkipPreviousIcon(), func() { b.Pause(); b.StepChange(-1) })
-	b.Next = widget.NewButtonWithIcon("", theme.MediaSkipNextIcon(), func() { b.Pause(); b.StepChange(1) })
+	b.Play = widget.NewButtonWithIcon("", theme.MediaPlayIcon(), func() { b.TogglePlay(); b.done() })
+	b.Prev = widget.NewButtonWithIcon("", theme.MediaSkipPreviousIcon(), func() { b.Pause(); b.StepChange(-1); b.done() })
+	b.Next = widget.NewButtonWithIcon("", theme.MediaSkipNextIcon(), func() { b.Pause(); b.StepChange(1); b.done() })
 	b.yearLabel = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	b.ticks.ExtendBaseWidget(b.ticks)
 	b.ExtendBaseWidget(b)
@@ -64,6 +68,12 @@ func (b *YearBar) CreateRenderer() fyne.WidgetRenderer {
 	buttons := container.NewHBox(b.Prev, b.Play, b.Next)
 	track := container.NewStack(b.ticks, b.Slider)
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, buttons, b.yearLabel, track))
+}
+
+func (b *YearBar) done() {
+	if b.OnAction != nil {
+		b.OnAction()
+	}
 }
 
 // SetRange sets the years the slider covers, the years to tick and the
