@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # smoke.sh BINARY - end-to-end test of the real app in Xvfb, driven with
 # xdotool through scripts/xvfb-drive.sh. It fails when:
+#  - the alliance switch does not switch, or the keyboard does not step the
+#    year afterwards;
 #  - the window does not appear or its screenshot is blank;
 #  - clicking where the app itself says Armenia is drawn (--where) does not
 #    select Armenia;
@@ -27,12 +29,14 @@ s=$(sd "$shot")
 awk -v s="$s" 'BEGIN { exit !(s > 0.02) }' || fail "screenshot $shot is blank (standard deviation $s)"
 grep -m1 '^first-frame' "$out/start/stdout.log"
 
-# 2. Click Armenia, hover Kazakhstan, scroll to zoom in over Kazakhstan.
+# 2. Click Armenia, hover Kazakhstan, scroll to zoom in over Kazakhstan, then
+#    switch to NATO with the alliance switch (top left) and step a year back.
 "$here/xvfb-drive.sh" -t 60 -d 1 -a --where=ARM "$BIN" "$out/drive" -- wait-out:'^where ARM' \
   "click:$ax,$ay" wait-out:'^selected ARM' shot:armenia \
   "move:$kx,$ky" wait-out:'^hover KAZ' \
-  xdotool:"click 4" xdotool:"click 4" wait-out:'^zoom' shot:zoomed >/dev/null 2>&1 \
-  || fail "driving the window failed (stdout: $(tr '\n' '|' <"$out/drive/stdout.log"))"
+  xdotool:"click 4" xdotool:"click 4" wait-out:'^zoom' shot:zoomed \
+  click:70,53 click:34,126 wait-out:'^alliance nato' key:Left wait-out:'^year 2025' shot:nato >/dev/null 2>&1 \
+  || fail "driving the window failed (stdout: $(grep -v '^hover' "$out/drive/stdout.log" | tr '\n' '|'))"
 a=$(ls "$out"/drive/*-armenia.png | head -1); z=$(ls "$out"/drive/*-zoomed.png | head -1)
 diff=$(compare -metric AE "$a" "$z" null: 2>&1 | cut -d' ' -f1)
 [ "${diff%.*}" -gt 10000 ] || fail "zooming did not change the picture ($diff pixels differ)"
@@ -40,4 +44,4 @@ diff=$(compare -metric AE "$a" "$z" null: 2>&1 | cut -d' ' -f1)
 for log in "$out"/*/stderr.log; do
   if grep -q -e 'DATA RACE' -e 'Error in Fyne call thread' "$log"; then fail "threading problem in $log"; fi
 done
-echo "smoke: ok (window drawn, sd $s; click at $ax,$ay selected Armenia; hover reported Kazakhstan; wheel zoomed, $diff pixels changed)"
+echo "smoke: ok (window drawn, sd $s; click at $ax,$ay selected Armenia; hover reported Kazakhstan; wheel zoomed, $diff pixels changed; switched to NATO and stepped a year)"

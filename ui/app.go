@@ -223,7 +223,7 @@ func (a *App) hoverText(iso string) string {
 	name := a.World.Name(iso)
 	st, since := a.alliance.StatusForYear(iso, a.year, a.Today())
 	if st == timeline.StatusNone {
-		return fmt.Sprintf("%s\nnot a member of the %s in %d", name, a.alliance.ShortName, a.year)
+		return fmt.Sprintf("%s\nnot a %s member in %d", name, a.alliance.ShortName, a.year)
 	}
 	return fmt.Sprintf("%s\n%s since %s", name, st, since.Format(time.DateOnly))
 }

@@ -26,7 +26,7 @@ func TestHoverTooltip(t *testing.T) {
 	assert.Equal(t, "", app.Tooltip().Text())
 	// A non-member says so.
 	app.Map.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: app.Map.PositionOf(34.0, 39.0)}})
-	assert.Equal(t, "Turkey\nnot a member of the CSTO in 2024", app.Tooltip().Text())
+	assert.Equal(t, "Turkey\nnot a CSTO member in 2024", app.Tooltip().Text())
 	app.Map.MouseOut()
 	assert.Equal(t, "", app.Tooltip().Text())
 }

@@ -90,7 +90,7 @@ func (p *Panel) Refresh() {
 		objs = append(objs, p.countryPassages(iso)...)
 	default:
 		p.title.SetText(a.alliance.Name)
-		p.status.SetText("Click a country on the map, or in the list below, to see its status, its timeline in the " + a.alliance.ShortName + " and what the articles say about it.")
+		p.status.SetText("Click a country on the map, or in the list below, to see its status, its " + a.alliance.ShortName + " timeline and what the articles say about it.")
 		objs = append(objs, p.articleList()...)
 		objs = append(objs, p.countryList()...)
 		objs = append(objs, p.allianceNotes()...)
@@ -192,22 +192,22 @@ func statusLine(al *timeline.Alliance, iso string, year int, today time.Time) st
 	when := fmt.Sprint(year)
 	switch {
 	case !listed:
-		return fmt.Sprintf("Never a member of the %s.", al.ShortName)
+		return fmt.Sprintf("Never a %s member.", al.ShortName)
 	case c.Never:
-		return fmt.Sprintf("Never a member of the %s. %s", al.ShortName, c.Note)
+		return fmt.Sprintf("Never a %s member. %s", al.ShortName, c.Note)
 	case st == timeline.StatusCurrent:
-		return fmt.Sprintf("%s: current member of the %s (since %s).", when, al.ShortName, since.Format(time.DateOnly))
+		return fmt.Sprintf("%s: current %s member, since %s.", when, al.ShortName, since.Format(time.DateOnly))
 	case st == timeline.StatusDeparted:
-		return fmt.Sprintf("%s: departed from the %s (since %s).", when, al.ShortName, since.Format(time.DateOnly))
+		return fmt.Sprintf("%s: former %s member, departed on %s.", when, al.ShortName, since.Format(time.DateOnly))
 	case st == timeline.StatusThreatening:
-		return fmt.Sprintf("%s: threatening to leave the %s (since %s).", when, al.ShortName, since.Format(time.DateOnly))
+		return fmt.Sprintf("%s: %s member threatening to leave, since %s.", when, al.ShortName, since.Format(time.DateOnly))
 	}
 	for _, e := range c.Events {
 		if e.Status != timeline.StatusNone {
-			return fmt.Sprintf("%s: not yet a member of the %s (first status on %s).", when, al.ShortName, e.Date.Format(time.DateOnly))
+			return fmt.Sprintf("%s: not yet a %s member (first status on %s).", when, al.ShortName, e.Date.Format(time.DateOnly))
 		}
 	}
-	return fmt.Sprintf("%s: no status in the %s.", when, al.ShortName)
+	return fmt.Sprintf("%s: no %s status.", when, al.ShortName)
 }
 
 func (p *Panel) countryTimeline(iso string) []fyne.CanvasObject {
@@ -216,7 +216,7 @@ func (p *Panel) countryTimeline(iso string) []fyne.CanvasObject {
 	if !ok {
 		return nil
 	}
-	out := []fyne.CanvasObject{widget.NewSeparator(), heading("Timeline in the " + al.ShortName)}
+	out := []fyne.CanvasObject{widget.NewSeparator(), heading(al.ShortName + " timeline")}
 	if c.Never && len(c.Sources) > 0 {
 		out = append(out, sourceLinks(c.Sources))
 	}
