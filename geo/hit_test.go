@@ -42,6 +42,13 @@ func TestCountryAtKnownPlaces(t *testing.T) {
 		{"Sokh enclave (UZB in KGZ)", 71.10, 39.96, "UZB"},
 		{"Vorukh enclave (TJK in KGZ)", 70.58, 39.85, "TJK"},
 		{"Baikonur", 63.32, 45.63, "KAZ"},
+		// Holes and the enclaves that fill them (centroids of the hole rings).
+		{"Sokh, hole in KGZ", 71.0823, 40.0028, "UZB"},
+		{"Shakhimardan, hole in KGZ", 71.74, 39.9566, "UZB"},
+		{"Vorukh, hole in KGZ", 70.5903, 39.8411, "TJK"},
+		{"Sarvak, hole in UZB", 70.6108, 40.974, "TJK"},
+		{"Artsvashen, hole in AZE", 45.5222, 40.6331, "ARM"},
+		{"AZE exclave, hole in ARM", 44.9981, 41.0497, "AZE"},
 		{"Washington DC", -77.04, 38.91, "USA"},
 		{"Caspian Sea", 50.5, 42.0, ""},
 		{"Black Sea", 34.0, 43.0, ""},
