@@ -340,6 +340,10 @@ func (r *Renderer) mergeCoverage(m []uint8, bb image.Rectangle, label uint16, st
 	for y := bb.Min.Y; y < bb.Max.Y; y++ {
 		row := m[(y-bb.Min.Y)*bw : (y-bb.Min.Y+1)*bw]
 		base := y*stride + bb.Min.X
+		// Row slices of the label buffers, the same length as row, so the
+		// loop below runs without bounds checks.
+		l1, c1 := r.lab1[base:base+bw], r.cov1[base:base+bw]
+		l2, c2 := r.lab2[base:base+bw], r.cov2[base:base+bw]
 		for x := 0; x < len(row); x++ {
 			// Skip empty stretches eight pixels at a time.
 			for x+8 <= len(row) && binary.LittleEndian.Uint64(row[x:]) == 0 {
@@ -349,20 +353,22 @@ func (r *Renderer) mergeCoverage(m []uint8, bb image.Rectangle, label uint16, st
 				break
 			}
 			a := row[x]
-			if a == 0 {
-				continue
-			}
-			i := base + x
 			switch {
-			case a == 0xff || r.lab1[i] == 0:
-				r.lab1[i], r.cov1[i] = label, a
-				if a == 0xff {
-					r.lab2[i], r.cov2[i] = 0, 0
+			case a == 0:
+			case a == 0xff:
+				// Fully covered: fill the whole run at once.
+				e := x + 1
+				for e < len(row) && row[e] == 0xff {
+					e++
 				}
-			case r.lab2[i] == 0:
-				r.lab2[i], r.cov2[i] = label, a
-			case a > r.cov2[i]:
-				r.lab2[i], r.cov2[i] = label, a
+				for k := x; k < e; k++ {
+					l1[k], c1[k], l2[k], c2[k] = label, 0xff, 0, 0
+				}
+				x = e - 1
+			case l1[x] == 0:
+				l1[x], c1[x] = label, a
+			case l2[x] == 0 || a > c2[x]:
+				l2[x], c2[x] = label, a
 			}
 		}
 	}
