@@ -68,12 +68,14 @@ func DecodeCompact(data []byte) ([]Country, error) {
 		c := Country{ISO: d.str(), Name: d.str(), LongName: d.str()}
 		np := d.u32()
 		if d.err != nil || np > len(data) {
+			d.err = ErrCompactFormat
 			break
 		}
 		c.Geometry = make(orb.MultiPolygon, np)
 		for j := range c.Geometry {
 			nr := d.u32()
 			if d.err != nil || nr > len(data) {
+				d.err = ErrCompactFormat
 				break
 			}
 			poly := make(orb.Polygon, nr)
@@ -96,7 +98,7 @@ func DecodeCompact(data []byte) ([]Country, error) {
 		}
 		countries = append(countries, c)
 	}
-	if d.err != nil {
+	if d.err != nil || len(countries) != n {
 		return nil, fmt.Errorf("%w: truncated at byte %d", ErrCompactFormat, d.off)
 	}
 	if d.off != len(data) {
