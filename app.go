@@ -48,21 +48,15 @@ func runApp(args []string) int {
 		fmt.Fprintln(os.Stderr, "cstomap:", err)
 		return 1
 	}
-	alliances, err := timeline.LoadFS(assets.Alliances, "alliances", world.Known)
+	alliances, userErrs, err := timeline.LoadAll(assets.Alliances, "alliances", *dataDir, world.Known)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "cstomap:", err)
 		return 1
 	}
-	opts := ui.Options{Log: os.Stdout, Started: started}
-	if *dataDir != "" {
-		extra, errs := timeline.LoadDir(*dataDir, world.Known)
-		alliances = timeline.Merge(alliances, extra)
-		opts.DataErrors = errs
-		for _, err := range errs {
-			fmt.Fprintln(os.Stderr, "cstomap: skipping user data:", err)
-		}
+	for _, err := range userErrs {
+		fmt.Fprintln(os.Stderr, "cstomap: skipping user data:", err)
 	}
-	opts.Alliances = alliances
+	opts := ui.Options{Log: os.Stdout, Started: started, Alliances: alliances, DataErrors: userErrs}
 	if *where != "" {
 		opts.Where = strings.Split(strings.ToUpper(*where), ",")
 	}

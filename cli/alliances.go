@@ -21,18 +21,11 @@ func (e *env) loadAlliances(dataDir string) ([]*timeline.Alliance, error) {
 	if err != nil {
 		return nil, err
 	}
-	base, err := timeline.LoadFS(assets.Alliances, "alliances", w.Known)
-	if err != nil {
-		return nil, fmt.Errorf("load embedded alliances: %w", err)
-	}
-	if dataDir == "" {
-		return base, nil
-	}
-	extra, errs := timeline.LoadDir(dataDir, w.Known)
-	for _, err := range errs {
+	all, userErrs, err := timeline.LoadAll(assets.Alliances, "alliances", dataDir, w.Known)
+	for _, err := range userErrs {
 		fmt.Fprintf(e.stderr, "cstomap: skipping user data: %v\n", err)
 	}
-	return timeline.Merge(base, extra), nil
+	return all, err
 }
 
 // errUnknownAlliance is returned by findAlliance.

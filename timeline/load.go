@@ -94,3 +94,20 @@ func Merge(base, extra []*Alliance) []*Alliance {
 	}
 	return out
 }
+
+// LoadAll loads the embedded alliance files from dir of fsys (any error
+// there is fatal: the embedded data is the app's own) and, when userDir is
+// not "", the user's files from it, which add to or replace the embedded
+// ones. Bad user files are skipped and reported in userErrs; the embedded
+// data stays.
+func LoadAll(fsys fs.FS, dir, userDir string, known func(iso string) bool) (alliances []*Alliance, userErrs []error, err error) {
+	base, err := LoadFS(fsys, dir, known)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load embedded alliances: %w", err)
+	}
+	if userDir == "" {
+		return base, nil, nil
+	}
+	extra, userErrs := LoadDir(userDir, known)
+	return Merge(base, extra), userErrs, nil
+}

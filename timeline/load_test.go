@@ -178,3 +178,17 @@ func TestMerge(t *testing.T) {
 		})
 	}
 }
+
+func TestLoadAll(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "bad.json"), []byte("{"), 0o644))
+	all, userErrs, err := timeline.LoadAll(assets.Alliances, "alliances", dir, nil)
+	require.NoError(t, err)
+	assert.Len(t, all, 2, "the embedded alliances stay")
+	require.Len(t, userErrs, 1)
+	assert.Contains(t, userErrs[0].Error(), "bad.json")
+	all, userErrs, err = timeline.LoadAll(assets.Alliances, "alliances", "", nil)
+	require.NoError(t, err)
+	assert.Len(t, all, 2)
+	assert.Empty(t, userErrs)
+}
