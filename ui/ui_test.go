@@ -120,3 +120,11 @@ func TestParseMetadata(t *testing.T) {
 	_, err = ui.ParseMetadata([]byte("[Details]\nName = \"X\"\n"), nil)
 	assert.ErrorContains(t, err, "needs ID")
 }
+
+// TestCSTOFramingIsTheDefault checks that the CSTO's data file frames the map
+// with exactly the default projection, so start-up projects the world once.
+func TestCSTOFramingIsTheDefault(t *testing.T) {
+	csto := testAlliances(t)[0]
+	require.Equal(t, "csto", csto.ID)
+	assert.Equal(t, geo.DefaultFraming.Proj, ui.FramingFor(csto).Proj)
+}
