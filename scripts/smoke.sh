@@ -3,6 +3,7 @@
 # xdotool through scripts/xvfb-drive.sh. It fails when:
 #  - the alliance switch does not switch, or the keyboard does not step the
 #    year afterwards;
+#  - the export dialog (Ctrl+E, Export) writes no file;
 #  - the window does not appear or its screenshot is blank;
 #  - clicking where the app itself says Armenia is drawn (--where) does not
 #    select Armenia;
@@ -41,7 +42,15 @@ a=$(ls "$out"/drive/*-armenia.png | head -1); z=$(ls "$out"/drive/*-zoomed.png |
 diff=$(compare -metric AE "$a" "$z" null: 2>&1 | cut -d' ' -f1)
 [ "${diff%.*}" -gt 10000 ] || fail "zooming did not change the picture ($diff pixels differ)"
 
+# 3. Export from the dialog (Ctrl+E, then its Export button): the file is
+#    written off the UI goroutine, so this also runs that path under -race.
+mkdir -p "$out/home"
+HOME="$out/home" "$here/xvfb-drive.sh" -t 60 -d 1 -a --where=ARM "$BIN" "$out/export" -- wait-out:'^where ARM' \
+  key:ctrl+e sleep:1 click:1043,637 sleep:4 shot:exported >/dev/null 2>&1 \
+  || fail "the export dialog run failed"
+ls "$out"/home/csto-*.png >/dev/null 2>&1 || fail "the export dialog wrote no file into $out/home"
+
 for log in "$out"/*/stderr.log; do
   if grep -q -e 'DATA RACE' -e 'Error in Fyne call thread' "$log"; then fail "threading problem in $log"; fi
 done
-echo "smoke: ok (window drawn, sd $s; click at $ax,$ay selected Armenia; hover reported Kazakhstan; wheel zoomed, $diff pixels changed; switched to NATO and stepped a year)"
+echo "smoke: ok (window drawn, sd $s; click at $ax,$ay selected Armenia; hover reported Kazakhstan; wheel zoomed, $diff pixels changed; switched to NATO and stepped a year; the export dialog wrote $(basename "$(ls "$out"/home/csto-*.png | head -1)"))"
