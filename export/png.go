@@ -10,6 +10,8 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -100,14 +102,15 @@ func insertChunks(w io.Writer, b []byte, m Meta) error {
 		if kv.Key == "" || len(kv.Key) > 79 {
 			return errors.New("export: bad PNG text keyword " + strconv.Quote(kv.Key))
 		}
-		if v, ok := latin1(kv.Value); ok {
+		value := pngText(kv.Value)
+		if v, ok := latin1(value); ok {
 			writeChunk(&extra, "tEXt", append(append([]byte(kv.Key), 0), v...))
 			continue
 		}
 		// iTXt: keyword, NUL, compression flag and method (0, 0),
 		// language tag and translated keyword (both empty, NUL-ended).
 		d := append([]byte(kv.Key), 0, 0, 0, 0, 0)
-		writeChunk(&extra, "iTXt", append(d, kv.Value...))
+		writeChunk(&extra, "iTXt", append(d, value...))
 	}
 	for _, part := range [][]byte{b[:pngHeaderLen], extra.Bytes(), b[pngHeaderLen:]} {
 		if _, err := w.Write(part); err != nil {
@@ -129,6 +132,19 @@ func writeChunk(b *bytes.Buffer, typ string, data []byte) {
 	b.Write(data)
 	binary.BigEndian.PutUint32(n[:], crc.Sum32())
 	b.Write(n[:])
+}
+
+// pngText returns s as the PNG specification allows text: valid UTF-8
+// (invalid bytes become U+FFFD), with newline as the only control
+// character (NUL, the other C0 controls, DEL and the C1 controls are
+// dropped).
+func pngText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r != '\n' && unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
 }
 
 // latin1 returns s in ISO 8859-1, or false if it has other characters.
