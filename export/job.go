@@ -2,10 +2,8 @@ package export
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -119,21 +117,14 @@ func (j Job) Run(ctx context.Context, progress Progress) ([]string, error) {
 		}
 		return []string{j.Path}, nil
 	case j.PerYear():
-		made, err := ensureDir(j.Path)
-		if err != nil {
-			return nil, err
-		}
 		paths := j.Targets()
 		fs := faces{}
-		err = WriteFiles(ctx, paths, func(i int, w io.Writer) error {
+		err := WriteFiles(ctx, paths, func(i int, w io.Writer) error {
 			oy := o
 			oy.Year = j.Years[i]
 			return oy.encode(w, j.Format, fs)
 		}, progress)
 		if err != nil {
-			if made {
-				_ = os.Remove(j.Path)
-			}
 			return nil, err
 		}
 		return paths, nil
@@ -162,22 +153,4 @@ func (o Options) encode(w io.Writer, f Format, fs faces) error {
 	}
 	img := o.render(o.renderer(), fs)
 	return EncodePNGMeta(w, img, MetaOf(o))
-}
-
-// ensureDir creates the folder dir if it is missing and its parent exists,
-// and reports whether it did.
-func ensureDir(dir string) (bool, error) {
-	st, err := os.Stat(dir)
-	switch {
-	case err == nil && st.IsDir():
-		return false, nil
-	case err == nil:
-		return false, fmt.Errorf("cannot write into %s: it is a file, not a folder", dir)
-	case !errors.Is(err, fs.ErrNotExist):
-		return false, describe(dir, err)
-	}
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		return false, describe(dir, err)
-	}
-	return true, nil
 }
