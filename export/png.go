@@ -20,11 +20,6 @@ import (
 // export's time.
 var encoder = png.Encoder{CompressionLevel: png.BestSpeed}
 
-// EncodePNG writes img as PNG, with no metadata.
-func EncodePNG(w io.Writer, img image.Image) error {
-	return encoder.Encode(w, img)
-}
-
 // Meta is the text and resolution recorded in a PNG.
 type Meta struct {
 	// Text holds keyword/value pairs, written in order as tEXt chunks, or
@@ -157,13 +152,4 @@ func latin1(s string) ([]byte, bool) {
 		out = append(out, byte(r))
 	}
 	return out, true
-}
-
-// WritePNG renders o and writes it as PNG with its metadata.
-func WritePNG(w io.Writer, o Options) error {
-	img, err := Render(o)
-	if err != nil {
-		return err
-	}
-	return EncodePNGMeta(w, img, MetaOf(o))
 }

@@ -58,7 +58,9 @@ func TestPNGMetadata(t *testing.T) {
 			o := testOptions(t, 320, 200)
 			tc.edit(&o)
 			var buf bytes.Buffer
-			require.NoError(t, WritePNG(&buf, o))
+			img, err := Render(o)
+			require.NoError(t, err)
+			require.NoError(t, EncodePNGMeta(&buf, img, MetaOf(o)))
 			cs := chunks(t, buf.Bytes())
 			require.Equal(t, "IHDR", cs[0].typ)
 			assert.Equal(t, "IEND", cs[len(cs)-1].typ)
@@ -100,10 +102,10 @@ func TestPNGMetadata(t *testing.T) {
 			assert.Equal(t, tc.ppm, binary.BigEndian.Uint32(phys[4:]))
 			assert.Equal(t, byte(1), phys[8], "unit is the metre")
 			// Still a valid PNG for a standard decoder.
-			img, err := png.Decode(bytes.NewReader(buf.Bytes()))
+			decoded, err := png.Decode(bytes.NewReader(buf.Bytes()))
 			require.NoError(t, err)
 			w, h := o.PixelSize()
-			assert.Equal(t, [2]int{w, h}, [2]int{img.Bounds().Dx(), img.Bounds().Dy()})
+			assert.Equal(t, [2]int{w, h}, [2]int{decoded.Bounds().Dx(), decoded.Bounds().Dy()})
 		})
 	}
 }
