@@ -18,7 +18,10 @@ import (
 // export are removed, and the process then ends by the same signal, with
 // the default action, so that the shell and the parent see the usual
 // status (130, 143, 129). Signals the process was started with ignored
-// (nohup) stay ignored, and outside a write nothing is caught.
+// (nohup) stay ignored, and outside a write nothing is caught. In the
+// window this comes before Fyne's own SIGINT/SIGTERM handler, which quits
+// the app gracefully: a signal during an export ends the app at once, once
+// the files are cleaned up.
 //
 // SIGKILL (or a power cut) cannot be caught, so every write first sweeps
 // the target's folder for temporary files of the same target that were
@@ -83,6 +86,13 @@ func (l *inFlight) begin() {
 		case s := <-ch:
 			l.die(s)
 		case <-done:
+			// A signal that came just before the last write ended
+			// still ends the process.
+			select {
+			case s := <-ch:
+				l.die(s)
+			default:
+			}
 		}
 	}()
 	l.stop = func() { signal.Stop(ch); close(done) }
