@@ -132,7 +132,8 @@ var houseDomains = []string{
 	"rferl.org", "azatutyun.am", "eurasianet.org", "voanews.com", "bbc.co.uk", "bbc.com",
 	"reuters.com", "apnews.com", "afp.com", "thehindu.com", "washingtonpost.com", "themoscowtimes.com",
 	"novayagazeta.eu", "aljazeera.com", "tvpworld.com", "armradio.am", "panarmenian.net", "asbarez.com",
-	"jam-news.net", "kavkaz-uzel.eu", "tass.com", "interfax.com",
+	"jam-news.net", "kavkaz-uzel.eu", "tass.com", "interfax.com", "europediplomatic.com", "intellinews.com",
+	"newsweek.com",
 }
 
 // TestEmbeddedEvents loads the bundled events against the real outlines
@@ -159,6 +160,7 @@ func TestEmbeddedEvents(t *testing.T) {
 		{"kgz-2010-osh-request", events.KindRequest, "2010-06-12", "", events.OutcomeNoTroops},
 		{"arm-2021-05-request", events.KindRequest, "2021-05-13", "", events.OutcomeConsultations},
 		{"arm-2022-09-request", events.KindRequest, "2022-09-13", "", events.OutcomeAssessmentOnly},
+		{"kaz-2022-01-request", events.KindRequest, "2022-01-05", "", events.OutcomeTroopsDeployed},
 		{"kaz-2022-01-deployment", events.KindDeployment, "2022-01-06", "2022-01-19", ""},
 		{"kgz-tjk-2021-04-clash", events.KindClash, "2021-04", "", ""},
 		{"kgz-tjk-2022-09-clash", events.KindClash, "2022-09-14", "2022-09", ""},
@@ -204,4 +206,3 @@ func TestEmbeddedEvents(t *testing.T) {
 		}
 	}
 }
-
