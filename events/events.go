@@ -52,7 +52,7 @@ func ParseKind(s string) (Kind, error) {
 	if k := Kind(s); k.Valid() {
 		return k, nil
 	}
-	return "", fmt.Errorf("%w: unknown kind %q (want %s)", ErrBadKind, s, kindList())
+	return "", fmt.Errorf("%w %q (want %s)", ErrBadKind, s, kindList())
 }
 
 func kindList() string {
