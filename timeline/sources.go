@@ -318,7 +318,7 @@ func (p *SourceProblem) detail() string {
 func (p *SourceProblem) Unwrap() error { return p.Err }
 
 // Check returns every way a falls short of the policy, in file order
-// (alliance notes, then countries by ISO): a source on a domain the policy
+// (sourced alliance names, alliance notes, then countries by ISO): a source on a domain the policy
 // does not list, on an unreliable domain, or a reference link that is not
 // permanent; and an event, note or country note without at least one
 // official, news or research source. An alliance that meets the policy
@@ -339,6 +339,13 @@ func (p *Policy) Check(a *Alliance) []*SourceProblem {
 		if !reputable {
 			out = append(out, &SourceProblem{File: a.File, Country: country, Date: date, Field: field,
 				Err: ErrNoReputableSource})
+		}
+	}
+	for i, n := range a.Names {
+		// A name change is a sourced fact; a name with no sources (the
+		// first one, in force from the start) is left to Parse.
+		if len(n.Sources) > 0 {
+			item("", n.From, fmt.Sprintf("names[%d]", i), n.Sources)
 		}
 	}
 	for i, e := range a.Notes {

@@ -181,6 +181,25 @@ func TestCheck(t *testing.T) {
 	assert.True(t, errors.As(error(problems[4]), &sp))
 }
 
+func TestCheckNames(t *testing.T) {
+	p := policy(t)
+	a, err := timeline.Parse("n.json", []byte(`{"id": "n", "name": "New Pact", "short_name": "NP", "first_year": 1990,
+  "names": [
+    {"from": "1990-01-01", "name": "Old Pact", "short": "OP", "form": "treaty", "note": "The first name."},
+    {"from": "1995-02-03", "name": "New Pact", "short": "NP", "form": "organization", "note": "Renamed.",
+     "sources": ["https://en.wikipedia.org/wiki/NP"]}],
+  "countries": [{"iso": "MDA", "never": true, "note": "Never.", "sources": ["https://jamestown.org/m"]}]}`), nil)
+	require.NoError(t, err)
+	var lines []string
+	for _, pr := range p.Check(a) {
+		lines = append(lines, pr.Line())
+	}
+	assert.Equal(t, []string{
+		"n.json\t-\t1995-02-03\tnames[1].sources[0]: not a permanent link: Wikipedia link without oldid=: https://en.wikipedia.org/wiki/NP",
+		"n.json\t-\t1995-02-03\tnames[1]: no official, news or research source",
+	}, lines, "the first name, unsourced, is not checked")
+}
+
 func TestCheckCountryNote(t *testing.T) {
 	p := policy(t)
 	a, err := timeline.Parse("n.json", []byte(`{"id": "n", "name": "N", "first_year": 1990, "countries": [
