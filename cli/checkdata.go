@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"cstomap/dataset"
+	"cstomap/timeline"
 )
 
 func init() {
@@ -36,7 +39,7 @@ func runCheckData(e *env, args []string) int {
 	}
 	n := len(userErrs)
 	for _, err := range userErrs {
-		fmt.Fprintf(e.stdout, "%v\n", err)
+		fmt.Fprintln(e.stdout, loadProblemLine(err))
 	}
 	for _, a := range d.Alliances {
 		for _, p := range d.Sources.Check(a) {
@@ -50,4 +53,27 @@ func runCheckData(e *env, args []string) int {
 	}
 	fmt.Fprintf(e.stderr, "cstomap check-data: %d alliance file(s) meet the source policy\n", len(d.Alliances))
 	return ExitOK
+}
+
+// loadProblemLine formats a user file that did not load like a policy
+// problem: FILE, COUNTRY, DATE ("-": a load error has none) and the
+// problem. An error that is not a *timeline.Error (an unreadable folder or
+// file) names no file column of its own: its message goes in the last one.
+func loadProblemLine(err error) string {
+	var te *timeline.Error
+	if !errors.As(err, &te) {
+		return "-\t-\t-\t" + strings.TrimPrefix(err.Error(), "timeline: ")
+	}
+	file := te.File
+	if te.Line > 0 {
+		file = fmt.Sprintf("%s:%d:%d", te.File, te.Line, te.Column)
+	}
+	country, problem := te.Country, te.Detail
+	if country == "" {
+		country = "-"
+	}
+	if te.Field != "" {
+		problem = te.Field + ": " + problem
+	}
+	return file + "\t" + country + "\t-\t" + problem
 }

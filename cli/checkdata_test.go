@@ -73,7 +73,15 @@ func TestCheckData(t *testing.T) {
 			name:  "a file that does not load is a problem",
 			files: map[string]string{"bad.json": `{"id": "bad",`},
 			code:  ExitFail,
-			lines: []string{"bad.json:"},
+			lines: []string{"bad.json:1:14\t-\t-\tJSON syntax error: the file ends before the JSON does"},
+			err:   "1 problem(s)",
+		},
+		{
+			name: "a file with a bad field names the country and the field",
+			files: map[string]string{"pact.json": `{"id": "pact", "name": "Pact", "first_year": 2000, "countries": [
+  {"iso": "FRA", "events": [{"date": "2001-13-03", "status": "current", "note": "Joins.", "sources": ["https://www.nato.int/a"]}]}]}`},
+			code:  ExitFail,
+			lines: []string{"pact.json\tFRA\t-\tevents[0].date: malformed date \"2001-13-03\""},
 			err:   "1 problem(s)",
 		},
 	}
