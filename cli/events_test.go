@@ -148,3 +148,28 @@ func TestEventsUserData(t *testing.T) {
 	assert.Contains(t, errOut, "skipping user data")
 	assert.Contains(t, errOut, "bad.json")
 }
+
+// TestCheckDataEvents: check-data covers the events too: the bundled ones
+// meet the source policy, and a user's event file with a weak source or
+// one that does not load is a problem, one line each.
+func TestCheckDataEvents(t *testing.T) {
+	run := runAt(t, "2026-11-27")
+	code, out, errOut := run("check-data")
+	require.Equal(t, ExitOK, code, out)
+	assert.Regexp(t, `so do \d+ event\(s\)`, errOut)
+
+	dir := t.TempDir()
+	evDir := filepath.Join(dir, "events")
+	require.NoError(t, os.Mkdir(evDir, 0o755))
+	weak := `{"events": [{"id": "weak", "kind": "clash", "alliance": "csto", "date": "2023", "iso": ["ARM"],
+	  "place": "Yerevan", "lon": 44.51, "lat": 40.18, "note": "A test clash.",
+	  "sources": ["https://www.rt.com/x"], "confidence": "low"}]}`
+	require.NoError(t, os.WriteFile(filepath.Join(evDir, "weak.json"), []byte(weak), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(evDir, "bad.json"), []byte(`{"events": [{"id": "bad", "kind": "riot"}]}`), 0o644))
+	code, out, errOut = run("check-data", "--data", dir)
+	assert.Equal(t, ExitFail, code)
+	assert.Contains(t, out, filepath.Join(evDir, "bad.json")+"\t-\t-\tevent bad: kind: unknown kind \"riot\"")
+	assert.Contains(t, out, filepath.Join(evDir, "weak.json")+"\t-\t-\tevent weak: sources[0]: unreliable source: rt.com")
+	assert.Contains(t, out, filepath.Join(evDir, "weak.json")+"\t-\t-\tevent weak: no official, news or research source")
+	assert.Contains(t, errOut, "3 problem(s)")
+}
