@@ -207,8 +207,8 @@ func Select(evs []Event, f Filter) []Event {
 	return out
 }
 
-// Sort orders evs by Date (earlier first, a less precise date before a
-// more precise one in the same period), then by ID.
+// Sort orders evs by the first day their Date may mean (so "2001-12" and
+// "2001-12-01" tie), then by ID. It is stable.
 func Sort(evs []Event) {
 	slices.SortStableFunc(evs, func(a, b Event) int {
 		if c := a.Date.First().Compare(b.Date.First()); c != 0 {
