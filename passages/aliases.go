@@ -89,8 +89,8 @@ type aliasFile struct {
 // spaces, any text listed twice (aliases, region terms in either case
 // of their first letter, and ignore phrases must all differ), and a
 // malformed rule: no "why", no condition, an empty or badly spaced phrase,
-// a phrase listed twice in one list, first_name_except without first_name
-// or with more than one word, or full_mention on an alias that no longer
+// a phrase listed twice in one list, name_except without first_name or
+// surname or with more than one word, or full_mention on an alias that no longer
 // alias of its country ends with.
 func ParseAliases(data []byte, known func(iso string) bool) (*Aliases, error) {
 	var f aliasFile

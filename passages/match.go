@@ -63,7 +63,7 @@ func newMatcher(a *Aliases) matcher {
 			continue
 		}
 		c := &rule{notBefore: r.NotBefore, notAfter: r.NotAfter, onlyAfter: r.OnlyAfter,
-			except: r.FirstNameExcept, firstName: r.FirstName}
+			except: r.NameExcept, firstName: r.FirstName, surname: r.Surname}
 		if r.FullMention {
 			for _, f := range fullForms(a.entries, e) {
 				c.full = append(c.full, int32(f))

@@ -32,7 +32,10 @@ import (
 //     governor" is matched by "'s governor").
 //  3. FirstName: the alias does not count before a capitalised word on the
 //     same line, separated by white space only ("Chad Smith", "Jordan
-//     Peterson"), unless that word is in FirstNameExcept ("Jordan River").
+//     Peterson"). Surname: the alias does not count after such a word
+//     ("Kevin Jordan", "Air Jordan"). A capitalised word listed in
+//     NameExcept does not count as a name ("Jordan River", "King", and
+//     sentence-initial words such as "In Jordan").
 //  4. OnlyAfter and FullMention: if either is set, the alias counts only
 //     right after one of the OnlyAfter phrases, separated by white space
 //     ("President Aliyev", "the Hague", "a Finn"), or, with FullMention,
@@ -51,9 +54,12 @@ type AliasRule struct {
 	NotAfter []string `json:"not_after,omitempty"`
 	// FirstName marks an alias that is also a first name (rule 3).
 	FirstName bool `json:"first_name,omitempty"`
-	// FirstNameExcept lists the capitalised words that may follow a
-	// FirstName alias without making it a name. It needs FirstName.
-	FirstNameExcept []string `json:"first_name_except,omitempty"`
+	// Surname marks an alias that is also a surname (rule 3).
+	Surname bool `json:"surname,omitempty"`
+	// NameExcept lists the capitalised words that may stand next to a
+	// FirstName or Surname alias without making it part of a name. Each
+	// is one word; it needs FirstName or Surname.
+	NameExcept []string `json:"name_except,omitempty"`
 	// OnlyAfter lists the phrases, such as titles or determiners, one of
 	// which must come right before the alias (rule 4).
 	OnlyAfter []string `json:"only_after,omitempty"`
@@ -71,7 +77,7 @@ func (r *AliasRule) clone() *AliasRule {
 	c := *r
 	c.NotBefore = slices.Clone(r.NotBefore)
 	c.NotAfter = slices.Clone(r.NotAfter)
-	c.FirstNameExcept = slices.Clone(r.FirstNameExcept)
+	c.NameExcept = slices.Clone(r.NameExcept)
 	c.OnlyAfter = slices.Clone(r.OnlyAfter)
 	return &c
 }
@@ -86,7 +92,7 @@ func (r *AliasRule) check() error {
 		words []string
 	}{
 		{"not_before", r.NotBefore}, {"not_after", r.NotAfter},
-		{"first_name_except", r.FirstNameExcept}, {"only_after", r.OnlyAfter},
+		{"name_except", r.NameExcept}, {"only_after", r.OnlyAfter},
 	}
 	for _, l := range lists {
 		seen := map[string]bool{}
@@ -101,15 +107,15 @@ func (r *AliasRule) check() error {
 			}
 		}
 	}
-	for _, w := range r.FirstNameExcept {
+	for _, w := range r.NameExcept {
 		if wordEnd(w, 0) != len(w) {
-			return fmt.Errorf("rule first_name_except: %q is not one word", w)
+			return fmt.Errorf("rule name_except: %q is not one word", w)
 		}
 	}
-	if len(r.FirstNameExcept) > 0 && !r.FirstName {
-		return fmt.Errorf("rule has first_name_except without first_name")
+	if len(r.NameExcept) > 0 && !r.FirstName && !r.Surname {
+		return fmt.Errorf("rule has name_except without first_name or surname")
 	}
-	if len(r.NotBefore) == 0 && len(r.NotAfter) == 0 && !r.FirstName && len(r.OnlyAfter) == 0 && !r.FullMention {
+	if len(r.NotBefore) == 0 && len(r.NotAfter) == 0 && !r.FirstName && !r.Surname && len(r.OnlyAfter) == 0 && !r.FullMention {
 		return fmt.Errorf("rule sets no condition")
 	}
 	return nil
@@ -133,7 +139,7 @@ func checkContextPhrase(s string) error {
 // rule is an AliasRule ready for matching.
 type rule struct {
 	notBefore, notAfter, onlyAfter, except []string
-	firstName                              bool
+	firstName, surname                     bool
 	// full holds the pattern indexes of the longer aliases whose earlier
 	// mention lets this one count (FullMention); nil without FullMention.
 	full []int32
@@ -153,6 +159,9 @@ func (r *rule) counts(text string, start, end int, seen []int32) bool {
 		}
 	}
 	if r.firstName && beforeName(text, end, r.except) {
+		return false
+	}
+	if r.surname && afterName(text, start, r.except) {
 		return false
 	}
 	if len(r.onlyAfter) == 0 && r.full == nil {
@@ -275,6 +284,42 @@ func beforeName(text string, end int, except []string) bool {
 	if r, _ := decodeRune(text, j); !unicode.IsUpper(r) {
 		return false
 	}
-	w := text[j:wordEnd(text, j)]
+	return isName(text[j:wordEnd(text, j)], except)
+}
+
+// afterName reports whether text[:start] ends with a capitalised word that
+// is not in except, separated from start by blank space only.
+func afterName(text string, start int, except []string) bool {
+	i := start
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if !isBlank(r) {
+			break
+		}
+		i -= size
+	}
+	if i == start || i == 0 {
+		return false
+	}
+	w := i
+	for w > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:w])
+		if !isWordRune(r) {
+			break
+		}
+		w -= size
+	}
+	if w == i {
+		return false
+	}
+	if r, _ := decodeRune(text, w); !unicode.IsUpper(r) {
+		return false
+	}
+	return isName(text[w:i], except)
+}
+
+// isName reports whether the capitalised word w is not in except
+// (compared ignoring case).
+func isName(w string, except []string) bool {
 	return !slices.ContainsFunc(except, func(e string) bool { return strings.EqualFold(e, w) })
 }
