@@ -100,11 +100,11 @@ func (r *AliasRule) check() error {
 			if err := checkContextPhrase(w); err != nil {
 				return fmt.Errorf("rule %s: %w", l.name, err)
 			}
-			if k := strings.ToLower(w); seen[k] {
+			k := strings.ToLower(w)
+			if seen[k] {
 				return fmt.Errorf("rule %s lists %q twice", l.name, w)
-			} else {
-				seen[k] = true
 			}
+			seen[k] = true
 		}
 	}
 	for _, w := range r.NameExcept {

@@ -2,6 +2,7 @@ package passages_test
 
 import (
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -221,4 +222,23 @@ func TestMatching_SeedAmbiguousAliases(t *testing.T) {
 			assert.Equal(t, tc.want, mentions(t, al, tc.text))
 		})
 	}
+}
+
+// FuzzIndexRules is FuzzIndex seeded with text around the ambiguous
+// aliases, so that the fuzzer starts next to the rules' context checks
+// (phrases before and after, names, full mentions).
+func FuzzIndexRules(f *testing.F) {
+	f.Add("Atlanta,\u00a0Georgia’s governor met Michael B. Jordan", "georgia")
+	f.Add("In Jordan, Kevin Jordan; Chad\tSmith; Lake Chad.", "chad")
+	f.Add("Ilham Aliyev. Aliyev; Rakhat Aliyev, President Aliyev", "aliyev")
+	f.Add("the\nHague, The Hague, William Hague, a Finn, Finn", "hague")
+	f.Add("Turkey dinners, Guinea pigs, the Niger Delta, Crimea", "Turkey")
+	f.Fuzz(func(t *testing.T, text, query string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		a := &passages.Article{Meta: passages.Meta{ID: "f", Title: "t"},
+			Passages: []passages.Passage{{Kind: passages.KindParagraph, Text: text}, {Kind: passages.KindParagraph, Index: 1, Text: text}}}
+		checkLinking(t, a, query)
+	})
 }
