@@ -37,6 +37,9 @@ type Data struct {
 	Alliances []*timeline.Alliance
 	// Aliases link words in articles to countries.
 	Aliases *passages.Aliases
+	// Sources is the source policy (assets/sources.json): each cited
+	// domain's class and publisher, for checks and for display.
+	Sources *timeline.Policy
 	// Clock gives "now"; never nil.
 	Clock clock.Clock
 
@@ -64,11 +67,15 @@ func Load(opts Options) (d *Data, userErrs []error, err error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("load aliases: %w", err)
 	}
+	pol, err := timeline.ParsePolicy(assets.Sources)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load source policy: %w", err)
+	}
 	c := opts.Clock
 	if c == nil {
 		c = clock.System
 	}
-	return &Data{World: world, Alliances: alliances, Aliases: al, Clock: c}, userErrs, nil
+	return &Data{World: world, Alliances: alliances, Aliases: al, Sources: pol, Clock: c}, userErrs, nil
 }
 
 // Now returns the current time of the data's clock.

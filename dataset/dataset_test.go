@@ -27,6 +27,22 @@ func TestLoadEmbedded(t *testing.T) {
 	assert.Contains(t, err.Error(), `unknown alliance "warsaw" (want one of csto, nato`)
 }
 
+// TestLoadSourcePolicy: the one loader also gives the source policy, the
+// data the panel, the Data sources dialog and status --json describe
+// sources from, and the embedded alliances meet it.
+func TestLoadSourcePolicy(t *testing.T) {
+	d, _, err := Load(Options{})
+	require.NoError(t, err)
+	require.NotNil(t, d.Sources)
+	pub, class := d.Sources.Describe("https://www.nato.int/docu/update/80-89/1982e.htm")
+	assert.Equal(t, "NATO", pub)
+	assert.Equal(t, "official", class)
+	assert.Equal(t, "RFE/RL (news)", d.Sources.Label("https://www.rferl.org/a/1090798.html"))
+	for _, a := range d.Alliances {
+		assert.Empty(t, d.Sources.Check(a), a.ID)
+	}
+}
+
 func TestLoadUserFiles(t *testing.T) {
 	dir := t.TempDir()
 	good := `{"id":"pact","name":"Test Pact","first_year":2000,"countries":[{"iso":"ARM","events":[{"date":"2000-01-01","status":"current","note":"Joins.","sources":["https://example.org/a"]}]}]}`

@@ -118,6 +118,16 @@ type fileJSON struct {
 	Notes     []json.RawMessage `json:"notes"`
 	Countries []json.RawMessage `json:"countries"`
 	Map       *mapJSON          `json:"map"`
+	Names     []nameJSON        `json:"names"`
+}
+
+type nameJSON struct {
+	From    string   `json:"from"`
+	Name    string   `json:"name"`
+	Short   string   `json:"short"`
+	Form    Form     `json:"form"`
+	Note    string   `json:"note"`
+	Sources []string `json:"sources"`
 }
 
 type countryJSON struct {
@@ -208,6 +218,9 @@ func (p *parser) parse(data []byte) (*Alliance, error) {
 	if err := p.header(); err != nil {
 		return nil, err
 	}
+	if err := p.names(f.Names); err != nil {
+		return nil, err
+	}
 	if f.Map != nil {
 		m, err := p.mapView(f.Map)
 		if err != nil {
@@ -244,6 +257,46 @@ func (p *parser) parse(data []byte) (*Alliance, error) {
 	}
 	slices.SortFunc(a.Countries, func(x, y Country) int { return strings.Compare(x.ISO, y.ISO) })
 	return a, nil
+}
+
+// names validates the optional "names" list: dated, in date order, each
+// with a name, an abbreviation and a form, the newest matching the file's
+// name and short_name.
+func (p *parser) names(ns []nameJSON) error {
+	a := p.a
+	for i, nj := range ns {
+		at := fmt.Sprintf("names[%d]", i)
+		d, ok := parseDate(nj.From)
+		switch {
+		case nj.From == "":
+			return p.errorf("", at+".from", ErrMissing, "missing from (want YYYY-MM-DD)")
+		case !ok:
+			return p.errorf("", at+".from", ErrBadDate, "malformed date %q (want YYYY-MM-DD)", nj.From)
+		case i > 0 && !d.After(a.Names[i-1].From):
+			return p.errorf("", at+".from", ErrInvalid, "%s is not after the previous name's date", nj.From)
+		case strings.TrimSpace(nj.Name) == "":
+			return p.errorf("", at+".name", ErrMissing, "missing name")
+		case strings.TrimSpace(nj.Short) == "":
+			return p.errorf("", at+".short", ErrMissing, "missing short")
+		case nj.Form != FormTreaty && nj.Form != FormOrganization:
+			return p.errorf("", at+".form", ErrInvalid, "unknown form %q (want treaty or organization)", nj.Form)
+		}
+		// A change of name is a dated fact and needs a source; the first
+		// name may rest on the founding note.
+		var srcs []string
+		if i > 0 || len(nj.Sources) > 0 {
+			var err error
+			if srcs, err = p.sources(nj.Sources, "", at+".sources"); err != nil {
+				return err
+			}
+		}
+		a.Names = append(a.Names, Name{From: d, Name: nj.Name, Short: nj.Short, Form: nj.Form, Note: nj.Note, Sources: srcs})
+	}
+	if n := len(a.Names); n > 0 && (a.Names[n-1].Name != a.Name || a.Names[n-1].Short != a.ShortName) {
+		return p.errorf("", fmt.Sprintf("names[%d]", n-1), ErrInvalid,
+			"the newest name must be the file's name and short_name (%q, %q)", a.Name, a.ShortName)
+	}
+	return nil
 }
 
 // header validates the alliance-level scalar fields.
