@@ -61,9 +61,9 @@ const MaxUserArticleSize = 5 << 20
 // decoded, so that [Markdown] can escape the text again for display.
 // Markers that do not pair up are kept as typed. A Markdown file with more
 // syntax than an article needs (over 20,000 brackets, emphasis markers and
-// backticks, or lines nested over 32 deep or indented over 128 columns),
-// which would take a Markdown parser seconds to minutes, is read as plain
-// text. Every other file is plain text and is classified like a seed (see
+// backticks, or about 2,000 in one paragraph, or lines nested over 32 deep
+// or indented over 128 columns), which would take a Markdown parser
+// seconds to minutes, is read as plain text. Every other file is plain text and is classified like a seed (see
 // [ParseArticle]).
 //
 // The article's ID is "user_" and the first 16 hex digits of the SHA-256
