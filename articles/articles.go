@@ -178,20 +178,21 @@ func (s Store) find(id string) *passages.Article {
 // ReadFile reads an article file a user named, through safefile: only a
 // regular file is opened, and no more than passages.MaxUserArticleSize
 // bytes are read, so /dev/zero or a named pipe is refused at once. Errors
-// are in plain words and name the file.
+// are in plain words: "cannot read article NAME: this is ...".
 func ReadFile(name string) ([]byte, error) {
 	data, err := safefile.Read(name, passages.MaxUserArticleSize)
 	if err != nil {
-		return nil, explain(name+" could not be read", err)
+		return nil, explain("cannot read article "+name, err)
 	}
 	return data, nil
 }
 
-// Parse is passages.ParseUserArticle with its refusals in plain words.
+// Parse is passages.ParseUserArticle with its refusals in plain words:
+// "article NAME refused: this is ...".
 func Parse(name string, data []byte) (*passages.Article, error) {
 	art, err := passages.ParseUserArticle(name, data)
 	if err != nil {
-		return nil, explain(baseName(name)+" was not added", err)
+		return nil, explain("article "+name+" refused", err)
 	}
 	return art, nil
 }

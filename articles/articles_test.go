@@ -267,21 +267,30 @@ func TestReadFile(t *testing.T) {
 		cause error
 		says  string
 	}{
-		{"named pipe", fifo, safefile.ErrNotRegular, "could not be read: this is not a text file but a folder, a device or a named pipe"},
-		{"link to /dev/zero", zero, safefile.ErrNotRegular, "could not be read: this is not a text file but"},
-		{"device", "/dev/urandom", safefile.ErrNotRegular, "could not be read: this is not a text file but"},
-		{"over 5 MB", big, safefile.ErrTooLarge, "could not be read: this is larger than 5 MB"},
-		{"missing", filepath.Join(dir, "nope.md"), os.ErrNotExist, "could not be read: there is no such file"},
+		{"named pipe", fifo, safefile.ErrNotRegular, "this is not a text file but a folder, a device or a named pipe"},
+		{"link to /dev/zero", zero, safefile.ErrNotRegular, "this is not a text file but"},
+		{"device", "/dev/urandom", safefile.ErrNotRegular, "this is not a text file but"},
+		{"over 5 MB", big, safefile.ErrTooLarge, "this is larger than 5 MB"},
+		{"missing", filepath.Join(dir, "nope.md"), os.ErrNotExist, "there is no such file"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			var err error
 			within(t, func() { _, err = ReadFile(tc.path) })
 			require.ErrorIs(t, err, tc.cause)
-			assert.Equal(t, tc.path+" "+tc.says, err.Error()[:len(tc.path)+1+len(tc.says)])
+			assert.True(t, strings.HasPrefix(err.Error(), "cannot read article "+tc.path+": "+tc.says), err.Error())
 		})
 	}
 	data, err := ReadFile(good)
 	require.NoError(t, err)
 	assert.Equal(t, goodMD, string(data))
+}
+
+func TestParse(t *testing.T) {
+	_, err := Parse("/x/notes.txt", []byte("Armenia\x00said"))
+	require.ErrorIs(t, err, passages.ErrNotText)
+	assert.Equal(t, "article /x/notes.txt refused: this is not a text file (articles are plain text, .txt, or Markdown, .md)", err.Error())
+	art, err := Parse("/x/notes.txt", []byte("Armenia said no."))
+	require.NoError(t, err)
+	assert.Equal(t, "Armenia said no.", art.Passages[0].Text)
 }
