@@ -1,8 +1,11 @@
 package passages
 
 import (
+	"bytes"
 	"html"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -29,17 +32,32 @@ type mdWalker struct {
 	src    []byte
 	out    []Passage
 	inItem int // depth of list items around the current block
-	buf    strings.Builder
 }
 
 // emit adds a passage with the white space of t collapsed; empty text adds
 // nothing.
 func (w *mdWalker) emit(k Kind, t string) {
-	t = strings.Join(strings.Fields(t), " ")
+	t = collapseSpace(t)
 	if t == "" {
 		return
 	}
 	w.out = append(w.out, Passage{Index: len(w.out), Kind: k, Text: t})
+}
+
+// collapseSpace trims s and turns every run of white space in it into one
+// space. It allocates only when it changes s.
+func collapseSpace(s string) string {
+	s = strings.TrimSpace(s)
+	clean := true
+	for i := 0; i < len(s) && clean; i++ {
+		c := s[i]
+		clean = c >= utf8.RuneSelf || c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' &&
+			!(c == ' ' && i+1 < len(s) && s[i+1] == ' ')
+	}
+	if clean && !strings.ContainsFunc(s, func(r rune) bool { return r >= utf8.RuneSelf && unicode.IsSpace(r) }) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // block walks a block node and its children.
@@ -93,7 +111,7 @@ func (w *mdWalker) paragraph(n ast.Node) {
 			w.emit(KindCaption, w.inlines(img))
 		} else {
 			for x := lineStart; x != c.NextSibling(); x = x.NextSibling() {
-				text.WriteString(w.inlines(x))
+				w.inline(&text, x)
 			}
 		}
 		lineStart = c.NextSibling()
@@ -113,7 +131,7 @@ func (w *mdWalker) imageAlone(first, last ast.Node) *ast.Image {
 			}
 			img = x
 		case *ast.Text:
-			if strings.TrimSpace(string(x.Segment.Value(w.src))) != "" {
+			if len(bytes.TrimSpace(x.Segment.Value(w.src))) != 0 {
 				return nil
 			}
 		default:
@@ -130,48 +148,49 @@ func (w *mdWalker) imageAlone(first, last ast.Node) *ast.Image {
 // image gives its alt text, an autolink its address, raw HTML tags nothing;
 // backslash escapes and entities are decoded, and line breaks are spaces.
 func (w *mdWalker) inlines(n ast.Node) string {
-	w.buf.Reset()
-	w.inline(n)
-	return w.buf.String()
+	var b strings.Builder
+	w.inline(&b, n)
+	return b.String()
 }
 
-func (w *mdWalker) inline(n ast.Node) {
+// inline writes the text of n to b; see inlines.
+func (w *mdWalker) inline(b *strings.Builder, n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Text:
 		if v := n.Segment.Value(w.src); n.IsRaw() {
-			w.buf.Write(v)
+			b.Write(v)
 		} else {
-			writeDecoded(&w.buf, v)
+			writeDecoded(b, v)
 		}
 		if n.SoftLineBreak() || n.HardLineBreak() {
-			w.buf.WriteByte(' ')
+			b.WriteByte(' ')
 		}
 		return
 	case *ast.String:
 		if n.IsRaw() || n.IsCode() {
-			w.buf.Write(n.Value)
+			b.Write(n.Value)
 		} else {
-			writeDecoded(&w.buf, n.Value)
+			writeDecoded(b, n.Value)
 		}
 		return
 	case *ast.AutoLink:
-		w.buf.Write(n.Label(w.src))
+		b.Write(n.Label(w.src))
 		return
 	case *ast.RawHTML:
 		return
 	case *ast.CodeSpan:
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			if t, ok := c.(*ast.Text); ok {
-				w.buf.Write(t.Segment.Value(w.src))
+				b.Write(t.Segment.Value(w.src))
 			} else if s, ok := c.(*ast.String); ok {
-				w.buf.Write(s.Value)
+				b.Write(s.Value)
 			}
 		}
 		return
 	case *extast.Strikethrough, *ast.Emphasis, *ast.Link, *ast.Image:
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		w.inline(c)
+		w.inline(b, c)
 	}
 }
 
@@ -191,6 +210,10 @@ func (w *mdWalker) lines(n ast.Node) string {
 // entities decoded. An escaped character is literal, so "\&amp;" stays
 // "&amp;".
 func writeDecoded(b *strings.Builder, v []byte) {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		b.Write(v)
+		return
+	}
 	for len(v) > 0 {
 		i := 0
 		for i < len(v) && !(v[i] == '\\' && i+1 < len(v) && isASCIIPunct(v[i+1])) {
