@@ -275,8 +275,7 @@ func tooMuchMarkup(s string) bool {
 			return true
 		}
 		for i := 0; i < len(line); i++ {
-			switch line[i] {
-			case '[', ']', '`', '*', '_', '~', '<':
+			if isMarker[line[i]] {
 				para++
 				total++
 			}
@@ -300,6 +299,9 @@ func indent(line string) int {
 	}
 	return w
 }
+
+// isMarker holds the bytes tooMuchMarkup counts.
+var isMarker = [256]bool{'[': true, ']': true, '`': true, '*': true, '_': true, '~': true, '<': true}
 
 // lineNesting counts the block quote (">") and list ("-", "*", "+", "1."
 // or "1)" followed by a space) markers at the start of line.

@@ -121,34 +121,46 @@ func isMarkdownName(name string) bool {
 // readMeta takes front matter and header lines off the top of s.
 func readMeta(s string) (Meta, string) {
 	var m Meta
-	lines := strings.Split(s, "\n")
-	if len(lines) > 0 && strings.TrimRight(lines[0], " \t") == "---" {
-		for i := 1; i < len(lines); i++ {
-			if t := strings.TrimRight(lines[i], " \t"); t == "---" || t == "..." {
-				setFrontMatter(&m, lines[1:i])
-				lines = lines[i+1:]
+	// Lines are cut off the front one by one, so a large body is not
+	// copied.
+	if first, r, _ := strings.Cut(s, "\n"); strings.TrimRight(first, " \t") == "---" {
+		var fm []string
+		for {
+			l, next, more := strings.Cut(r, "\n")
+			if t := strings.TrimRight(l, " \t"); t == "---" || t == "..." {
+				setFrontMatter(&m, fm)
+				s = next
 				break
 			}
+			if !more {
+				break // no closing line: no front matter
+			}
+			fm, r = append(fm, l), next
 		}
 	}
 	// Header lines, after any blank lines.
-	start := 0
-	for start < len(lines) && strings.TrimSpace(lines[start]) == "" {
-		start++
+	r := s
+	for r != "" {
+		l, next, _ := strings.Cut(r, "\n")
+		if strings.TrimSpace(l) != "" {
+			break
+		}
+		r = next
 	}
-	end := start
-	hdr := Meta{}
-	for ; end < len(lines); end++ {
-		k, v, ok := splitKeyValue(lines[end])
+	hdr, found := Meta{}, false
+	for r != "" {
+		l, next, _ := strings.Cut(r, "\n")
+		k, v, ok := splitKeyValue(l)
 		if !ok || strings.Contains(k, "note") || !setField(&hdr, k, v) {
 			break
 		}
+		r, found = next, true
 	}
-	if end > start {
+	if found {
 		fillEmpty(&m, hdr)
-		lines = lines[end:]
+		s = r
 	}
-	return m, strings.Join(lines, "\n")
+	return m, s
 }
 
 var keyValueRE = regexp.MustCompile(`^\s*([A-Za-z][A-Za-z _-]{0,30}?)\s*:\s*(.*?)\s*$`)
