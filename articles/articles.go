@@ -50,6 +50,9 @@ func (s Store) Load() []error {
 	if s.Dir == "" {
 		return nil
 	}
+	if s.Index == nil {
+		return []error{errors.New("the added articles could not be loaded: there is no passage index")}
+	}
 	if st, err := os.Stat(s.Dir); errors.Is(err, os.ErrNotExist) {
 		return nil
 	} else if err != nil {

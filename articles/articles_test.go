@@ -108,13 +108,17 @@ func TestAddRefusals(t *testing.T) {
 	}
 }
 
-func TestAddWithoutFolder(t *testing.T) {
+func TestWithoutFolderOrIndex(t *testing.T) {
 	s := Store{Index: passages.NewIndex(nil)}
 	_, err := s.Add("a.txt", []byte("Armenia said no."))
 	require.NoError(t, err)
 	assert.Len(t, s.Index.Articles(), 1)
 	_, err = Store{}.Add("a.txt", []byte("Armenia said no."))
 	assert.ErrorContains(t, err, "no passage index")
+	assert.ErrorContains(t, Store{Dir: t.TempDir()}.Remove("user_1"), "no added article")
+	errs := Store{Dir: t.TempDir()}.Load()
+	require.Len(t, errs, 1)
+	assert.ErrorContains(t, errs[0], "no passage index")
 }
 
 func TestLoadSkipsBadFiles(t *testing.T) {
