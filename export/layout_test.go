@@ -3,9 +3,12 @@ package export
 import (
 	"image"
 	"math"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // boxes returns the ink boxes of l's text and swatches, in pixels.
@@ -88,4 +91,56 @@ func TestTitleText(t *testing.T) {
 	o.Title = "{alliance} in {year}"
 	o.Year = 1999
 	assert.Equal(t, "CSTO in 1999", o.TitleText())
+}
+
+// longTitle returns a title of n characters: words, or one endless word.
+func longTitle(n int, words bool) string {
+	unit := "x"
+	if words {
+		unit = "Armenia "
+	}
+	return strings.Repeat(unit, n/len(unit)+1)[:n]
+}
+
+// TestLayoutLongTitleIsFast lays out titles far beyond MaxTitle (the
+// layout may be called directly, without Validate): the time must grow
+// with the length, not its square. 10k characters took 4–16 s before.
+func TestLayoutLongTitleIsFast(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		words bool
+	}{{"words", true}, {"one word", false}} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := testOptions(t, 1600, 1000)
+			o.Title = longTitle(100_000, tc.words)
+			start := time.Now()
+			l := o.layout(faces{})
+			took := time.Since(start)
+			checkLayout(t, o, l)
+			assert.Less(t, took, 3*time.Second, "layout of a 100k-character title")
+			var title []string
+			for _, x := range l.Texts {
+				if x.Role == "title" {
+					title = append(title, x.Text)
+				}
+			}
+			require.NotEmpty(t, title)
+			assert.True(t, strings.HasSuffix(title[len(title)-1], "…"), "cut with an ellipsis: %q", title)
+		})
+	}
+}
+
+func BenchmarkLayoutTitle1k(b *testing.B)  { benchLayoutTitle(b, 1_000) }
+func BenchmarkLayoutTitle10k(b *testing.B) { benchLayoutTitle(b, 10_000) }
+
+// benchLayoutTitle lays out a title of n characters; 1k and 10k side by
+// side show that the time grows linearly.
+func benchLayoutTitle(b *testing.B, n int) {
+	o := testOptions(b, 1600, 1000)
+	o.Title = longTitle(n, true)
+	fs := faces{}
+	b.ReportAllocs()
+	for b.Loop() {
+		o.layout(fs)
+	}
 }
