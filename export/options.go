@@ -40,9 +40,6 @@ const SourceLine = "Sources: Insider (2023); dated events from public records. B
 // title serves every frame of an animation.
 const DefaultTitle = "{alliance} member states, {year}"
 
-// NeutralLand is the fill of countries without a status in the light style.
-var NeutralLand = palette.Light.Land
-
 // Format is an output file format.
 type Format string
 
@@ -154,34 +151,43 @@ type Options struct {
 	Hide  Hide
 }
 
-// ErrOptions is wrapped by every error of Options.Validate.
+// ErrOptions matches every error of Options.Validate and Settings.Job
+// (each a *Problem).
 var ErrOptions = errors.New("export: bad options")
 
-// Validate checks o before anything is drawn or written.
+// Validate checks o before anything is drawn or written. The error is a
+// *Problem, with a message for users.
 func (o Options) Validate() error {
-	bad := func(format string, a ...any) error {
-		return fmt.Errorf("%w: %s", ErrOptions, fmt.Sprintf(format, a...))
-	}
 	switch {
-	case o.World == nil:
-		return bad("no outlines")
-	case o.Alliance == nil:
-		return bad("no alliance")
-	case o.Width < MinSize || o.Width > MaxSize:
-		return bad("width %d is outside %d…%d", o.Width, MinSize, MaxSize)
-	case o.Height < MinSize || o.Height > MaxSize:
-		return bad("height %d is outside %d…%d", o.Height, MinSize, MaxSize)
+	case o.World == nil || o.Alliance == nil:
+		return problem("data", "no map data is loaded")
+	case checkSide("width", o.Width) != nil:
+		return checkSide("width", o.Width)
+	case checkSide("height", o.Height) != nil:
+		return checkSide("height", o.Height)
 	case o.Scale < 0 || o.Scale > MaxScale || math.IsNaN(o.Scale):
-		return bad("scale %g is outside 1…%d", o.Scale, MaxScale)
+		return problem("scale", "scale %g is outside 1…%d", o.Scale, MaxScale)
 	case o.DPI < 0 || o.DPI > 10000 || math.IsNaN(o.DPI):
-		return bad("DPI %g is out of range", o.DPI)
+		return problem("dpi", "DPI %g is outside 0…10000", o.DPI)
 	case o.Selected != "" && !o.World.Known(o.Selected):
-		return bad("unknown country code %q", o.Selected)
+		return problem("select", "unknown country code %q (want an ISO 3166-1 alpha-3 code such as ARM)", o.Selected)
 	}
 	if w, h := o.PixelSize(); w > MaxSize || h > MaxSize || w < 1 || h < 1 {
-		return bad("%d×%d pixels is outside 1…%d per side", w, h, MaxSize)
+		return problem("scale", "%d×%d at scale %g is %d×%d pixels, more than %d per side", o.Width, o.Height, o.scale(), w, h, MaxSize)
 	}
-	return o.Alliance.CheckYear(o.Year, o.Today)
+	if err := checkTitle(o.Title); err != nil {
+		return err
+	}
+	return o.checkYear(o.Year)
+}
+
+// checkYear refuses a year outside the alliance's range.
+func (o Options) checkYear(y int) error {
+	if o.Alliance.CheckYear(y, o.Today) != nil {
+		lo, hi := o.Alliance.YearRange(o.Today)
+		return problem("year", "year %d is outside %s's years %d-%d", y, o.Alliance.ShortName, lo, hi)
+	}
+	return nil
 }
 
 // scale returns Scale, defaulting to 1.
