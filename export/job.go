@@ -66,7 +66,7 @@ func (j Job) Targets() []string {
 	}
 	var ps []string
 	for _, y := range j.Years {
-		ps = append(ps, filepath.Join(j.Path, FileName(j.Options.Alliance.ID, y, j.Format)))
+		ps = append(ps, filepath.Join(j.Path, fileName(j.Options.Alliance.ID, y, j.Format)))
 	}
 	return ps
 }

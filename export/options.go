@@ -240,15 +240,15 @@ func (o Options) paint() geo.PaintFunc {
 	return p.PaintFunc(palette.ForYear(o.Alliance, o.Year, o.Today))
 }
 
-// FileName returns the default file name of an export: the alliance id and
+// fileName returns the default file name of an export: the alliance id and
 // the year, e.g. "csto-2024.png".
-func FileName(allianceID string, year int, f Format) string {
+func fileName(allianceID string, year int, f Format) string {
 	return fmt.Sprintf("%s-%d.%s", allianceID, year, f)
 }
 
-// AnimationName returns the default name of an animation of the years
+// animationName returns the default name of an animation of the years
 // first…last, e.g. "csto-1992-2026.gif".
-func AnimationName(allianceID string, first, last int) string {
+func animationName(allianceID string, first, last int) string {
 	return fmt.Sprintf("%s-%d-%d.gif", allianceID, first, last)
 }
 

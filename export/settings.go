@@ -373,11 +373,11 @@ func (s Settings) DefaultName(sc Scene) string {
 	}
 	switch {
 	case s.Kind == KindGIF:
-		return AnimationName(sc.Alliance.ID, first, last)
+		return animationName(sc.Alliance.ID, first, last)
 	case s.PerYear():
 		return fmt.Sprintf("%s-%d-%d-%s", sc.Alliance.ID, first, last, s.Format())
 	}
-	return FileName(sc.Alliance.ID, sc.Year, s.Format())
+	return fileName(sc.Alliance.ID, sc.Year, s.Format())
 }
 
 // WithExt returns name with the extension of s's format, for a name the
