@@ -7,10 +7,13 @@ import (
 	"image"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -136,51 +139,33 @@ func newExportDialog(win fyne.Window, prefs fyne.Preferences, scene func() expor
 
 // build makes the widgets; each writes its value into d.settings.
 func (d *exportDialog) build() {
-	var kinds []string
-	for _, k := range export.Kinds {
-		kinds = append(kinds, k.Label)
-	}
-	d.kind = widget.NewSelect(kinds, func(label string) {
-		for _, k := range export.Kinds {
-			if k.Label == label {
-				d.settings.Kind = k.Kind
-			}
+	kinds := labels(export.Kinds, func(k export.KindInfo) string { return k.Label })
+	d.kind = widget.NewSelect(kinds, func(l string) {
+		if i := slices.Index(kinds, l); i >= 0 {
+			d.settings.Kind = export.Kinds[i].Kind
 		}
 		d.changed()
 	})
-	var sizes []string
-	for _, p := range export.Presets {
-		sizes = append(sizes, p.Label)
-	}
-	d.preset = widget.NewSelect(append(sizes, customLabel), func(label string) {
+	sizes := append(labels(export.Presets, func(p export.Preset) string { return p.Label }), customLabel)
+	d.preset = widget.NewSelect(sizes, func(l string) {
 		d.settings.Preset = ""
-		for _, p := range export.Presets {
-			if p.Label == label {
-				d.settings.Preset = p.Name
-			}
+		if i := slices.Index(sizes, l); i >= 0 && i < len(export.Presets) {
+			d.settings.Preset = export.Presets[i].Name
 		}
 		d.changed()
 	})
 	d.width = d.intEntry(&d.settings.Width)
 	d.height = d.intEntry(&d.settings.Height)
 	var scales []string
-	for i := 1; i <= export.MaxScale; i++ {
-		scales = append(scales, fmt.Sprintf("×%d", i))
+	for n := 1; n <= export.MaxScale; n++ {
+		scales = append(scales, scaleLabel(n))
 	}
-	d.scale = widget.NewRadioGroup(scales, func(v string) {
-		d.settings.Scale, _ = strconv.Atoi(strings.TrimPrefix(v, "×"))
-		d.changed()
-	})
+	d.scale = widget.NewRadioGroup(scales, func(l string) { d.settings.Scale = slices.Index(scales, l) + 1; d.changed() })
 	d.scale.Horizontal = true
-	var styles []string
-	for _, st := range export.Styles {
-		styles = append(styles, st.Label)
-	}
-	d.style = widget.NewRadioGroup(styles, func(label string) {
-		for _, st := range export.Styles {
-			if st.Label == label {
-				d.settings.Style = st.Style
-			}
+	styles := labels(export.Styles, func(s export.StyleInfo) string { return s.Label })
+	d.style = widget.NewRadioGroup(styles, func(l string) {
+		if i := slices.Index(styles, l); i >= 0 {
+			d.settings.Style = export.Styles[i].Style
 		}
 		d.changed()
 	})
@@ -211,6 +196,17 @@ func (d *exportDialog) build() {
 	d.cancelBtn.Hide()
 	d.closeBtn = widget.NewButton("Close", d.hide)
 }
+
+// labels returns the label of each of xs.
+func labels[T any](xs []T, label func(T) string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = label(x)
+	}
+	return out
+}
+
+func scaleLabel(n int) string { return fmt.Sprintf("×%d", n) }
 
 // intEntry returns an entry for a whole number stored in *v; text that is
 // not a number leaves *v as it was.
@@ -249,7 +245,7 @@ func (d *exportDialog) restore(s export.Settings, folder string) {
 	if p, ok := export.PresetByName(s.Preset); ok {
 		d.preset.SetSelected(p.Label)
 	}
-	d.scale.SetSelected(fmt.Sprintf("×%d", s.Scale))
+	d.scale.SetSelected(scaleLabel(s.Scale))
 	d.style.SetSelected(export.StyleLabel(s.Style))
 	for _, el := range export.Elements {
 		d.checks[el.Name].SetChecked(!el.Hidden(s.Hide))
@@ -317,11 +313,20 @@ func (d *exportDialog) changed() {
 	d.offerName()
 	d.syncEnabled()
 	if _, err := d.job(); err != nil {
-		d.status.SetText(err.Error())
+		d.setStatus(err.Error(), widget.DangerImportance)
 		return
 	}
-	d.status.SetText("")
+	d.setStatus("", widget.MediumImportance)
 	d.updatePreview()
+}
+
+// setStatus shows msg as a sentence below the form.
+func (d *exportDialog) setStatus(msg string, imp widget.Importance) {
+	if r, n := utf8.DecodeRuneInString(msg); n > 0 {
+		msg = string(unicode.ToUpper(r)) + msg[n:]
+	}
+	d.status.Importance = imp
+	d.status.SetText(msg)
 }
 
 // offerName offers the default file name, or keeps the one the user typed
@@ -480,7 +485,7 @@ func (d *exportDialog) run(j export.Job) {
 	d.progress.Show()
 	d.cancelBtn.Show()
 	d.exportBtn.Disable()
-	d.status.SetText("Exporting…")
+	d.setStatus("Exporting…", widget.MediumImportance)
 	go func() {
 		paths, err := j.Run(ctx, func(done, total int) {
 			fyne.Do(func() {
@@ -503,14 +508,14 @@ func (d *exportDialog) done(paths []string, err error) {
 	d.exportBtn.Enable()
 	switch {
 	case errors.Is(err, context.Canceled):
-		d.status.SetText("Export cancelled; nothing was written.")
+		d.setStatus("Export cancelled; nothing was written.", widget.MediumImportance)
 	case err != nil:
-		d.status.SetText("Export failed.")
+		d.setStatus("Export failed.", widget.DangerImportance)
 		d.showError(err)
 	case len(paths) == 1:
-		d.status.SetText("Saved " + filepath.Base(paths[0]))
+		d.setStatus("Saved "+filepath.Base(paths[0]), widget.SuccessImportance)
 	default:
-		d.status.SetText(fmt.Sprintf("Saved %d files", len(paths)))
+		d.setStatus(fmt.Sprintf("Saved %d files", len(paths)), widget.SuccessImportance)
 	}
 	if d.finished != nil {
 		d.finished(err)

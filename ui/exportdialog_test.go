@@ -158,7 +158,7 @@ func TestExportSettingsRoundTrip(t *testing.T) {
 func TestExportDialogShowsProblems(t *testing.T) {
 	d, _, _ := newTestExportDialog(t)
 	d.width.SetText("8")
-	assert.Equal(t, "width 8 is outside 16…16384", d.status.Text)
+	assert.Equal(t, "Width 8 is outside 16…16384", d.status.Text)
 	d.width.SetText("800")
 	assert.Empty(t, d.status.Text)
 	d.title.SetText(strings.Repeat("x", export.MaxTitle+1))
