@@ -2,24 +2,21 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
-	"cstomap/assets"
+	"cstomap/dataset"
 	"cstomap/export"
 	"cstomap/geo"
-	"cstomap/timeline"
 )
 
 const exportUsage = "export --out FILE.(png|svg|gif) [--alliance csto|nato] [--year Y] " +
 	"[--width W --height H | --preset social|hd|4k|square|a4] [--scale 1|2|3] [--select ISO3] " +
-	"[--title TEXT] [--no-title] [--no-year] [--no-legend] [--no-source] [--no-map] [--no-highlight] [--dark] [--delay MS]\n" +
+	"[--title TEXT] [--data DIR] [--no-title] [--no-year] [--no-legend] [--no-source] [--no-map] [--no-highlight] [--dark] [--delay MS]\n" +
 	"       cstomap export --years FIRST-LAST --out DIR/ [--format png|svg] [same options]"
 
 func init() {
@@ -31,6 +28,7 @@ func init() {
 type exportFlags struct {
 	s                                 export.Settings
 	out, alliance, sel, years, format string
+	dataDir                           *string
 	year                              int
 	dark                              bool
 	set                               map[string]bool // the flags given
@@ -62,6 +60,7 @@ func (f *exportFlags) flagSet() *flag.FlagSet {
 		})
 	}
 	fs.BoolVar(&f.dark, "dark", false, "dark style")
+	f.dataDir = dataFlag(fs)
 	return fs
 }
 
@@ -79,7 +78,11 @@ func runExport(e *env, args []string) int {
 	}
 	f.set = map[string]bool{}
 	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
-	job, msg := e.exportJob(&f)
+	d, err := e.load(*f.dataDir)
+	if err != nil {
+		return e.fail("export", err)
+	}
+	job, msg := exportJob(d, &f)
 	if msg != "" {
 		return e.usageErr("export", "%s", msg)
 	}
@@ -102,7 +105,7 @@ func runExport(e *env, args []string) int {
 
 // exportJob turns the flags into a job, or returns a usage message. The
 // checks are Settings.Job's; only the combinations of flags are here.
-func (e *env) exportJob(f *exportFlags) (export.Job, string) {
+func exportJob(d *dataset.Data, f *exportFlags) (export.Job, string) {
 	switch {
 	case f.out == "":
 		return export.Job{}, "--out is required"
@@ -125,7 +128,7 @@ func (e *env) exportJob(f *exportFlags) (export.Job, string) {
 	if f.dark {
 		f.s.Style = export.StyleDark
 	}
-	sc, err := e.exportScene(f.alliance, f.year, f.set["year"])
+	sc, err := exportScene(d, f.alliance, f.year, f.set["year"])
 	if err != nil {
 		return export.Job{}, err.Error()
 	}
@@ -169,39 +172,17 @@ func (f *exportFlags) kind() (export.Kind, string) {
 }
 
 // exportScene is what an export draws: the outlines, the alliance and
-// "now", obtained here and nowhere else in the command. The year is
-// this year unless given.
-func (e *env) exportScene(alliance string, year int, yearGiven bool) (export.Scene, error) {
-	world, err := e.loadWorld()
+// "now", all from the loaded data. The year is the clock's unless given.
+func exportScene(d *dataset.Data, alliance string, year int, yearGiven bool) (export.Scene, error) {
+	a, err := d.Alliance(alliance)
 	if err != nil {
 		return export.Scene{}, err
 	}
-	a, msg := exportAlliance(world, alliance)
-	if msg != "" {
-		return export.Scene{}, errors.New(msg)
-	}
-	now := time.Now()
+	now := d.Now()
 	if !yearGiven {
 		year = now.Year()
 	}
-	return export.Scene{World: world, Renderer: geo.NewRenderer(world), Alliance: a, Year: year, Today: now}, nil
-}
-
-// exportAlliance loads the embedded alliance with the id, or returns a
-// usage message naming the known ones.
-func exportAlliance(w *geo.World, id string) (*timeline.Alliance, string) {
-	as, err := timeline.LoadFS(assets.Alliances, "alliances", w.Known)
-	if err != nil {
-		return nil, fmt.Sprintf("load alliances: %v", err)
-	}
-	var ids []string
-	for _, a := range as {
-		if strings.EqualFold(a.ID, id) {
-			return a, ""
-		}
-		ids = append(ids, a.ID)
-	}
-	return nil, fmt.Sprintf("unknown alliance %q (want %s)", id, strings.Join(ids, " or "))
+	return export.Scene{World: d.World, Renderer: geo.NewRenderer(d.World), Alliance: a, Year: year, Today: now}, nil
 }
 
 // parseYears parses "FIRST-LAST" or a single "YEAR".

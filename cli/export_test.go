@@ -161,7 +161,7 @@ func TestExportArgumentErrors(t *testing.T) {
 		{"years beyond memory", []string{"--out", "d/", "--years", "1-2000000000"}, "years 1-2000000000 are outside CSTO's years 1992-"},
 		{"years to the largest int", []string{"--out", "a.gif", "--years", "1992-9223372036854775807"}, "years 1992-9223372036854775807 are outside CSTO's years 1992-"},
 		{"years past int", []string{"--out", "d/", "--years", "1992-99999999999999999999"}, "want FIRST-LAST"},
-		{"unknown alliance", []string{"--out", "m.png", "--alliance", "warsaw"}, `unknown alliance "warsaw" (want csto or nato)`},
+		{"unknown alliance", []string{"--out", "m.png", "--alliance", "warsaw"}, `unknown alliance "warsaw" (want one of csto, nato)`},
 		{"preset and width", []string{"--out", "m.png", "--preset", "hd", "--width", "100"}, "either --preset or --width"},
 		{"unknown preset", []string{"--out", "m.png", "--preset", "poster"}, `unknown preset "poster"`},
 		{"scale 4", []string{"--out", "m.png", "--scale", "4"}, "scale 4 is outside 1…3"},

@@ -5,26 +5,16 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-func fixClock(t *testing.T, day string) {
-	t.Helper()
-	d, err := time.Parse("2006-01-02", day)
-	require.NoError(t, err)
-	old := now
-	now = func() time.Time { return d }
-	t.Cleanup(func() { now = old })
-}
-
 type statusRow struct {
 	ISO, Name, Status, Since string
 }
 
-func statusJSON(t *testing.T, args ...string) []statusRow {
+func statusJSON(t *testing.T, run runFunc, args ...string) []statusRow {
 	t.Helper()
 	code, out, errOut := run(append([]string{"status", "--json"}, args...)...)
 	require.Equal(t, 0, code, errOut)
@@ -39,7 +29,7 @@ func statusJSON(t *testing.T, args ...string) []statusRow {
 }
 
 func TestStatusJSON(t *testing.T) {
-	fixClock(t, "2026-11-27")
+	run := runAt(t, "2026-11-27")
 	cases := []struct {
 		name string
 		args []string
@@ -53,7 +43,7 @@ func TestStatusJSON(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			got := map[string]string{}
-			for _, r := range statusJSON(t, tc.args...) {
+			for _, r := range statusJSON(t, run, tc.args...) {
 				got[r.ISO] = r.Status
 				assert.Regexp(t, `^\d{4}-\d{2}-\d{2}$`, r.Since)
 				assert.NotEmpty(t, r.Name)
@@ -64,8 +54,8 @@ func TestStatusJSON(t *testing.T) {
 }
 
 func TestStatusSinceAndNames(t *testing.T) {
-	fixClock(t, "2026-11-27")
-	for _, r := range statusJSON(t, "--year", "2024") {
+	run := runAt(t, "2026-11-27")
+	for _, r := range statusJSON(t, run, "--year", "2024") {
 		switch r.ISO {
 		case "ARM":
 			assert.Equal(t, statusRow{"ARM", "Armenia", "threatening", "2023-05-22"}, r)
@@ -73,12 +63,12 @@ func TestStatusSinceAndNames(t *testing.T) {
 			assert.Equal(t, statusRow{"UZB", "Uzbekistan", "departed", "2012-12-19"}, r)
 		}
 	}
-	rows := statusJSON(t, "--alliance", "nato", "--year", "2024")
+	rows := statusJSON(t, run, "--alliance", "nato", "--year", "2024")
 	assert.Len(t, rows, 32)
 }
 
 func TestStatusTable(t *testing.T) {
-	fixClock(t, "2026-11-27")
+	run := runAt(t, "2026-11-27")
 	code, out, _ := run("status", "--year", "2006")
 	require.Equal(t, 0, code)
 	assert.Contains(t, out, "ISO3")
@@ -86,7 +76,7 @@ func TestStatusTable(t *testing.T) {
 }
 
 func TestStatusErrors(t *testing.T) {
-	fixClock(t, "2026-11-27")
+	run := runAt(t, "2026-11-27")
 	cases := []struct {
 		name  string
 		args  []string
@@ -96,6 +86,7 @@ func TestStatusErrors(t *testing.T) {
 		{"year in the future", []string{"--year", "2027"}, "CSTO covers 1992-2026"},
 		{"unknown alliance", []string{"--alliance", "warsaw"}, `unknown alliance "warsaw"`},
 		{"bad year", []string{"--year", "soon"}, "invalid value"},
+		{"year zero is a year, not a default", []string{"--year", "0"}, "0 (CSTO covers 1992-2026)"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -108,7 +99,7 @@ func TestStatusErrors(t *testing.T) {
 }
 
 func TestStatusUserData(t *testing.T) {
-	fixClock(t, "2026-11-27")
+	run := runAt(t, "2026-11-27")
 	dir := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "gcc.json"), []byte(`{
   "id": "pact", "name": "Test Pact", "first_year": 2000,
