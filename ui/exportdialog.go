@@ -10,7 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -111,8 +111,7 @@ type exportDialog struct {
 	offeredName                    string // the name the dialog last offered
 	nameEdited                     bool   // the user typed another
 	previewRenderer                *geo.Renderer
-	previewMu                      sync.Mutex
-	previewGen                     int
+	previewGen                     atomic.Int64       // of the latest preview asked for
 	cancel                         context.CancelFunc // of the running export; nil when idle
 
 	// overwrite asks whether to replace existing files and calls yes if
@@ -294,7 +293,7 @@ func (d *exportDialog) show() {
 	d.dlg = dialog.NewCustomWithoutButtons("Export the map", d.content, d.win)
 	d.dlg.Resize(fyne.NewSize(880, 560))
 	d.dlg.Show()
-	d.updatePreview()
+	d.changed()
 }
 
 func (d *exportDialog) hide() {
@@ -312,12 +311,13 @@ func (d *exportDialog) changed() {
 	}
 	d.offerName()
 	d.syncEnabled()
-	if _, err := d.job(); err != nil {
+	j, err := d.job()
+	if err != nil {
 		d.setStatus(err.Error(), widget.DangerImportance)
 		return
 	}
 	d.setStatus("", widget.MediumImportance)
-	d.updatePreview()
+	d.updatePreview(j)
 }
 
 // setStatus shows msg as a sentence below the form.
@@ -380,43 +380,32 @@ func (d *exportDialog) job() (export.Job, error) {
 	return d.settings.Job(sc, filepath.Join(d.folder, strings.TrimSpace(d.fileName.Text)))
 }
 
-// updatePreview renders a small copy of the export in the background and
-// shows it; of several quick changes only the last is drawn.
-func (d *exportDialog) updatePreview() {
-	j, err := d.job()
-	if err != nil {
-		return
-	}
+// updatePreview renders a small copy of j in the background and shows
+// it; of several quick changes only the last is drawn and shown.
+func (d *exportDialog) updatePreview(j export.Job) {
 	o := j.Options
 	if d.settings.Kind == export.KindGIF {
 		o.Year = d.scene().Year
 	}
 	o.Scale = float64(previewWidth) / float64(o.Width)
-	d.previewMu.Lock()
-	d.previewGen++
-	gen := d.previewGen
 	if d.previewRenderer == nil {
 		d.previewRenderer = geo.NewRenderer(o.World)
 	}
 	o.Renderer = d.previewRenderer
-	d.previewMu.Unlock()
-	go func() {
-		time.Sleep(120 * time.Millisecond)
-		d.previewMu.Lock()
-		latest := gen == d.previewGen
-		d.previewMu.Unlock()
-		if !latest {
-			return
+	gen := d.previewGen.Add(1)
+	time.AfterFunc(120*time.Millisecond, func() {
+		if d.previewGen.Load() != gen {
+			return // a newer change follows
 		}
 		img, err := export.Render(o)
-		if err != nil {
+		if err != nil || d.previewGen.Load() != gen {
 			return
 		}
 		fyne.Do(func() {
 			d.preview.Image = img
 			d.preview.Refresh()
 		})
-	}()
+	})
 }
 
 // chooseFolder lets the user pick the folder with Fyne's folder dialog.
