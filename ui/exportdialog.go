@@ -106,6 +106,7 @@ type exportDialog struct {
 	preview                        *canvas.Image
 	progress                       *widget.ProgressBar
 	exportBtn, cancelBtn, closeBtn *widget.Button
+	form                           *widget.Form
 	content                        fyne.CanvasObject
 	dlg                            dialog.Dialog
 	offeredName                    string // the name the dialog last offered
@@ -259,7 +260,7 @@ func (d *exportDialog) layout() fyne.CanvasObject {
 	for _, el := range export.Elements {
 		show.Add(d.checks[el.Name])
 	}
-	form := widget.NewForm(
+	d.form = widget.NewForm(
 		widget.NewFormItem("Format", d.kind),
 		widget.NewFormItem("Size", d.preset),
 		widget.NewFormItem("Width × height", container.NewGridWithColumns(2, d.width, d.height)),
@@ -274,7 +275,7 @@ func (d *exportDialog) layout() fyne.CanvasObject {
 	buttons := container.NewHBox(d.cancelBtn, d.closeBtn, d.exportBtn)
 	bottom := container.NewVBox(d.progress, container.NewBorder(nil, nil, nil, buttons, d.status))
 	right := container.NewVBox(widget.NewLabel("Preview"), d.preview)
-	return container.NewBorder(nil, bottom, nil, right, form)
+	return container.NewBorder(nil, bottom, nil, right, d.form)
 }
 
 // defaultFolder is the Pictures folder, or the home folder.
@@ -357,6 +358,7 @@ func (d *exportDialog) syncEnabled() {
 	}
 	enable(d.checks["year"], !gif)
 	enable(d.scale, d.settings.Format() != export.SVG)
+	d.form.Refresh() // the labels follow their fields' state
 }
 
 type disableable interface {
