@@ -241,6 +241,7 @@ type Problem struct {
 	Msg     string
 }
 
+// Error returns the message for users.
 func (p *Problem) Error() string { return p.Msg }
 
 // Is makes every Problem match ErrOptions.
