@@ -175,9 +175,6 @@ func (o Options) Validate() error {
 	if w, h := o.PixelSize(); w > MaxSize || h > MaxSize || w < 1 || h < 1 {
 		return problem("scale", "%d×%d at scale %g is %d×%d pixels, more than %d per side", o.Width, o.Height, o.scale(), w, h, MaxSize)
 	}
-	if err := checkTitle(o.Title); err != nil {
-		return err
-	}
 	return o.checkYear(o.Year)
 }
 

@@ -252,8 +252,10 @@ func problem(setting, format string, a ...any) *Problem {
 }
 
 // Validate checks what only the settings know: the kind, preset, scale,
-// delay and style. The image's own checks (size, title, year, selection)
-// are Options.Validate's. The error is a *Problem.
+// delay, style and title (at most MaxTitle characters of valid UTF-8, no
+// control characters). The image's own checks (size, year, selection) are
+// Options.Validate's, which leaves titles to the writers' escaping. The
+// error is a *Problem.
 func (s Settings) Validate() error {
 	if _, ok := s.Kind.Info(); !ok {
 		return problem("format", "unknown kind of export %q", s.Kind)
@@ -272,7 +274,7 @@ func (s Settings) Validate() error {
 	if _, ok := styleLabel(s.Style); !ok {
 		return problem("style", "unknown style %q", s.Style)
 	}
-	return nil
+	return checkTitle(s.Title)
 }
 
 func checkSide(name string, v int) error {
