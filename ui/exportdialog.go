@@ -32,35 +32,30 @@ const previewWidth = 320
 // customLabel is the size choice of a size typed in by hand.
 const customLabel = "Custom size"
 
-// Preference keys of the export settings.
-const (
-	prefExportKind   = "export.kind"
-	prefExportPreset = "export.preset"
-	prefExportWidth  = "export.width"
-	prefExportHeight = "export.height"
-	prefExportScale  = "export.scale"
-	prefExportTitle  = "export.title"
-	prefExportStyle  = "export.style"
-	prefExportDelay  = "export.delayMS"
-	prefExportFolder = "export.folder"
-	prefExportHide   = "export.hide" // comma-separated element names
-)
+// exportPrefs maps the preference keys of the export settings to the
+// fields of s they store. The folder is "export.folder" and the hidden
+// elements "export.hide", comma-separated.
+func exportPrefs(s *export.Settings) (ints map[string]*int, strs map[string]*string) {
+	return map[string]*int{"export.width": &s.Width, "export.height": &s.Height, "export.scale": &s.Scale, "export.delayMS": &s.DelayMS},
+		map[string]*string{"export.kind": (*string)(&s.Kind), "export.preset": &s.Preset, "export.title": &s.Title, "export.style": (*string)(&s.Style)}
+}
 
 // LoadExportSettings reads the export settings and the last folder
 // remembered in p; missing or damaged values fall back to the defaults.
 func LoadExportSettings(p fyne.Preferences) (s export.Settings, folder string) {
-	d := export.DefaultSettings()
+	s = export.DefaultSettings()
 	if p == nil {
-		return d, ""
+		return s, ""
 	}
-	s = export.Settings{
-		Kind: export.Kind(p.StringWithFallback(prefExportKind, string(d.Kind))), Preset: p.String(prefExportPreset),
-		Width: p.IntWithFallback(prefExportWidth, d.Width), Height: p.IntWithFallback(prefExportHeight, d.Height),
-		Scale: p.IntWithFallback(prefExportScale, d.Scale), Title: p.String(prefExportTitle),
-		Style: export.Style(p.StringWithFallback(prefExportStyle, string(d.Style))), DelayMS: p.IntWithFallback(prefExportDelay, d.DelayMS),
-		Hide: export.HideNames(strings.Split(p.String(prefExportHide), ",")),
+	ints, strs := exportPrefs(&s)
+	for k, v := range ints {
+		*v = p.IntWithFallback(k, *v)
 	}
-	return s.Repaired(), p.String(prefExportFolder)
+	for k, v := range strs {
+		*v = p.StringWithFallback(k, *v)
+	}
+	s.Hide = export.HideNames(strings.Split(p.String("export.hide"), ","))
+	return s.Repaired(), p.String("export.folder")
 }
 
 // SaveExportSettings remembers s and the folder in p.
@@ -68,16 +63,15 @@ func SaveExportSettings(p fyne.Preferences, s export.Settings, folder string) {
 	if p == nil {
 		return
 	}
-	p.SetString(prefExportKind, string(s.Kind))
-	p.SetString(prefExportPreset, s.Preset)
-	p.SetInt(prefExportWidth, s.Width)
-	p.SetInt(prefExportHeight, s.Height)
-	p.SetInt(prefExportScale, s.Scale)
-	p.SetString(prefExportTitle, s.Title)
-	p.SetString(prefExportStyle, string(s.Style))
-	p.SetInt(prefExportDelay, s.DelayMS)
-	p.SetString(prefExportFolder, folder)
-	p.SetString(prefExportHide, strings.Join(s.Hide.Names(), ","))
+	ints, strs := exportPrefs(&s)
+	for k, v := range ints {
+		p.SetInt(k, *v)
+	}
+	for k, v := range strs {
+		p.SetString(k, *v)
+	}
+	p.SetString("export.hide", strings.Join(s.Hide.Names(), ","))
+	p.SetString("export.folder", folder)
 }
 
 // ShowExportDialog opens the export dialog over win. scene is called

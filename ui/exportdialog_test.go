@@ -131,10 +131,10 @@ func TestExportSettingsRoundTrip(t *testing.T) {
 	assert.Equal(t, "/tmp/maps", folder)
 
 	// Damaged values fall back to the defaults.
-	p.SetString(prefExportKind, "bmp")
-	p.SetInt(prefExportScale, 9)
-	p.SetInt(prefExportWidth, 5)
-	p.SetString(prefExportPreset, "custom") // as older versions stored it
+	p.SetString("export.kind", "bmp")
+	p.SetInt("export.scale", 9)
+	p.SetInt("export.width", 5)
+	p.SetString("export.preset", "custom") // as older versions stored it
 	got, _ = LoadExportSettings(p)
 	assert.Equal(t, export.KindPNG, got.Kind)
 	assert.Equal(t, 1, got.Scale)
@@ -186,8 +186,8 @@ func TestExportDialogWritesFile(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, [2]int{400, 250}, [2]int{cfg.Width, cfg.Height})
 	assert.Equal(t, "Saved csto-2024.png", d.status.Text)
-	assert.Equal(t, dir, a.Preferences().String(prefExportFolder), "the folder is remembered")
-	assert.Equal(t, 400, a.Preferences().Int(prefExportWidth))
+	assert.Equal(t, dir, a.Preferences().String("export.folder"), "the folder is remembered")
+	assert.Equal(t, 400, a.Preferences().Int("export.width"))
 }
 
 func TestExportDialogAsksBeforeOverwriting(t *testing.T) {
