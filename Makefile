@@ -24,7 +24,7 @@ deps:
 test-deps:
 	@scripts/deps.sh $(BUILD_DEPS) $(TEST_DEPS)
 
-test: test-deps fmt-check vet unit clocks smoke
+test: test-deps fmt-check vet unit clocks smoke ; $(GO) run -tags $(TAGS) . check-data
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

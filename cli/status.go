@@ -12,7 +12,9 @@ func init() {
 }
 
 // runStatus lists every country that has a status in the year: ISO3, name,
-// status and the date since that status, as a table or as JSON.
+// status and the date since that status, as a table or as JSON. The JSON
+// rows also carry the sources of the event that started the status, each
+// with its publisher and class from the source policy.
 func runStatus(e *env, args []string) int {
 	fs := flag.NewFlagSet("status", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -45,11 +47,12 @@ func runStatus(e *env, args []string) int {
 		return e.usageErr("status", "%v", err)
 	}
 	entries := a.Statuses(y, today)
-	write := timeline.WriteTable
 	if *asJSON {
-		write = timeline.WriteJSON
+		err = timeline.WriteJSONSources(e.stdout, a, entries, d.World.Name, d.Sources.Describe)
+	} else {
+		err = timeline.WriteTable(e.stdout, entries, d.World.Name)
 	}
-	if err := write(e.stdout, entries, d.World.Name); err != nil {
+	if err != nil {
 		return e.fail("status", err)
 	}
 	return ExitOK

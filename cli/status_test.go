@@ -14,18 +14,75 @@ type statusRow struct {
 	ISO, Name, Status, Since string
 }
 
-func statusJSON(t *testing.T, run runFunc, args ...string) []statusRow {
+// statusSource is one entry of a status row's "sources" array.
+type statusSource struct {
+	URL, Publisher, Class string
+}
+
+// statusJSONFull runs status --json and decodes every row with its sources.
+func statusJSONFull(t *testing.T, run runFunc, args ...string) ([]statusRow, [][]statusSource) {
 	t.Helper()
 	code, out, errOut := run(append([]string{"status", "--json"}, args...)...)
 	require.Equal(t, 0, code, errOut)
-	var raw []map[string]string
+	var raw []map[string]json.RawMessage
 	require.NoError(t, json.Unmarshal([]byte(out), &raw))
-	var rows []statusRow
-	for _, r := range raw {
-		require.Len(t, r, 4, "keys iso, name, status, since")
-		rows = append(rows, statusRow{r["iso"], r["name"], r["status"], r["since"]})
+	var (
+		rows []statusRow
+		srcs [][]statusSource
+	)
+	str := func(r map[string]json.RawMessage, k string) string {
+		var s string
+		require.NoError(t, json.Unmarshal(r[k], &s), k)
+		return s
 	}
+	for _, r := range raw {
+		require.Len(t, r, 5, "keys iso, name, status, since, sources")
+		rows = append(rows, statusRow{str(r, "iso"), str(r, "name"), str(r, "status"), str(r, "since")})
+		var ss []map[string]string
+		require.NoError(t, json.Unmarshal(r["sources"], &ss))
+		var row []statusSource
+		for _, s := range ss {
+			require.Len(t, s, 3, "keys url, publisher, class")
+			row = append(row, statusSource{s["url"], s["publisher"], s["class"]})
+		}
+		srcs = append(srcs, row)
+	}
+	return rows, srcs
+}
+
+func statusJSON(t *testing.T, run runFunc, args ...string) []statusRow {
+	t.Helper()
+	rows, _ := statusJSONFull(t, run, args...)
 	return rows
+}
+
+// TestStatusJSONSources: each row carries the sources of the event that
+// started its status, with the publisher and class from the source policy.
+func TestStatusJSONSources(t *testing.T) {
+	run := runAt(t, "2026-11-27")
+	rows, srcs := statusJSONFull(t, run, "--alliance", "nato", "--year", "2024")
+	for i, r := range rows {
+		require.NotEmpty(t, srcs[i], r.ISO)
+		for _, s := range srcs[i] {
+			assert.Regexp(t, `^https?://`, s.URL)
+			assert.NotEmpty(t, s.Publisher)
+			assert.Contains(t, []string{"official", "news", "research", "reference"}, s.Class, s.URL)
+		}
+		if r.ISO == "ESP" {
+			assert.Equal(t, statusSource{"https://www.nato.int/docu/update/80-89/1982e.htm", "NATO", "official"}, srcs[i][0])
+		}
+	}
+	rows, srcs = statusJSONFull(t, run, "--year", "2024")
+	for i, r := range rows {
+		if r.ISO == "ARM" {
+			assert.Equal(t, "threatening", r.Status)
+			var labels []string
+			for _, s := range srcs[i] {
+				labels = append(labels, s.Publisher+" ("+s.Class+")")
+			}
+			assert.Equal(t, []string{"PanARMENIAN.Net (news)", "ARKA (news)"}, labels)
+		}
+	}
 }
 
 func TestStatusJSON(t *testing.T) {
