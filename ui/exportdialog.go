@@ -377,11 +377,12 @@ func (d *exportDialog) job() (export.Job, error) {
 }
 
 // updatePreview renders a small copy of j in the background and shows
-// it; of several quick changes only the last is drawn and shown.
+// it (for several years, the window's year); of several quick changes
+// only the last is drawn and shown.
 func (d *exportDialog) updatePreview(j export.Job) {
 	o := j.Options
-	if d.settings.Kind == export.KindGIF {
-		o.Year = d.scene().Year
+	if len(j.Years) > 0 {
+		o.Year = d.scene().Year // the window's year stands for them all
 	}
 	o.Scale = float64(previewWidth) / float64(o.Width)
 	if d.previewRenderer == nil {
