@@ -25,12 +25,19 @@ type Job struct {
 }
 
 // YearsBetween returns first, first+1, …, last (nil if last < first).
+// Callers check the range first (Settings.Job does): the list has one
+// entry per year.
 func YearsBetween(first, last int) []int {
-	var ys []int
-	for y := first; y <= last; y++ {
-		ys = append(ys, y)
+	if last < first {
+		return nil
 	}
-	return ys
+	ys := make([]int, 0, last-first+1)
+	for y := first; ; y++ {
+		ys = append(ys, y)
+		if y == last {
+			return ys
+		}
+	}
 }
 
 // PerYear reports whether j writes one image per year into a folder.
@@ -57,7 +64,7 @@ func (j Job) Targets() []string {
 	}
 	var ps []string
 	for _, y := range j.Years {
-		ps = append(ps, filepath.Join(j.Path, FileName(j.Options.Alliance.ID, y, j.Format)))
+		ps = append(ps, filepath.Join(j.Path, fileName(j.Options.Alliance.ID, y, j.Format)))
 	}
 	return ps
 }
@@ -73,21 +80,17 @@ func (j Job) Existing() []string {
 	return out
 }
 
-// Check validates the job without writing anything: the options for
-// every year drawn, and the format.
+// Check validates the job without writing anything: the format, the
+// options, and every year drawn. The error is a *Problem.
 func (j Job) Check() error {
-	switch j.Format {
-	case PNG, SVG, GIF:
-	default:
-		return fmt.Errorf("%w: unknown format %q (want png, svg or gif)", ErrOptions, j.Format)
+	if j.Format != PNG && j.Format != SVG && j.Format != GIF {
+		return problem("format", "unknown format %q (want png, svg or gif)", j.Format)
 	}
-	if j.Options.Alliance == nil {
-		return j.Options.Validate()
+	if err := j.Options.Validate(); err != nil {
+		return err
 	}
 	for _, y := range j.years() {
-		o := j.Options
-		o.Year = y
-		if err := o.Validate(); err != nil {
+		if err := j.Options.checkYear(y); err != nil {
 			return err
 		}
 	}

@@ -61,7 +61,7 @@ func TestJobSingleFiles(t *testing.T) {
 	for _, f := range []Format{PNG, SVG} {
 		t.Run(string(f), func(t *testing.T) {
 			dir := t.TempDir()
-			j := Job{Options: testOptions(t, 320, 200), Format: f, Path: filepath.Join(dir, FileName("csto", 2024, f))}
+			j := Job{Options: testOptions(t, 320, 200), Format: f, Path: filepath.Join(dir, fileName("csto", 2024, f))}
 			var got []int
 			paths, err := j.Run(context.Background(), func(d, n int) { got = append(got, d, n) })
 			require.NoError(t, err)
@@ -101,7 +101,7 @@ func TestJobFaults(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			// One file of the run already exists and must survive.
-			keep := filepath.Join(dir, FileName("csto", 1992, tc.format))
+			keep := filepath.Join(dir, fileName("csto", 1992, tc.format))
 			if tc.format == GIF {
 				keep = filepath.Join(dir, "anim.gif")
 			}
