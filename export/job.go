@@ -2,7 +2,6 @@ package export
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -92,6 +91,18 @@ func (j Job) Check() error {
 	for _, y := range j.years() {
 		if err := j.Options.checkYear(y); err != nil {
 			return err
+		}
+	}
+	// A raster that would not fit in memory is refused before any work,
+	// rather than ending the process out of memory half way.
+	if j.Format != SVG {
+		frames := 1
+		if j.Format == GIF {
+			frames = max(len(j.years()), 2)
+		}
+		w, h := j.Options.PixelSize()
+		if err := CheckMemory(w, h, frames); err != nil {
+			return &Problem{Setting: "scale", Msg: err.Error()}
 		}
 	}
 	return nil
