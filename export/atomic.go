@@ -30,10 +30,14 @@ var (
 	ErrNotRegular = errors.New("not a regular file")
 )
 
-// createPending opens the temporary file for path, which is not a link. A
+// opener opens the temporary file for a path. The writers take one so that
+// tests can inject faults; everything else uses newPending.
+type opener func(path string) (pendingFile, error)
+
+// newPending opens the temporary file for path, which is not a link. A
 // new file gets mode 0644 (less the umask); a file that is replaced keeps
-// its mode. It is a variable so that tests can inject faults.
-var createPending = func(path string) (pendingFile, error) {
+// its mode.
+func newPending(path string) (pendingFile, error) {
 	return renameio.NewPendingFile(path,
 		renameio.WithTempDir(filepath.Dir(path)),
 		renameio.WithPermissions(0o644),
@@ -91,9 +95,14 @@ func (s *staged) discard() {
 // this target, because it was killed outright, are removed first (see
 // sweep).
 func WriteFile(path string, write func(io.Writer) error) error {
+	return writeFile(newPending, path, write)
+}
+
+// writeFile is WriteFile with the temporary file opened by open.
+func writeFile(open opener, path string, write func(io.Writer) error) error {
 	live.begin()
 	defer live.end()
-	s, err := stage(path, write)
+	s, err := stage(open, path, write)
 	if err != nil {
 		return err
 	}
@@ -103,13 +112,13 @@ func WriteFile(path string, write func(io.Writer) error) error {
 // stage writes path's new content into a temporary file beside path's
 // resolved target and returns that file, not yet renamed. On failure
 // nothing is left behind.
-func stage(path string, write func(io.Writer) error) (*staged, error) {
+func stage(open opener, path string, write func(io.Writer) error) (*staged, error) {
 	target, err := resolve(path)
 	if err != nil {
 		return nil, err
 	}
 	sweep(filepath.Dir(target), map[string]bool{filepath.Base(target): true})
-	f, err := live.create(target)
+	f, err := live.create(open, target)
 	if err != nil {
 		return nil, describe(path, err)
 	}
@@ -181,7 +190,12 @@ func resolve(path string) (string, error) {
 // links written through, stale temporary files swept). A signal during
 // the call removes the temporary files and the folders the call created;
 // a signal during the renames waits until they are all done.
-func WriteFiles(ctx context.Context, paths []string, write func(i int, w io.Writer) error, progress Progress) (err error) {
+func WriteFiles(ctx context.Context, paths []string, write func(i int, w io.Writer) error, progress Progress) error {
+	return writeFiles(newPending, ctx, paths, write, progress)
+}
+
+// writeFiles is WriteFiles with the temporary files opened by open.
+func writeFiles(open opener, ctx context.Context, paths []string, write func(i int, w io.Writer) error, progress Progress) (err error) {
 	live.begin()
 	defer live.end()
 	var files []*staged
@@ -212,7 +226,7 @@ func WriteFiles(ctx context.Context, paths []string, write func(i int, w io.Writ
 		if err := ctx.Err(); err != nil {
 			return describe(p, err)
 		}
-		s, err := stage(p, func(w io.Writer) error { return write(i, w) })
+		s, err := stage(open, p, func(w io.Writer) error { return write(i, w) })
 		if err != nil {
 			return err
 		}

@@ -37,16 +37,14 @@ func (f *faultyFile) CloseAtomicallyReplace() error { return f.closeErr }
 func (f *faultyFile) Cleanup() error                { f.cleaned = true; return nil }
 func (f *faultyFile) Name() string                  { return "" }
 
-func withPending(t *testing.T, f *faultyFile, openErr error) {
-	t.Helper()
-	old := createPending
-	createPending = func(string) (pendingFile, error) {
+// withPending returns an opener that fails with openErr, or gives f.
+func withPending(f *faultyFile, openErr error) opener {
+	return func(string) (pendingFile, error) {
 		if openErr != nil {
 			return nil, openErr
 		}
 		return f, nil
 	}
-	t.Cleanup(func() { createPending = old })
 }
 
 func TestWriteFileFaults(t *testing.T) {
@@ -65,8 +63,7 @@ func TestWriteFileFaults(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			f := &faultyFile{writeErr: tc.writeErr, closeErr: tc.closeErr}
-			withPending(t, f, tc.openErr)
-			err := WriteFile(filepath.Join(t.TempDir(), "map.png"), func(w io.Writer) error {
+			err := writeFile(withPending(f, tc.openErr), filepath.Join(t.TempDir(), "map.png"), func(w io.Writer) error {
 				_, err := w.Write([]byte("png bytes"))
 				return err
 			})

@@ -108,11 +108,11 @@ func (l *inFlight) end() {
 	}
 }
 
-// create makes the temporary file for target and lists it.
-func (l *inFlight) create(target string) (pendingFile, error) {
+// create makes the temporary file for target with open and lists it.
+func (l *inFlight) create(open opener, target string) (pendingFile, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	f, err := createPending(target)
+	f, err := open(target)
 	if err != nil {
 		return nil, err
 	}

@@ -21,6 +21,18 @@ type Job struct {
 	Years []int
 	// Delay is the GIF frame delay; 0 means DefaultDelay.
 	Delay time.Duration
+
+	// open opens the temporary files; nil means newPending. Tests set it
+	// to inject faults.
+	open opener
+}
+
+// opener returns how the job opens its temporary files.
+func (j Job) opener() opener {
+	if j.open != nil {
+		return j.open
+	}
+	return newPending
 }
 
 // YearsBetween returns first, first+1, …, last (nil if last < first).
@@ -123,7 +135,7 @@ func (j Job) Run(ctx context.Context, progress Progress) ([]string, error) {
 	}
 	switch {
 	case j.Format == GIF:
-		err := WriteFile(j.Path, func(w io.Writer) error {
+		err := writeFile(j.opener(), j.Path, func(w io.Writer) error {
 			return WriteGIF(ctx, w, o, j.years(), j.Delay, progress)
 		})
 		if err != nil {
@@ -133,7 +145,7 @@ func (j Job) Run(ctx context.Context, progress Progress) ([]string, error) {
 	case j.PerYear():
 		paths := j.Targets()
 		fs := faces{}
-		err := WriteFiles(ctx, paths, func(i int, w io.Writer) error {
+		err := writeFiles(j.opener(), ctx, paths, func(i int, w io.Writer) error {
 			oy := o
 			oy.Year = j.Years[i]
 			return oy.encode(w, j.Format, fs)
@@ -143,7 +155,7 @@ func (j Job) Run(ctx context.Context, progress Progress) ([]string, error) {
 		}
 		return paths, nil
 	default:
-		err := WriteFile(j.Path, func(w io.Writer) error {
+		err := writeFile(j.opener(), j.Path, func(w io.Writer) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
