@@ -90,7 +90,7 @@ func (o Options) legendEntries() []legendEntry {
 		{timeline.StatusCurrent, fmt.Sprintf("Current %d", n[timeline.StatusCurrent])},
 		{timeline.StatusDeparted, fmt.Sprintf("Departed %d", n[timeline.StatusDeparted])},
 		{timeline.StatusThreatening, fmt.Sprintf("Threatening %d", n[timeline.StatusThreatening])},
-		{timeline.StatusNone, "Not a member"},
+		{timeline.StatusNone, o.Alliance.NameInYear(o.Year, o.Today).NonMember()},
 	}
 }
 

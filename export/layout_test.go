@@ -4,6 +4,7 @@ import (
 	"image"
 	"math"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -89,8 +90,34 @@ func TestTitleText(t *testing.T) {
 	o := testOptions(t, 100, 100)
 	assert.Equal(t, "CSTO member states, 2024", o.TitleText())
 	o.Title = "{alliance} in {year}"
-	o.Year = 1999
-	assert.Equal(t, "CSTO in 1999", o.TitleText())
+	o.Year = 2003
+	assert.Equal(t, "CSTO in 2003", o.TitleText())
+}
+
+// TestTitlesTrueToTheEra: before the 2002 Charter the alliance was a treaty,
+// and every export text says so.
+func TestTitlesTrueToTheEra(t *testing.T) {
+	tests := []struct {
+		year             int
+		title, nonMember string
+		title2, pngAlly  string
+	}{
+		{1995, "Collective Security Treaty states, 1995", "Not a party", "CST in 1995", "CST (Collective Security Treaty)"},
+		{2001, "Collective Security Treaty states, 2001", "Not a party", "CST in 2001", "CST (Collective Security Treaty)"},
+		{2002, "CSTO member states, 2002", "Not a member", "CSTO in 2002", "CSTO (Collective Security Treaty Organization)"},
+	}
+	for _, tt := range tests {
+		t.Run(strconv.Itoa(tt.year), func(t *testing.T) {
+			o := testOptions(t, 100, 100)
+			o.Year = tt.year
+			assert.Equal(t, tt.title, o.TitleText())
+			es := o.legendEntries()
+			assert.Equal(t, tt.nonMember, es[len(es)-1].label)
+			assert.Equal(t, tt.pngAlly, allianceIn(o))
+			o.Title = "{alliance} in {year}"
+			assert.Equal(t, tt.title2, o.TitleText())
+		})
+	}
 }
 
 // longTitle returns a title of n characters: words, or one endless word.

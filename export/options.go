@@ -35,10 +35,13 @@ const (
 // SourceLine credits the data in every export that shows sources.
 const SourceLine = "Sources: Insider (2023); dated events from public records. Borders: Natural Earth (public domain), internationally recognised."
 
-// DefaultTitle is the title used when Options.Title is empty. {alliance} is
-// replaced by the alliance's short name and {year} by the year, so the same
-// title serves every frame of an animation.
-const DefaultTitle = "{alliance} member states, {year}"
+// DefaultTitle is the title used when Options.Title is empty. In a title,
+// {states} becomes what the alliance's countries were called in the year
+// ("CSTO member states", "Collective Security Treaty states" before the
+// 2002 Charter), {alliance} its short name in that year ("CST", "CSTO")
+// and {year} the year, so the same title serves every frame of an
+// animation and stays true to each year.
+const DefaultTitle = "{states}, {year}"
 
 // Format is an output file format.
 type Format string
@@ -216,11 +219,12 @@ func (o Options) TitleText() string {
 	if t == "" {
 		t = DefaultTitle
 	}
-	name := ""
+	short, states := "", ""
 	if o.Alliance != nil {
-		name = o.Alliance.ShortName
+		n := o.Alliance.NameInYear(o.Year, o.Today)
+		short, states = n.Short, n.States()
 	}
-	return strings.NewReplacer("{alliance}", name, "{year}", strconv.Itoa(o.Year)).Replace(t)
+	return strings.NewReplacer("{states}", states, "{alliance}", short, "{year}", strconv.Itoa(o.Year)).Replace(t)
 }
 
 // selected returns the country to highlight, or "".

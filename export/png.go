@@ -40,7 +40,7 @@ func MetaOf(o Options) Meta {
 		Text: []KeyValue{
 			{"Title", o.TitleText()},
 			{"Year", strconv.Itoa(o.Year)},
-			{"Alliance", o.Alliance.ShortName + " (" + o.Alliance.Name + ")"},
+			{"Alliance", allianceIn(o)},
 			{"Source", SourceLine},
 			{"Software", "CSTO Map"},
 		},
@@ -152,4 +152,11 @@ func latin1(s string) ([]byte, bool) {
 		out = append(out, byte(r))
 	}
 	return out, true
+}
+
+// allianceIn names the alliance as it was called in the image's year, e.g.
+// "CST (Collective Security Treaty)" in 1995.
+func allianceIn(o Options) string {
+	n := o.Alliance.NameInYear(o.Year, o.Today)
+	return n.Short + " (" + n.Name + ")"
 }
