@@ -2,7 +2,6 @@ package main
 
 import (
 	_ "embed"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -83,7 +82,6 @@ func runApp(args []string) int {
 	opts.ArticleDir = filepath.Join(a.Storage().RootURI().Path(), "articles")
 	opts.DataErrors = append(opts.DataErrors, ui.LoadArticleDir(ix, opts.ArticleDir)...)
 	opts.Prefs = a.Preferences()
-	opts.PrefsDamaged = prefsDamaged(a)
 	w := a.NewWindow(meta.Name)
 	if _, err := ui.New(w, world, opts); err != nil {
 		fmt.Fprintln(os.Stderr, "cstomap:", err)
@@ -92,11 +90,4 @@ func runApp(args []string) int {
 	w.Resize(ui.WindowSize(a.Preferences(), fyne.NewSize(1280, 800)))
 	w.ShowAndRun()
 	return 0
-}
-
-// prefsDamaged reports whether the app's preferences file exists but is not
-// valid JSON; Fyne then starts from empty preferences, and the window says so.
-func prefsDamaged(a fyne.App) bool {
-	data, err := os.ReadFile(filepath.Join(a.Storage().RootURI().Path(), "preferences.json"))
-	return err == nil && len(data) > 0 && !json.Valid(data)
 }
