@@ -144,8 +144,11 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 		a.logf("problem %s", strings.ReplaceAll(msg, "\n", " "))
 		dialog.ShowInformation("Some data was not loaded", msg, w)
 	}
+	// Closing the window saves at once, on the main goroutine; Fyne then
+	// writes the file before the app exits. (Lifecycle's OnStopped runs on
+	// another goroutine after the driver has stopped, too late to read the
+	// widgets.)
 	w.SetOnClosed(a.savePrefs)
-	fyne.CurrentApp().Lifecycle().SetOnStopped(a.savePrefs)
 	w.Canvas().Focus(a.Map)
 	return a, nil
 }

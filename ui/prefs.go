@@ -111,7 +111,7 @@ func (s *prefsSaver) write() {
 }
 
 // savePrefs writes the pending preferences and the window's size; it runs
-// when the window closes and when the app stops.
+// when the window closes and on Quit.
 func (a *App) savePrefs() {
 	if a.saver == nil {
 		return
