@@ -151,7 +151,9 @@ func (p *Panel) rebuild() {
 		}
 	case iso != "":
 		if p.index != nil {
-			objs = append(objs, widget.NewLabelWithStyle(passageSummary(p.index.For(iso)), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+			summary := widget.NewLabelWithStyle(passageSummary(p.index.For(iso)), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+			summary.Wrapping = fyne.TextWrapWord // unwrapped, it widened the panel
+			objs = append(objs, summary)
 		}
 		objs = append(objs, countryTimeline(al, iso)...)
 		objs = append(objs, p.countryPassages(iso)...)

@@ -276,10 +276,11 @@ func TestCheckPreferencesSpecialFiles(t *testing.T) {
 	cases := []struct {
 		name string
 		make func(path string) error
+		want string
 	}{
-		{"FIFO", func(p string) error { return syscall.Mkfifo(p, 0o600) }},
-		{"link to /dev/zero", func(p string) error { return os.Symlink("/dev/zero", p) }},
-		{"folder", func(p string) error { return os.Mkdir(p, 0o700) }},
+		{"FIFO", func(p string) error { return syscall.Mkfifo(p, 0o600) }, "is a named pipe, not a plain file"},
+		{"link to /dev/zero", func(p string) error { return os.Symlink("/dev/zero", p) }, "is a device, not a plain file (it links to /dev/zero)"},
+		{"folder", func(p string) error { return os.Mkdir(p, 0o700) }, "is a folder, not a plain file"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -295,7 +296,7 @@ func TestCheckPreferencesSpecialFiles(t *testing.T) {
 				t.Fatal("CheckPreferences did not return")
 			}
 			require.NoError(t, err)
-			checkRepair(t, path, msgs, []string{"is not a plain file", "the defaults are used"}, nil, true, "")
+			checkRepair(t, path, msgs, []string{tc.want, "the defaults are used"}, nil, true, "")
 			// Twice in the same second: a second name.
 			require.NoError(t, tc.make(path))
 			msgs, err = ui.CheckPreferences(path, now)

@@ -62,7 +62,7 @@ func CheckPreferences(path string, now time.Time) ([]string, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, nil
 	case err != nil:
-		return moveAside(path, now, readProblem(err))
+		return moveAside(path, now, readProblem(path, err))
 	case len(bytes.TrimSpace(data)) == 0:
 		return nil, nil // Fyne starts empty, as with no file
 	}
@@ -92,15 +92,37 @@ func CheckPreferences(path string, now time.Time) ([]string, error) {
 	return []string{msg}, nil
 }
 
-// readProblem says in plain words why safefile refused the file.
-func readProblem(err error) string {
+// readProblem says in plain words why safefile refused the file at path.
+func readProblem(path string, err error) string {
 	switch {
 	case errors.Is(err, safefile.ErrNotRegular):
-		return "is not a plain file"
+		why := "is not a plain file"
+		if st, err := os.Stat(path); err == nil {
+			why = fmt.Sprintf("is %s, not a plain file", fileKind(st.Mode()))
+		}
+		if target, err := os.Readlink(path); err == nil {
+			why += fmt.Sprintf(" (it links to %s)", target)
+		}
+		return why
 	case errors.Is(err, safefile.ErrTooLarge):
 		return fmt.Sprintf("is larger than %d KB", PrefsFileLimit>>10)
 	}
 	return fmt.Sprintf("could not be read (%v)", err)
+}
+
+// fileKind names a file type that is not a regular file.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }
 
 // moveAside moves the file at path aside and says why, in a sentence.
