@@ -224,10 +224,13 @@ func TestCheckPreferences(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "preferences.json")
-			require.NoError(t, os.WriteFile(path, []byte(tc.content), 0o600))
+			require.NoError(t, os.WriteFile(path, []byte(tc.content), 0o640))
 			msgs, err := ui.CheckPreferences(path, now)
 			require.NoError(t, err)
 			checkRepair(t, path, msgs, tc.want, tc.kept, tc.aside, tc.content)
+			if st, err := os.Stat(path); err == nil {
+				assert.Equal(t, os.FileMode(0o640), st.Mode().Perm(), "the mode is kept")
+			}
 		})
 	}
 }

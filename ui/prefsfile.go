@@ -81,12 +81,16 @@ func CheckPreferences(path string, now time.Time) ([]string, error) {
 		return nil, nil
 	}
 	sort.Strings(bad)
+	mode := fs.FileMode(0o600)
+	if st, err := os.Stat(path); err == nil {
+		mode = st.Mode().Perm()
+	}
 	aside, err := moveTo(path, now)
 	if err != nil {
 		return nil, fmt.Errorf("preferences %s: %s, and it could not be moved aside: %w", path, strings.Join(bad, "; "), err)
 	}
-	msg := fmt.Sprintf("Some saved settings were damaged and are back at their defaults: %s. The file as it was is kept as %s.", strings.Join(bad, "; "), aside)
-	if err := writePrefs(path, values); err != nil {
+	msg := fmt.Sprintf("Some saved settings were damaged and are back at their defaults:\n• %s.\nThe file as it was is kept as %s.", strings.Join(bad, ".\n• "), aside)
+	if err := writePrefs(path, values, mode); err != nil {
 		msg += fmt.Sprintf(" The other settings could not be written back (%v), so all are at their defaults.", err)
 	}
 	return []string{msg}, nil
@@ -264,9 +268,9 @@ func jsonType(v any) string {
 	return fmt.Sprintf("%T", v)
 }
 
-// writePrefs writes values to path through a temporary file, so that the
-// file is whole or absent.
-func writePrefs(path string, values map[string]any) error {
+// writePrefs writes values to path with mode through a temporary file, so
+// that the file is whole or absent.
+func writePrefs(path string, values map[string]any, mode fs.FileMode) error {
 	data, err := json.Marshal(values)
 	if err != nil {
 		return fmt.Errorf("encode preferences: %w", err)
@@ -277,6 +281,10 @@ func writePrefs(path string, values map[string]any) error {
 	}
 	defer os.Remove(f.Name()) // after the rename, there is nothing to remove
 	if _, err := f.Write(append(data, '\n')); err != nil {
+		f.Close()
+		return fmt.Errorf("write preferences: %w", err)
+	}
+	if err := f.Chmod(mode); err != nil {
 		f.Close()
 		return fmt.Errorf("write preferences: %w", err)
 	}
