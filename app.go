@@ -67,7 +67,7 @@ func runApp(args []string, now clock.Clock) int {
 
 	// Fyne reads the preferences file inside app.New: check it first.
 	root := storageRoot(runtime.GOOS, meta.ID)
-	opts.PrefsProblems, err = ui.CheckPreferences(filepath.Join(root, "preferences.json"), time.Now())
+	opts.PrefsProblems, err = ui.CheckPreferences(filepath.Join(root, "preferences.json"), now())
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "cstomap:", err)
 		return 1

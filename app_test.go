@@ -1,12 +1,16 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"runtime"
 	"testing"
 
 	"fyne.io/fyne/v2/app"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"cstomap/internal/clock"
 )
 
 func TestNoDisplay(t *testing.T) {
@@ -41,7 +45,7 @@ func TestNoDisplay(t *testing.T) {
 func TestNoDisplayExits(t *testing.T) {
 	t.Setenv("DISPLAY", "")
 	t.Setenv("WAYLAND_DISPLAY", "")
-	assert.Equal(t, 1, runApp(nil))
+	assert.Equal(t, 1, runApp(nil, clock.System))
 }
 
 // TestStorageRootIsFynes checks that the preferences are checked where
@@ -50,7 +54,11 @@ func TestStorageRootIsFynes(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("XDG_CONFIG_HOME moves the folder on Linux only")
 	}
-	dir := t.TempDir()
+	// Not t.TempDir: Fyne's file watcher may still be creating the storage
+	// folders while the test's clean-up removes them.
+	dir, err := os.MkdirTemp("", "cstomap-storage-")
+	require.NoError(t, err)
+	t.Cleanup(func() { os.RemoveAll(dir) })
 	t.Setenv("XDG_CONFIG_HOME", dir)
 	a := app.NewWithID("org.cstomap.test")
 	got := storageRoot("linux", "org.cstomap.test")
