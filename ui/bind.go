@@ -79,9 +79,8 @@ func (a *App) stateChanged(old, cur State) {
 		a.Panel.SetModel(PanelModel{State: cur, Statuses: a.Store.Statuses(), Today: a.Store.Today()})
 	}
 
-	if old.Alliance == nil {
-		return // the first call, at start-up: nothing changed yet
-	}
+	// At start-up (old is the zero State) the alliance and the year are
+	// logged, so that a test driving the window knows where it starts.
 	if newAlliance {
 		a.logf("alliance %s", cur.Alliance.ID)
 	}
@@ -91,7 +90,7 @@ func (a *App) stateChanged(old, cur State) {
 	if cur.Selected != old.Selected {
 		a.logf("selected %s %s", orDash(cur.Selected), nameOrEmpty(a, cur.Selected))
 	}
-	if cur.Theme != old.Theme {
+	if cur.Theme != old.Theme && old.Alliance != nil {
 		a.logf("theme %s", cur.Theme)
 	}
 	if cur.View != old.View && !newAlliance {

@@ -141,3 +141,19 @@ func TestYearStepBuildsNoWidgetInPanel(t *testing.T) {
 		})
 	}
 }
+
+// TestLogsWhereItStarts checks that the log names the alliance and the
+// year the window opens on (scripts/smoke.sh steps back from that year),
+// and then each change once.
+func TestLogsWhereItStarts(t *testing.T) {
+	a := test.NewTempApp(t)
+	var log logBuffer
+	w := a.NewWindow("t")
+	app, err := ui.New(w, testWorld(t), ui.Options{Alliances: testAlliances(t), Today: fixedToday, Log: &log})
+	require.NoError(t, err)
+	assert.Equal(t, "alliance csto\nyear 2026\n", log.String())
+	app.Store.StepYear(-1)
+	app.Store.Select("ARM")
+	app.Store.SetTheme(ui.ThemeDark)
+	assert.Equal(t, "alliance csto\nyear 2026\nyear 2025\nselected ARM Armenia\ntheme dark\n", log.String())
+}
