@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"cstomap/articles"
 	"cstomap/dataset"
 	"cstomap/internal/clock"
 	"cstomap/internal/termsafe"
@@ -77,7 +78,7 @@ func runApp(args []string, now clock.Clock) int {
 		fmt.Fprintf(os.Stderr, "cstomap: the preferences were checked in %s, but Fyne keeps them in %s\n", root, got)
 	}
 	opts.ArticleDir = filepath.Join(a.Storage().RootURI().Path(), "articles")
-	opts.DataErrors = append(opts.DataErrors, ui.LoadArticleDir(ix, opts.ArticleDir)...)
+	opts.DataErrors = append(opts.DataErrors, articles.Store{Dir: opts.ArticleDir, Index: ix}.Load()...)
 	opts.Prefs = a.Preferences()
 	w := a.NewWindow(meta.Name)
 	if _, err := ui.New(w, world, opts); err != nil {
