@@ -447,13 +447,27 @@ func sourceLinks(sources []string, label SourceLabel) fyne.CanvasObject {
 	if label == nil {
 		label = hostLabel
 	}
+	names := make([]string, len(sources))
+	count := map[string]int{}
+	for i, s := range sources {
+		names[i] = label(s)
+		count[names[i]]++
+	}
+	// Two links with the same name are told apart by number, so a reader
+	// sees that they are two sources.
+	nth := map[string]int{}
 	box := container.NewVBox()
-	for _, s := range sources {
+	for i, s := range sources {
 		u, err := url.Parse(s)
 		if err != nil {
 			continue
 		}
-		box.Add(widget.NewHyperlink(label(s), u))
+		name := names[i]
+		if count[name] > 1 {
+			nth[name]++
+			name = fmt.Sprintf("%s, %d of %d", name, nth[name], count[name])
+		}
+		box.Add(widget.NewHyperlink(name, u))
 	}
 	return box
 }

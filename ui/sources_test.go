@@ -48,8 +48,11 @@ func TestPanelNamesSourcesByPublisher(t *testing.T) {
 	require.NotEmpty(t, links)
 	assert.Contains(t, links, "NATO (official)")
 	for _, l := range links {
-		assert.Regexp(t, `\((official|news|research|reference)\)$`, l)
+		assert.Regexp(t, `\((official|news|research|reference)\)(, \d of \d)?$`, l)
 	}
+
+	box := sourceLinks([]string{"https://jamestown.org/a", "https://www.nato.int/x", "https://jamestown.org/b"}, d.Sources.Label)
+	assert.Equal(t, []string{"Jamestown Foundation (research), 1 of 2", "NATO (official)", "Jamestown Foundation (research), 2 of 2"}, hyperlinks(box))
 
 	p.sourceLabel = nil
 	p.Refresh()
