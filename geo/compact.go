@@ -12,7 +12,7 @@ import (
 
 // compactMagic starts every compact outlines file; the digit is the format
 // version.
-const compactMagic = "CSTOGEO1"
+const compactMagic = "CSTOGEO2"
 
 // ErrCompactFormat is returned by DecodeCompact for data that is not a
 // compact outlines file or is truncated.
@@ -33,6 +33,12 @@ func EncodeCompact(countries []Country) []byte {
 		str(c.ISO)
 		str(c.Name)
 		str(c.LongName)
+		str(c.Sovereign)
+		disputed := 0
+		if c.Disputed {
+			disputed = 1
+		}
+		u32(disputed)
 		u32(len(c.Geometry))
 		for _, p := range c.Geometry {
 			u32(len(p))
@@ -65,7 +71,8 @@ func DecodeCompact(data []byte) ([]Country, error) {
 	pts := make([]orb.Point, 0, (len(data)-d.off)/16)
 	countries := make([]Country, 0, n)
 	for i := 0; i < n && d.err == nil; i++ {
-		c := Country{ISO: d.str(), Name: d.str(), LongName: d.str()}
+		c := Country{ISO: d.str(), Name: d.str(), LongName: d.str(), Sovereign: d.str()}
+		c.Disputed = d.u32() == 1
 		np := d.u32()
 		if d.err != nil || np > len(data) {
 			d.err = ErrCompactFormat

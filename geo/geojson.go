@@ -20,8 +20,10 @@ var CrimeaProbe = orb.Point{34.1, 44.95}
 // "-99". Features that share a code (Australia's Indian Ocean Territories
 // and Ashmore and Cartier Islands carry ISO_A3_EH "AUS") are merged into the
 // feature whose ADM0_A3 is that code. Polygon and MultiPolygon features are
-// both accepted; other geometry types are an error. The one correction
-// applied is RecogniseCrimea.
+// both accepted; other geometry types are an error. The borders policy
+// (see borders.go: RecogniseCrimea, WholeWesternSahara, Absorptions,
+// DisputedStatus) is then applied, and each territory records its
+// sovereign in Country.Sovereign.
 func FromGeoJSON(data []byte) ([]Country, error) {
 	fc, err := geojson.UnmarshalFeatureCollection(data)
 	if err != nil {
@@ -29,6 +31,7 @@ func FromGeoJSON(data []byte) ([]Country, error) {
 	}
 	countries := make([]Country, 0, len(fc.Features))
 	seen := map[string]int{}
+	var admin, sov, typ []string
 	for i, f := range fc.Features {
 		iso := f.Properties.MustString("ISO_A3_EH", "-99")
 		if iso == "-99" || iso == "" {
@@ -57,6 +60,9 @@ func FromGeoJSON(data []byte) ([]Country, error) {
 			if f.Properties.MustString("ADM0_A3", "") == iso {
 				c.Geometry = append(c.Geometry, main.Geometry...)
 				*main = c
+				admin[j] = f.Properties.MustString("ADMIN", "")
+				sov[j] = f.Properties.MustString("SOVEREIGNT", "")
+				typ[j] = f.Properties.MustString("TYPE", "")
 			} else {
 				main.Geometry = append(main.Geometry, mp...)
 			}
@@ -64,11 +70,12 @@ func FromGeoJSON(data []byte) ([]Country, error) {
 		}
 		seen[iso] = len(countries)
 		countries = append(countries, c)
+		admin = append(admin, f.Properties.MustString("ADMIN", ""))
+		sov = append(sov, f.Properties.MustString("SOVEREIGNT", ""))
+		typ = append(typ, f.Properties.MustString("TYPE", ""))
 	}
-	if err := RecogniseCrimea(countries); err != nil {
-		return nil, err
-	}
-	return countries, nil
+	sovereigns(countries, admin, sov, typ)
+	return applyBordersPolicy(countries)
 }
 
 // RecogniseCrimea moves the polygon of Russia that contains CrimeaProbe into

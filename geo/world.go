@@ -30,6 +30,13 @@ type Country struct {
 	// Geometry is the country's outline; a Polygon feature becomes a
 	// MultiPolygon of one part.
 	Geometry orb.MultiPolygon
+	// Sovereign is the code of the state a territory belongs to (from
+	// Natural Earth's SOVEREIGNT, e.g. "DNK" for Greenland), or "" for a
+	// state. A territory takes its sovereign's status on the map.
+	Sovereign string
+	// Disputed marks a unit whose statehood is disputed among UN members
+	// (Kosovo, Taiwan); the map says so where it names it.
+	Disputed bool
 }
 
 // World is the set of countries of the outlines, in file order.
