@@ -23,7 +23,7 @@ func ExampleAlliance_Statuses() {
 	}
 	// Output:
 	// CSTO map[current:6 departed:3 threatening:0]
-	// ISO3  NAME  STATUS    SINCE
+	// ISO3  NAME  STATUS    SINCE       VIA
 	// ARM         current   1992-05-15
 	// AZE         departed  1999-04-20
 	// BLR         current   1993-12-31

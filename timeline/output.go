@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -30,7 +31,8 @@ func name(nameOf func(string) string, iso string) string {
 }
 
 // WriteTable writes entries (as from Statuses) as an aligned text table
-// with the columns ISO3, NAME, STATUS and SINCE (YYYY-MM-DD), one row per
+// with the columns ISO3, NAME, STATUS, SINCE (YYYY-MM-DD) and VIA (the
+// sovereign whose status a territory takes, else empty), one row per
 // entry in the given order, under a header row. An empty list writes only
 // the header. nameOf gives a country's display name; it may be nil (empty
 // names). Entries with StatusNone, an unknown status or a zero Since are
@@ -39,12 +41,26 @@ func WriteTable(w io.Writer, entries []Entry, nameOf func(iso string) string) er
 	if err := checkEntries(entries); err != nil {
 		return err
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ISO3\tNAME\tSTATUS\tSINCE")
+	var b bytes.Buffer
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ISO3\tNAME\tSTATUS\tSINCE\tVIA")
 	for _, e := range entries {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", e.ISO, name(nameOf, e.ISO), e.Status, e.Since.Format(time.DateOnly))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", e.ISO, name(nameOf, e.ISO), e.Status, e.Since.Format(time.DateOnly), e.Via)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	// An empty VIA cell would leave trailing blanks on the line.
+	lines := bytes.SplitAfter(b.Bytes(), []byte("\n"))
+	for _, l := range lines {
+		if t := bytes.TrimRight(l, " \n"); len(l) > len(t) && l[len(l)-1] == '\n' {
+			l = append(t, '\n')
+		}
+		if _, err := w.Write(l); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // entryJSON is the JSON form of an Entry written by WriteJSON and
@@ -54,6 +70,7 @@ type entryJSON struct {
 	Name    string       `json:"name"`
 	Status  Status       `json:"status"`
 	Since   string       `json:"since"`
+	Via     string       `json:"via,omitempty"`
 	Sources []sourceJSON `json:"sources,omitempty"`
 }
 
@@ -67,7 +84,7 @@ type sourceJSON struct {
 // WriteJSON writes entries (as from Statuses) as an indented JSON array of
 // objects {"iso", "name", "status", "since"}, in the given order, followed by
 // a newline: status is current, departed or threatening, since is
-// YYYY-MM-DD. An empty or nil list writes "[]". nameOf may be nil (empty
+// YYYY-MM-DD. A territory's row also has "via", its sovereign's code. An empty or nil list writes "[]". nameOf may be nil (empty
 // names). Entries with StatusNone, an unknown status or a zero Since are
 // rejected before anything is written.
 func WriteJSON(w io.Writer, entries []Entry, nameOf func(iso string) string) error {
@@ -96,7 +113,7 @@ func writeJSON(w io.Writer, a *Alliance, entries []Entry, nameOf func(string) st
 	}
 	out := make([]entryJSON, 0, len(entries))
 	for _, e := range entries {
-		row := entryJSON{ISO: e.ISO, Name: name(nameOf, e.ISO), Status: e.Status, Since: e.Since.Format(time.DateOnly)}
+		row := entryJSON{ISO: e.ISO, Name: name(nameOf, e.ISO), Status: e.Status, Since: e.Since.Format(time.DateOnly), Via: e.Via}
 		if a != nil {
 			if ev := a.StartingEvent(e); ev != nil {
 				for _, s := range ev.Sources {
@@ -114,11 +131,15 @@ func writeJSON(w io.Writer, a *Alliance, entries []Entry, nameOf func(string) st
 }
 
 // StartingEvent returns the event that started e's status: the last event
-// of e's country dated e.Since with e.Status, or nil if a has none (for
-// example when e did not come from a's Statuses). The pointer is to a's own
-// data: do not modify it.
+// of e's country (of its sovereign, e.Via, for a territory) dated e.Since
+// with e.Status, or nil if a has none (for example when e did not come
+// from a's Statuses). The pointer is to a's own data: do not modify it.
 func (a *Alliance) StartingEvent(e Entry) *Event {
-	c, ok := a.Country(e.ISO)
+	iso := e.ISO
+	if e.Via != "" {
+		iso = e.Via
+	}
+	c, ok := a.Country(iso)
 	if !ok {
 		return nil
 	}

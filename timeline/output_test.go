@@ -31,14 +31,17 @@ func TestWriteTable(t *testing.T) {
 		want    string
 	}{
 		{"rows", sampleEntries, nameOf, "" +
-			"ISO3  NAME        STATUS       SINCE\n" +
+			"ISO3  NAME        STATUS       SINCE       VIA\n" +
 			"ARM   Armenia     threatening  2023-05-22\n" +
 			"AZE   Azerbaijan  departed     1999-04-20\n" +
 			"KAZ   Kazakhstan  current      1992-05-15\n"},
 		{"nil nameOf", sampleEntries[2:], nil, "" +
-			"ISO3  NAME  STATUS   SINCE\n" +
+			"ISO3  NAME  STATUS   SINCE       VIA\n" +
 			"KAZ         current  1992-05-15\n"},
-		{"empty list: header only", nil, nameOf, "ISO3  NAME  STATUS  SINCE\n"},
+		{"a territory names its sovereign", []timeline.Entry{{ISO: "GRL", Status: current, Since: date(1949, 8, 24), Via: "DNK"}}, nil, "" +
+			"ISO3  NAME  STATUS   SINCE       VIA\n" +
+			"GRL         current  1949-08-24  DNK\n"},
+		{"empty list: header only", nil, nameOf, "ISO3  NAME  STATUS  SINCE  VIA\n"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

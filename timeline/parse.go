@@ -109,16 +109,17 @@ type mapJSON struct {
 }
 
 type fileJSON struct {
-	ID        string            `json:"id"`
-	Name      string            `json:"name"`
-	ShortName string            `json:"short_name"`
-	Founding  string            `json:"founding"`
-	FirstYear int               `json:"first_year"`
-	LastYear  int               `json:"last_year"`
-	Notes     []json.RawMessage `json:"notes"`
-	Countries []json.RawMessage `json:"countries"`
-	Map       *mapJSON          `json:"map"`
-	Names     []nameJSON        `json:"names"`
+	ID         string            `json:"id"`
+	Name       string            `json:"name"`
+	ShortName  string            `json:"short_name"`
+	Founding   string            `json:"founding"`
+	FirstYear  int               `json:"first_year"`
+	LastYear   int               `json:"last_year"`
+	Notes      []json.RawMessage `json:"notes"`
+	Countries  []json.RawMessage `json:"countries"`
+	Map        *mapJSON          `json:"map"`
+	Names      []nameJSON        `json:"names"`
+	Exclusions []json.RawMessage `json:"exclusions"`
 }
 
 type nameJSON struct {
@@ -168,6 +169,10 @@ const (
 //	last_year   optional; 0 or absent means "up to the current year"
 //	notes       optional alliance-level events; they may not have a status
 //	countries   array of {iso, never, note, sources, events}
+//	exclusions  optional territories the alliance does not cover:
+//	            {from, to, countries, note, sources, confidence}; from is
+//	            required, to optional (the last day), countries are
+//	            known ISO3 codes, note and sources as for an event
 //
 // A country needs a known, unique iso. A never-member ("never": true) needs a
 // note and sources and may not have events; any other country needs at least
@@ -240,6 +245,9 @@ func (p *parser) parse(data []byte) (*Alliance, error) {
 		}
 	}
 	a.Notes = notes
+	if a.Exclusions, err = p.exclusions(f.Exclusions); err != nil {
+		return nil, err
+	}
 
 	firstAt := make(map[string]int, len(f.Countries))
 	a.Countries = make([]Country, 0, len(f.Countries))

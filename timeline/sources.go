@@ -351,6 +351,9 @@ func (p *Policy) Check(a *Alliance) []*SourceProblem {
 	for i, e := range a.Notes {
 		item("", e.Date, fmt.Sprintf("notes[%d]", i), e.Sources)
 	}
+	for i, x := range a.Exclusions {
+		item("", x.From, fmt.Sprintf("exclusions[%d]", i), x.Sources)
+	}
 	for _, c := range a.Countries {
 		if len(c.Sources) > 0 || c.Note != "" {
 			item(c.ISO, time.Time{}, "note", c.Sources)

@@ -116,6 +116,10 @@ type Alliance struct {
 	// the file gives none (then Name and ShortName hold throughout). Use
 	// NameOn, NameInYear and Latest rather than reading it.
 	Names []Name
+	// Exclusions are the dated statements that the alliance does not
+	// cover some territories of its members (see StatusesVia), in file
+	// order.
+	Exclusions []Exclusion
 }
 
 // Entry is one country's status in a year, as returned by Statuses.
@@ -127,6 +131,9 @@ type Entry struct {
 	// Since is the date of the event that started the current run of
 	// Status; a later event repeating the same status does not move it.
 	Since time.Time
+	// Via is the sovereign whose status a territory takes (see
+	// StatusesVia), or "" for a country's own status.
+	Via string
 }
 
 // dateOf returns t's calendar date (in t's own location) at midnight UTC,
