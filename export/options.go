@@ -238,7 +238,7 @@ func (o Options) selected() string {
 // paint returns the paint function of the year's statuses.
 func (o Options) paint() geo.PaintFunc {
 	p := o.Palette()
-	return p.PaintFunc(palette.ForYear(o.Alliance, o.Year, o.Today))
+	return p.PaintFunc(palette.ForYear(o.Alliance, o.World.Territories(), o.Year, o.Today))
 }
 
 // fileName returns the default file name of an export: the alliance id and

@@ -324,7 +324,7 @@ func (s *svgWriter) mapGroup(l layout, st geo.Style, p palette.Palette) {
 	o := s.o
 	v := o.view(s.r, l.Map)
 	rings := countryRings(s.r.Projected(v.Proj), v, l.Map)
-	statuses := palette.ForYear(o.Alliance, o.Year, o.Today)
+	statuses := palette.ForYear(o.Alliance, o.World.Territories(), o.Year, o.Today)
 	s.printf(`<g id="map" clip-path="url(#map-frame)">` + "\n")
 	s.printf(`<rect id="sea" x="%d" y="%d" width="%d" height="%d" fill="%s"/>`+"\n", l.Map.Min.X, l.Map.Min.Y, l.Map.Dx(), l.Map.Dy(), hex(st.Sea))
 	s.printf(`<g id="countries" fill-rule="evenodd" stroke="none">` + "\n")

@@ -92,7 +92,7 @@ func TestSVGStructure(t *testing.T) {
 		assert.True(t, o.World.Known(p.ID), p.ID)
 		assert.True(t, strings.HasPrefix(p.D, "M") && strings.HasSuffix(p.D, "Z"), p.ID)
 	}
-	want := palette.ForYear(o.Alliance, 2024, today)
+	want := palette.ForYear(o.Alliance, o.World.Territories(), 2024, today)
 	for iso, st := range want {
 		if _, shown := status[iso]; shown {
 			assert.Equal(t, string(st), status[iso], iso)

@@ -77,9 +77,13 @@ func (p Palette) Colour(s timeline.Status) color.RGBA {
 type Statuses map[string]timeline.Status
 
 // ForYear returns the status of every country of a in year (the timeline's
-// status rule, with today for the current year).
-func ForYear(a *timeline.Alliance, year int, today time.Time) Statuses {
-	es := a.Statuses(year, today)
+// status rule, with today for the current year), with each territory of
+// terr that the alliance does not list or exclude taking its sovereign's
+// status (timeline.Alliance.StatusesVia). terr may be nil. The window,
+// every export and the hit-test tooltip colour and name from this one
+// function.
+func ForYear(a *timeline.Alliance, terr timeline.Territories, year int, today time.Time) Statuses {
+	es := a.StatusesVia(year, today, terr)
 	m := make(Statuses, len(es))
 	for _, e := range es {
 		m[e.ISO] = e.Status

@@ -47,13 +47,47 @@ func TestPaintByStatus(t *testing.T) {
 
 func TestForYear(t *testing.T) {
 	_, csto := load(t)
-	st := palette.ForYear(csto, 2024, today)
+	st := palette.ForYear(csto, nil, 2024, today)
 	assert.Equal(t, timeline.StatusThreatening, st["ARM"])
 	assert.Equal(t, timeline.StatusDeparted, st["UZB"])
 	assert.Equal(t, timeline.StatusNone, st["UKR"])
 	paint := palette.Light.PaintFunc(st)
 	assert.Equal(t, palette.Light.Current, paint("RUS").Fill)
 	assert.Equal(t, palette.Light.Land, paint("FRA").Fill)
+}
+
+// TestForYearTerritories checks that territories take their sovereign's
+// status in NATO: Greenland and the Faroes with Denmark, Åland with Finland
+// from 2023, and a state's own status is unchanged.
+func TestForYearTerritories(t *testing.T) {
+	w, err := geo.LoadCompact(assets.Countries)
+	require.NoError(t, err)
+	all, err := timeline.LoadFS(assets.Alliances, "alliances", w.Known)
+	require.NoError(t, err)
+	var nato *timeline.Alliance
+	for _, a := range all {
+		if a.ID == "nato" {
+			nato = a
+		}
+	}
+	require.NotNil(t, nato)
+	cases := []struct {
+		iso  string
+		year int
+		want timeline.Status
+	}{
+		{"GRL", 1949, timeline.StatusCurrent},
+		{"FRO", 2024, timeline.StatusCurrent},
+		{"ALA", 2022, timeline.StatusNone},
+		{"ALA", 2023, timeline.StatusCurrent},
+		{"DNK", 2024, timeline.StatusCurrent},
+		{"SWE", 2022, timeline.StatusNone},
+	}
+	for _, tc := range cases {
+		st := palette.ForYear(nato, w.Territories(), tc.year, today)
+		assert.Equal(t, tc.want, st[tc.iso], "%s %d", tc.iso, tc.year)
+	}
+	assert.Equal(t, timeline.StatusNone, palette.ForYear(nato, nil, 2024, today)["GRL"], "without territories")
 }
 
 // BenchmarkYearStep is one step of the year slider: the statuses of the
@@ -64,7 +98,7 @@ func BenchmarkYearStep(b *testing.B) {
 	r := geo.NewRenderer(w)
 	v := geo.DefaultView(r.Projected(geo.Eurasia), 1920, 1080)
 	img := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
-	r.Render(img, geo.Frame{View: v, Style: palette.Light.Map, Paint: palette.Light.PaintFunc(palette.ForYear(csto, 1992, today))})
+	r.Render(img, geo.Frame{View: v, Style: palette.Light.Map, Paint: palette.Light.PaintFunc(palette.ForYear(csto, nil, 1992, today))})
 	b.ReportAllocs()
 	year := 1992
 	for b.Loop() {
@@ -72,7 +106,7 @@ func BenchmarkYearStep(b *testing.B) {
 		if year > 2026 {
 			year = 1992
 		}
-		st := palette.ForYear(csto, year, today)
+		st := palette.ForYear(csto, nil, year, today)
 		r.Render(img, geo.Frame{View: v, Style: palette.Light.Map, Paint: palette.Light.PaintFunc(st), Selected: "ARM"})
 	}
 }

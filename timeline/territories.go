@@ -175,3 +175,9 @@ func (a *Alliance) StatusForYearVia(iso, sovereign string, year int, today time.
 	s, since = a.StatusOn(iso, d)
 	return s, since, ""
 }
+
+// ExclusionInYear returns the exclusion that leaves territory iso out on
+// the day the status rule looks at for year (see StatusForYear), or nil.
+func (a *Alliance) ExclusionInYear(iso string, year int, today time.Time) *Exclusion {
+	return a.ExclusionOn(iso, dayFor(year, today))
+}

@@ -101,7 +101,7 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 		return nil, errors.New("ui: no alliance to show")
 	}
 	a := &App{World: world, window: w, opts: opts, index: opts.Index, pal: palette.Light}
-	a.Store = NewStore(opts.Alliances, opts.Today)
+	a.Store = NewStore(opts.Alliances, world.Territories(), opts.Today)
 	a.Map = NewMapView(geo.NewRenderer(world))
 	a.Tooltip = NewTooltip()
 	a.Search = NewSearch(searchNames(world, opts.Aliases), func(iso string) {
@@ -109,7 +109,7 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 		a.Map.ZoomToCountry(iso)
 		a.focusMap()
 	})
-	a.Panel = NewPanel(world.Name, opts.Index, w)
+	a.Panel = NewPanel(func(iso string) string { return countryLabel(world, iso) }, opts.Index, w)
 	a.Panel.sourceLabel = opts.SourceLabel
 	a.Panel.OnSelect = func(iso string) { a.Store.Select(iso); a.focusMap() }
 	a.Years = NewYearBar(a.Store.SetYear)

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
+	"cstomap/geo"
 	"cstomap/palette"
 	"cstomap/timeline"
 )
@@ -26,7 +27,7 @@ func (a *App) bind() {
 			a.Tooltip.Hide()
 			return
 		}
-		a.Tooltip.ShowText(hoverText(s, a.World.Name(iso), iso))
+		a.Tooltip.ShowText(hoverText(s, a.World, iso))
 		a.Tooltip.Follow(pos, a.Map.Size())
 	}
 	a.Map.OnPointer = func(pos fyne.Position) {
@@ -65,7 +66,7 @@ func (a *App) stateChanged(old, cur State) {
 		a.yearLabel.SetYear(cur.Year)
 		a.Years.SetYear(cur.Year)
 		if h := a.Map.Hovered(); h != "" && a.Tooltip.Visible() {
-			a.Tooltip.ShowText(hoverText(a.Store, a.World.Name(h), h))
+			a.Tooltip.ShowText(hoverText(a.Store, a.World, h))
 		}
 	}
 	if cur.Selected != old.Selected {
@@ -77,7 +78,7 @@ func (a *App) stateChanged(old, cur State) {
 		a.window.SetTitle(title)
 	}
 	if newYear || cur.Selected != old.Selected {
-		a.Panel.SetModel(PanelModel{State: cur, Statuses: a.Store.Statuses(), Today: a.Store.Today()})
+		a.Panel.SetModel(PanelModel{State: cur, Statuses: a.Store.Statuses(), Today: a.Store.Today(), Sovereign: a.World.Sovereign})
 	}
 
 	// At start-up (old is the zero State) the alliance and the year are
@@ -132,16 +133,33 @@ func isDark(name string) bool {
 	return fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark
 }
 
-// hoverText is the tooltip's text: the name, then the status in the year
-// shown and its date, in the words of that year ("party to the Collective
-// Security Treaty" before the 2002 Charter).
-func hoverText(s *Store, name, iso string) string {
+// hoverText is the tooltip's text: the name (with its sovereign for a
+// territory, or "status disputed"), then the status in the year shown and
+// its date, in the words of that year ("party to the Collective Security
+// Treaty" before the 2002 Charter). A territory takes its sovereign's
+// status: "Greenland (Denmark)\ncurrent NATO member, since 1949-04-04".
+func hoverText(s *Store, w *geo.World, iso string) string {
 	al, year := s.Alliance(), s.Year()
-	st, since := al.StatusForYear(iso, year, s.Today())
+	st, since, _ := al.StatusForYearVia(iso, w.Sovereign(iso), year, s.Today())
+	name := countryLabel(w, iso)
 	if st == timeline.StatusNone {
 		return fmt.Sprintf("%s\n%s in %d", name, al.Describe(st, since, year, s.Today()), year)
 	}
 	return fmt.Sprintf("%s\n%s", name, al.Describe(st, since, year, s.Today()))
+}
+
+// countryLabel names iso for the tooltip and the panel: "Greenland
+// (Denmark)" for a territory, "Kosovo (status disputed)" for a unit whose
+// statehood is disputed, else the plain name.
+func countryLabel(w *geo.World, iso string) string {
+	name := w.Name(iso)
+	switch {
+	case w.Sovereign(iso) != "":
+		return name + " (" + w.Name(w.Sovereign(iso)) + ")"
+	case w.Disputed(iso):
+		return name + " (status disputed)"
+	}
+	return name
 }
 
 // nonMember is the legend's label for countries without a status in year.

@@ -188,3 +188,41 @@ func TestDamagedPreferencesFallBack(t *testing.T) {
 	assert.Equal(t, "", app.Store.Selected())
 	assert.Equal(t, 1.0, app.Map.Zoom())
 }
+
+// TestTerritoryTooltipAndPanel: a territory takes its sovereign's status
+// and is named with it, in the tooltip and the panel; a disputed unit says
+// so.
+func TestTerritoryTooltipAndPanel(t *testing.T) {
+	app, _ := newTestApp(t)
+	app.Store.SetAlliance("nato")
+	app.Store.SetYear(2024)
+	cases := []struct {
+		name, iso      string
+		year           int
+		tooltip, title string
+		status         string
+	}{
+		{"Greenland follows Denmark", "GRL", 2024, "Greenland (Denmark)\ncurrent NATO member, since 1949-04-04", "Greenland (Denmark)",
+			"2024: current NATO member, since 1949-04-04, as a territory of Denmark."},
+		{"Åland follows Finland", "ALA", 2023, "Åland (Finland)\ncurrent NATO member, since 2023-04-04", "Åland (Finland)",
+			"2023: current NATO member, since 2023-04-04, as a territory of Finland."},
+		{"Åland before Finland joins", "ALA", 2022, "Åland (Finland)\nnot a NATO member in 2022", "Åland (Finland)",
+			"2022: not yet a NATO member (first status on 2023-04-04)."},
+		{"Kosovo is disputed", "KOS", 2024, "Kosovo (status disputed)\nnot a NATO member in 2024", "Kosovo (status disputed)", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			app.Store.SetYear(tc.year)
+			lon, lat, ok := app.World.LabelPoint(tc.iso)
+			require.True(t, ok)
+			app.Map.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: app.Map.PositionOf(lon, lat)}})
+			require.Equal(t, tc.iso, app.Map.Hovered())
+			assert.Equal(t, tc.tooltip, app.Tooltip.Text())
+			app.Store.Select(tc.iso)
+			assert.Equal(t, tc.title, app.Panel.Title())
+			if tc.status != "" {
+				assert.Equal(t, tc.status, app.Panel.StatusText())
+			}
+		})
+	}
+}

@@ -22,6 +22,9 @@ type PanelModel struct {
 	State    State
 	Statuses palette.Statuses
 	Today    time.Time
+	// Sovereign gives a territory's sovereign (geo.World.Sovereign), so
+	// the panel can say that it takes its sovereign's status; nil for none.
+	Sovereign func(iso string) string
 }
 
 // panelKey is what decides which widgets the panel holds: a change of key
@@ -124,7 +127,11 @@ func (p *Panel) SetModel(m PanelModel) {
 		setText(p.status, fmt.Sprintf("%s contain %q.", plural(len(p.shown), "passage"), key.query))
 	case iso != "":
 		setText(p.title, p.name(iso))
-		setText(p.status, statusLine(al, iso, m.State.Year, m.Today))
+		sov := ""
+		if m.Sovereign != nil {
+			sov = m.Sovereign(iso)
+		}
+		setText(p.status, statusLine(al, iso, sov, p.name(sov), m.State.Year, m.Today))
 	default:
 		setText(p.title, al.NameInYear(m.State.Year, m.Today).Name)
 		setText(p.status, "Click a country on the map, or in the list below, to see its status, its "+al.ShortName+" timeline and what the articles say about it.")
@@ -264,8 +271,19 @@ func plural(n int, what string) string {
 }
 
 // statusLine says what the status of iso is in year, and since when, in
-// the words of that year (see timeline.Alliance.Describe).
-func statusLine(al *timeline.Alliance, iso string, year int, today time.Time) string {
+// the words of that year (see timeline.Alliance.Describe). A territory of
+// sov ("" for a state), named sovName, that the alliance does not list
+// takes sov's status, unless an exclusion of the alliance leaves it out.
+func statusLine(al *timeline.Alliance, iso, sov, sovName string, year int, today time.Time) string {
+	if _, own := al.Country(iso); !own && sov != "" {
+		if x := al.ExclusionInYear(iso, year, today); x != nil {
+			return fmt.Sprintf("%d: not covered by the %s. %s", year, al.NameInYear(year, today).Name, x.Note)
+		}
+		if st, since, via := al.StatusForYearVia(iso, sov, year, today); via != "" {
+			return fmt.Sprintf("%d: %s, as a territory of %s.", year, al.Describe(st, since, year, today), sovName)
+		}
+		iso = sov
+	}
 	c, listed := al.Country(iso)
 	st, since := al.StatusForYear(iso, year, today)
 	n := al.NameInYear(year, today)

@@ -43,7 +43,7 @@ func TestPanelNamesSourcesByPublisher(t *testing.T) {
 	w := test.NewTempWindow(t, nil)
 	p := NewPanel(d.World.Name, nil, w)
 	p.sourceLabel = d.Sources.Label
-	p.SetModel(PanelModel{State: State{Alliance: nato, Year: 2024, Selected: "FRA"}, Statuses: palette.ForYear(nato, 2024, today), Today: today})
+	p.SetModel(PanelModel{State: State{Alliance: nato, Year: 2024, Selected: "FRA"}, Statuses: palette.ForYear(nato, nil, 2024, today), Today: today})
 	links := hyperlinks(p.box)
 	require.NotEmpty(t, links)
 	assert.Contains(t, links, "NATO (official)")

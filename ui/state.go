@@ -48,20 +48,23 @@ type Store struct {
 	alliances []*timeline.Alliance
 	today     func() time.Time
 	statuses  palette.Statuses
+	// territories lets a territory take its sovereign's status.
+	territories timeline.Territories
 }
 
 // NewStore returns a store showing the first alliance in its last year (the
-// one in force today) with nothing selected. It panics when alliances is
-// empty; ui.New checks that first.
-func NewStore(alliances []*timeline.Alliance, today func() time.Time) *Store {
+// one in force today) with nothing selected. Each territory of territories
+// (territory → sovereign; may be nil) takes its sovereign's status on the
+// map. It panics when alliances is empty; ui.New checks that first.
+func NewStore(alliances []*timeline.Alliance, territories timeline.Territories, today func() time.Time) *Store {
 	if today == nil {
 		today = time.Now
 	}
-	s := &Store{alliances: alliances, today: today}
+	s := &Store{alliances: alliances, today: today, territories: territories}
 	al := alliances[0]
 	_, last := al.YearRange(today())
 	s.state = State{Alliance: al, Year: last, Theme: ThemeSystem, View: defaultView}
-	s.statuses = palette.ForYear(al, last, today())
+	s.statuses = palette.ForYear(al, territories, last, today())
 	s.told = s.state
 	return s
 }
@@ -94,7 +97,7 @@ func (s *Store) Update(change func(*State)) {
 	}
 	st.Year = max(first, min(last, st.Year))
 	if st.Alliance != prev.Alliance || st.Year != prev.Year {
-		s.statuses = palette.ForYear(st.Alliance, st.Year, s.today())
+		s.statuses = palette.ForYear(st.Alliance, s.territories, st.Year, s.today())
 	}
 	s.tell()
 }

@@ -53,7 +53,7 @@ func TestStoreKeepsStateConsistent(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			s := ui.NewStore(testAlliances(t), fixedToday)
+			s := ui.NewStore(testAlliances(t), nil, fixedToday)
 			tc.change(s)
 			tc.want(t, s.State())
 		})
@@ -63,7 +63,7 @@ func TestStoreKeepsStateConsistent(t *testing.T) {
 // TestStoreFanOut checks that every listener hears of every change once, in
 // order, also when a listener changes the state while it is told.
 func TestStoreFanOut(t *testing.T) {
-	s := ui.NewStore(testAlliances(t), fixedToday)
+	s := ui.NewStore(testAlliances(t), nil, fixedToday)
 	var first, second []int
 	s.Listen(func(old, cur ui.State) {
 		first = append(first, cur.Year)
