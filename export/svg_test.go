@@ -308,3 +308,27 @@ func TestXMLEscapeAttributes(t *testing.T) {
 		}, s), v.A)
 	}
 }
+
+// TestSVGTerritories: a territory keeps its own path and takes its
+// sovereign's data-status (Greenland and the Faroes with Denmark in NATO).
+func TestSVGTerritories(t *testing.T) {
+	o := testOptions(t, 1600, 1000)
+	_, as := load(t)
+	o.Alliance = as["nato"]
+	o.Selected = ""
+	var buf bytes.Buffer
+	require.NoError(t, WriteSVG(&buf, o))
+	doc := parseSVG(t, buf.Bytes())
+	var countries *svgG
+	for i := range doc.Groups {
+		if doc.Groups[i].ID == "map" {
+			countries = &doc.Groups[i].Groups[0]
+		}
+	}
+	require.NotNil(t, countries)
+	for _, iso := range []string{"DNK", "GRL", "FRO"} {
+		p := findPath(countries.Paths, iso)
+		assert.Equal(t, "current", p.Status, iso)
+	}
+	assert.Equal(t, "none", findPath(countries.Paths, "AUT").Status, "Austria is neutral")
+}
