@@ -12,9 +12,11 @@ func init() {
 }
 
 // runStatus lists every country that has a status in the year: ISO3, name,
-// status and the date since that status, as a table or as JSON. The JSON
-// rows also carry the sources of the event that started the status, each
-// with its publisher and class from the source policy.
+// status, the date since that status and, for a territory that takes its
+// sovereign's status, the sovereign (VIA, JSON "via"), as a table or as
+// JSON. The JSON rows also carry the sources of the event that started the
+// status (the sovereign's, for a territory), each with its publisher and
+// class from the source policy.
 func runStatus(e *env, args []string) int {
 	fs := flag.NewFlagSet("status", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -46,7 +48,7 @@ func runStatus(e *env, args []string) int {
 	if err := a.CheckYear(y, today); err != nil {
 		return e.usageErr("status", "%v", err)
 	}
-	entries := a.Statuses(y, today)
+	entries := a.StatusesVia(y, today, d.World.Territories())
 	if *asJSON {
 		err = timeline.WriteJSONSources(e.stdout, a, entries, d.World.Name, d.Sources.Describe)
 	} else {

@@ -11,7 +11,7 @@ import (
 )
 
 type statusRow struct {
-	ISO, Name, Status, Since string
+	ISO, Name, Status, Since, Via string
 }
 
 // statusSource is one entry of a status row's "sources" array.
@@ -36,8 +36,14 @@ func statusJSONFull(t *testing.T, run runFunc, args ...string) ([]statusRow, [][
 		return s
 	}
 	for _, r := range raw {
-		require.Len(t, r, 5, "keys iso, name, status, since, sources")
-		rows = append(rows, statusRow{str(r, "iso"), str(r, "name"), str(r, "status"), str(r, "since")})
+		via := ""
+		if _, ok := r["via"]; ok {
+			via = str(r, "via")
+			require.Len(t, r, 6, "keys iso, name, status, since, via, sources")
+		} else {
+			require.Len(t, r, 5, "keys iso, name, status, since, sources")
+		}
+		rows = append(rows, statusRow{str(r, "iso"), str(r, "name"), str(r, "status"), str(r, "since"), via})
 		var ss []map[string]string
 		require.NoError(t, json.Unmarshal(r["sources"], &ss))
 		var row []statusSource
@@ -115,13 +121,54 @@ func TestStatusSinceAndNames(t *testing.T) {
 	for _, r := range statusJSON(t, run, "--year", "2024") {
 		switch r.ISO {
 		case "ARM":
-			assert.Equal(t, statusRow{"ARM", "Armenia", "threatening", "2023-05-22"}, r)
+			assert.Equal(t, statusRow{"ARM", "Armenia", "threatening", "2023-05-22", ""}, r)
 		case "UZB":
-			assert.Equal(t, statusRow{"UZB", "Uzbekistan", "departed", "2012-12-19"}, r)
+			assert.Equal(t, statusRow{"UZB", "Uzbekistan", "departed", "2012-12-19", ""}, r)
 		}
 	}
 	rows := statusJSON(t, run, "--alliance", "nato", "--year", "2024")
-	assert.Len(t, rows, 32)
+	states := 0
+	for _, r := range rows {
+		if r.Via == "" {
+			states++
+		}
+	}
+	assert.Equal(t, 32, states)
+	assert.Len(t, rows, 40, "32 states and 8 territories in the treaty area")
+}
+
+// TestStatusTerritories: a territory is listed with the sovereign whose
+// status it takes ("via"); one outside NATO's treaty area is not listed.
+func TestStatusTerritories(t *testing.T) {
+	run := runAt(t, "2026-11-27")
+	cases := []struct {
+		name string
+		year string
+		iso  string
+		want *statusRow
+	}{
+		{"Greenland via Denmark", "2024", "GRL", &statusRow{"GRL", "Greenland", "current", "1949-04-04", "DNK"}},
+		{"the Faroes via Denmark", "1949", "FRO", &statusRow{"FRO", "Faeroe Is.", "current", "1949-04-04", "DNK"}},
+		{"Åland via Finland from 2023", "2023", "ALA", &statusRow{"ALA", "Åland", "current", "2023-04-04", "FIN"}},
+		{"Åland not before", "2022", "ALA", nil},
+		{"Puerto Rico outside the treaty area", "2024", "PRI", nil},
+		{"Denmark itself", "2024", "DNK", &statusRow{"DNK", "Denmark", "current", "1949-04-04", ""}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var got *statusRow
+			for _, r := range statusJSON(t, run, "--alliance", "nato", "--year", tc.year) {
+				if r.ISO == tc.iso {
+					got = &r
+				}
+			}
+			assert.Equal(t, tc.want, got)
+		})
+	}
+	code, out, _ := run("status", "--alliance", "nato", "--year", "2024")
+	require.Equal(t, 0, code)
+	assert.Regexp(t, `(?m)^ISO3\s+NAME\s+STATUS\s+SINCE\s+VIA$`, out)
+	assert.Regexp(t, `(?m)^GRL\s+Greenland\s+current\s+1949-04-04\s+DNK$`, out)
 }
 
 func TestStatusTable(t *testing.T) {

@@ -33,7 +33,7 @@ const (
 )
 
 // SourceLine credits the data in every export that shows sources.
-const SourceLine = "Sources: Insider (2023); dated events from public records. Borders: Natural Earth (public domain), internationally recognised."
+const SourceLine = "Sources: Insider (2023); dated events from public records. Borders: Natural Earth (public domain), UN-recognised states."
 
 // DefaultTitle is the title used when Options.Title is empty. In a title,
 // {states} becomes what the alliance's countries were called in the year

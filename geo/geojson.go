@@ -14,7 +14,7 @@ import (
 var CrimeaProbe = orb.Point{34.1, 44.95}
 
 // FromGeoJSON decodes a Natural Earth admin-0 countries FeatureCollection and
-// returns its countries with internationally recognised borders.
+// returns its countries under the borders policy of borders.go.
 //
 // Each feature is keyed by ISO_A3_EH, falling back to ADM0_A3 when that is
 // "-99". Features that share a code (Australia's Indian Ocean Territories

@@ -210,6 +210,26 @@ func TestCheckCountryNote(t *testing.T) {
 	assert.Equal(t, "n.json\tMDA\t-\tnote: no official, news or research source", problems[0].Line())
 }
 
+// TestCheckExclusions: an exclusion's sources meet the policy like an
+// event's.
+func TestCheckExclusions(t *testing.T) {
+	p := policy(t)
+	a, err := timeline.Parse("x.json", []byte(`{"id": "x", "name": "X", "first_year": 1990,
+  "exclusions": [
+    {"from": "1990-01-01", "countries": ["PRI"], "note": "Out.", "sources": ["https://www.nato.int/t"]},
+    {"from": "1991-02-03", "countries": ["GUM"], "note": "Out.", "sources": ["https://example.org/t"]}],
+  "countries": []}`), nil)
+	require.NoError(t, err)
+	var lines []string
+	for _, pr := range p.Check(a) {
+		lines = append(lines, pr.Line())
+	}
+	assert.Equal(t, []string{
+		"x.json	-	1991-02-03	exclusions[1].sources[0]: domain not in the source policy: example.org: https://example.org/t",
+		"x.json	-	1991-02-03	exclusions[1]: no official, news or research source",
+	}, lines)
+}
+
 // TestEmbeddedPolicy checks the bundled source policy itself: it parses,
 // and its classes and archive entries are what the data relies on.
 func TestEmbeddedPolicy(t *testing.T) {

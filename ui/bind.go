@@ -137,11 +137,16 @@ func isDark(name string) bool {
 // territory, or "status disputed"), then the status in the year shown and
 // its date, in the words of that year ("party to the Collective Security
 // Treaty" before the 2002 Charter). A territory takes its sovereign's
-// status: "Greenland (Denmark)\ncurrent NATO member, since 1949-04-04".
+// status: "Greenland (Denmark)\ncurrent NATO member, since 1949-04-04",
+// unless the alliance excludes it ("not covered by NATO in 2024").
 func hoverText(s *Store, w *geo.World, iso string) string {
 	al, year := s.Alliance(), s.Year()
-	st, since, _ := al.StatusForYearVia(iso, w.Sovereign(iso), year, s.Today())
+	sov := w.Sovereign(iso)
+	st, since, _ := al.StatusForYearVia(iso, sov, year, s.Today())
 	name := countryLabel(w, iso)
+	if _, own := al.Country(iso); !own && sov != "" && al.ExclusionInYear(iso, year, s.Today()) != nil {
+		return fmt.Sprintf("%s\nnot covered by %s in %d", name, al.NameInYear(year, s.Today()).Short, year)
+	}
 	if st == timeline.StatusNone {
 		return fmt.Sprintf("%s\n%s in %d", name, al.Describe(st, since, year, s.Today()), year)
 	}

@@ -167,8 +167,12 @@ func showDataSources(w fyne.Window, articles []string, alliances []*timeline.All
 	box := container.NewVBox(
 		heading("Borders"),
 		newWrapLabel("Natural Earth v5.1.2, 1:50m Admin 0 – Countries (public domain; made with Natural Earth). "+
-			"The map shows internationally recognised borders: Natural Earth's default file is de facto and puts Crimea in Russia, "+
-			"so Crimea is moved to Ukraine when the outlines are generated. Abkhazia, South Ossetia, Transnistria and Nagorno-Karabakh are inside Georgia, Moldova and Azerbaijan."),
+			"Borders policy: the map shows UN member and observer states, and the territories the UN lists as non-self-governing as such. "+
+			"Northern Cyprus is part of Cyprus and Somaliland part of Somalia; Western Sahara is whole (Natural Earth's Morocco south of 27°40′N goes to it); "+
+			"Crimea stays with Ukraine (Natural Earth's default file puts it in Russia); Kosovo and Taiwan are drawn as Natural Earth draws them, their status disputed. "+
+			"Abkhazia, South Ossetia, Transnistria and Nagorno-Karabakh are inside Georgia, Moldova and Azerbaijan. "+
+			"A dependent territory such as Greenland keeps its own outline and name and takes its sovereign's status, unless the alliance's data excludes it with a dated, sourced note "+
+			"(NATO's treaty area ends at the Tropic of Cancer)."),
 	)
 	box.Add(heading("Articles"))
 	for _, line := range articles {
@@ -188,6 +192,9 @@ func showDataSources(w fyne.Window, articles []string, alliances []*timeline.All
 		}
 		for _, e := range al.Notes {
 			add(e.Sources)
+		}
+		for _, x := range al.Exclusions {
+			add(x.Sources)
 		}
 		for _, c := range al.Countries {
 			add(c.Sources)
