@@ -72,7 +72,13 @@ func DecodeCompact(data []byte) ([]Country, error) {
 	countries := make([]Country, 0, n)
 	for i := 0; i < n && d.err == nil; i++ {
 		c := Country{ISO: d.str(), Name: d.str(), LongName: d.str(), Sovereign: d.str()}
-		c.Disputed = d.u32() == 1
+		switch d.u32() {
+		case 0:
+		case 1:
+			c.Disputed = true
+		default:
+			d.err = ErrCompactFormat
+		}
 		np := d.u32()
 		if d.err != nil || np > len(data) {
 			d.err = ErrCompactFormat
