@@ -31,8 +31,9 @@ type Absorption struct {
 }
 
 // Absorptions are the units that the policy does not show on their own:
-// Northern Cyprus and Somaliland, each recognised by no UN member but
-// Turkey (Northern Cyprus) or none (Somaliland).
+// Northern Cyprus and Somaliland, neither a UN member or observer state
+// nor a UN-listed non-self-governing territory; the UN counts them as part
+// of Cyprus and Somalia.
 var Absorptions = []Absorption{{From: "CYN", Into: "CYP"}, {From: "SOL", Into: "SOM"}}
 
 // DisputedStatus lists the units drawn as Natural Earth draws them whose

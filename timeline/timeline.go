@@ -8,6 +8,10 @@
 // (StatusNone) before its first status event, and a never-member never has
 // one. Dates are calendar days: an event takes effect on its own date.
 //
+// Territories: a dependent territory of the map outlines that a file does
+// not list takes its sovereign's status, unless one of the file's
+// exclusions leaves it out (StatusesVia, StatusForYearVia).
+//
 // The package is pure Go: no UI, no clock. Callers pass today explicitly.
 // An *Alliance is read-only after Parse and safe for concurrent use.
 package timeline
