@@ -8,13 +8,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"cstomap/assets"
 	"cstomap/geo"
+	"cstomap/internal/procstart"
 	"cstomap/passages"
 	"cstomap/seeds"
 	"cstomap/timeline"
@@ -30,7 +30,7 @@ var icon []byte
 // runApp opens the window. The title, icon and app ID come from
 // FyneApp.toml, so a plain `go build` and `fyne package` agree.
 func runApp(args []string) int {
-	started := time.Now()
+	started := procstart.OrNow() // launch, so runtime and package init count too
 	fs := flag.NewFlagSet("cstomap", flag.ContinueOnError)
 	dataDir := fs.String("data", "", "folder of additional or replacement alliance files (see README)")
 	where := fs.String("where", "", "log the window position of these countries (comma-separated ISO3 codes) after the first frame")
