@@ -85,11 +85,14 @@ func runApp(args []string) int {
 	opts.Prefs = a.Preferences()
 	opts.PrefsDamaged = prefsDamaged(a)
 	w := a.NewWindow(meta.Name)
+	// Size the window before building its content, so that the first layout
+	// (which wraps and measures all the panel's text) is done once, at the
+	// real width, not first at the content's minimum width.
+	w.Resize(ui.WindowSize(a.Preferences(), fyne.NewSize(1280, 800)))
 	if _, err := ui.New(w, world, opts); err != nil {
 		fmt.Fprintln(os.Stderr, "cstomap:", err)
 		return 1
 	}
-	w.Resize(ui.WindowSize(a.Preferences(), fyne.NewSize(1280, 800)))
 	w.ShowAndRun()
 	return 0
 }
