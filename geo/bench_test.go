@@ -18,7 +18,7 @@ import (
 // Budget: ≤ 16 ms.
 func BenchmarkRenderFrame(b *testing.B) {
 	r := geo.NewRenderer(testWorld(b))
-	v := geo.DefaultView(r.Projected(geo.Eurasia), 1920, 1080)
+	v := geo.DefaultFraming.View(r.Projected(geo.Eurasia), 1920, 1080)
 	views := []geo.Viewport{v, v.Pan(1, 0)}
 	img := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
 	b.ReportAllocs()
@@ -33,7 +33,7 @@ func BenchmarkRenderFrame(b *testing.B) {
 // time. Budget: ≤ 5 ms.
 func BenchmarkRenderRecolour(b *testing.B) {
 	r := geo.NewRenderer(testWorld(b))
-	v := geo.DefaultView(r.Projected(geo.Eurasia), 1920, 1080)
+	v := geo.DefaultFraming.View(r.Projected(geo.Eurasia), 1920, 1080)
 	img := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
 	alt := func(iso string) geo.Paint {
 		if iso == "ARM" {
@@ -57,7 +57,7 @@ func BenchmarkRenderRecolour(b *testing.B) {
 func BenchmarkRenderGG(b *testing.B) {
 	w := testWorld(b)
 	pr := geo.Project(w, geo.Eurasia)
-	v := geo.DefaultView(pr, 1920, 1080)
+	v := geo.DefaultFraming.View(pr, 1920, 1080)
 	dc := gg.NewContext(1920, 1080)
 	b.ReportAllocs()
 	for b.Loop() {

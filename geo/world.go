@@ -6,7 +6,6 @@ package geo
 
 import (
 	"errors"
-	"sort"
 
 	"github.com/paulmach/orb"
 )
@@ -86,14 +85,4 @@ func (w *World) Index(iso string) int {
 		return i
 	}
 	return -1
-}
-
-// Codes returns every ISO code, sorted.
-func (w *World) Codes() []string {
-	out := make([]string, 0, len(w.Countries))
-	for _, c := range w.Countries {
-		out = append(out, c.ISO)
-	}
-	sort.Strings(out)
-	return out
 }
