@@ -13,9 +13,12 @@ import (
 	"github.com/paulmach/orb/planar"
 )
 
+// The budgets of these benchmarks, as ratios to their baselines and as
+// absolute targets, are data in scripts/bench/budgets.toml; `make bench`
+// records them in docs/BENCHMARKS.md and `make bench-check` enforces them.
+
 // BenchmarkRenderFrame draws a full 1920×1080 frame for a new viewport each
 // time (alternating between two), so the geometry is rasterised every time.
-// Budget: ≤ 16 ms.
 func BenchmarkRenderFrame(b *testing.B) {
 	r := geo.NewRenderer(testWorld(b))
 	v := geo.DefaultFraming.View(r.Projected(geo.Eurasia), 1920, 1080)
@@ -30,7 +33,7 @@ func BenchmarkRenderFrame(b *testing.B) {
 }
 
 // BenchmarkRenderRecolour draws the same viewport with new colours each
-// time. Budget: ≤ 5 ms.
+// time.
 func BenchmarkRenderRecolour(b *testing.B) {
 	r := geo.NewRenderer(testWorld(b))
 	v := geo.DefaultFraming.View(r.Projected(geo.Eurasia), 1920, 1080)
@@ -65,7 +68,6 @@ func BenchmarkRenderGG(b *testing.B) {
 		dc.Clear()
 		for _, p := range pr.Parts {
 			c := w.Countries[p.Country]
-			_ = c
 			for _, ring := range p.Rings {
 				for i := 0; i+1 < len(ring); i += 2 {
 					x, y := v.FromProjected(ring[i], ring[i+1])
@@ -86,8 +88,7 @@ func BenchmarkRenderGG(b *testing.B) {
 	}
 }
 
-// BenchmarkCountryAt hit-tests random points of the default view. Budget:
-// ≤ 2 µs per point.
+// BenchmarkCountryAt hit-tests random points of the default view.
 func BenchmarkCountryAt(b *testing.B) {
 	w := testWorld(b)
 	pts := randomViewPoints(defaultView(b, 1920, 1080), 4096)
@@ -123,7 +124,7 @@ func BenchmarkCountryAtNaive(b *testing.B) {
 }
 
 // BenchmarkLoadOutlines is start-up's share: decode the embedded compact
-// outlines and build the indexes. Budget: ≤ 30 ms.
+// outlines and build the indexes.
 func BenchmarkLoadOutlines(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {

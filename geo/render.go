@@ -90,6 +90,10 @@ type Renderer struct {
 	workers   []*worker
 	pxParts   [][]pxPart // per country: its visible parts in pixel coordinates
 	countryBB []image.Rectangle
+	// coords and flags back the rings of pxParts, reused from one viewport
+	// to the next so that panning does not allocate them again.
+	coords []float32
+	flags  []bool
 }
 
 type outlineKey struct {
@@ -276,6 +280,7 @@ func (r *Renderer) toPixels(v Viewport) {
 		r.pxParts[i] = r.pxParts[i][:0]
 		r.countryBB[i] = image.Rectangle{}
 	}
+	r.coords, r.flags = r.coords[:0], r.flags[:0]
 	w, h := float64(v.W), float64(v.H)
 	hw, hh := w/2, h/2
 	const minStep = 0.25
@@ -288,8 +293,7 @@ func (r *Renderer) toPixels(v Viewport) {
 		}
 		pp := pxPart{y0: float32(y0), y1: float32(y1)}
 		for ri, ring := range p.Rings {
-			out := make([]float32, 0, len(ring))
-			var art []bool
+			start, astart := len(r.coords), len(r.flags)
 			a := p.Artificial[ri]
 			lx, ly := math.Inf(1), math.Inf(1)
 			pendingArt := false
@@ -303,18 +307,23 @@ func (r *Renderer) toPixels(v Viewport) {
 					pendingArt = pendingArt && a[i-1]
 				}
 				if i == nv-1 || math.Abs(x-lx)+math.Abs(y-ly) >= minStep {
-					if len(out) > 0 {
-						art = append(art, pendingArt)
+					if len(r.coords) > start {
+						r.flags = append(r.flags, pendingArt)
 					}
-					out = append(out, float32(x), float32(y))
+					r.coords = append(r.coords, float32(x), float32(y))
 					lx, ly = x, y
 					pendingArt = true
 				}
 			}
-			if len(out) >= 6 {
-				pp.rings = append(pp.rings, out)
-				pp.art = append(pp.art, append(art, false))
+			if len(r.coords)-start < 6 {
+				r.coords, r.flags = r.coords[:start], r.flags[:astart]
+				continue
 			}
+			r.flags = append(r.flags, false)
+			// Full slice expressions, so that nothing appended later
+			// reaches into this ring.
+			pp.rings = append(pp.rings, r.coords[start:len(r.coords):len(r.coords)])
+			pp.art = append(pp.art, r.flags[astart:len(r.flags):len(r.flags)])
 		}
 		if len(pp.rings) == 0 {
 			continue
