@@ -134,8 +134,8 @@ func (d *decoder) str() string {
 	return s
 }
 
-// LoadCompact decodes a compact outlines file and indexes it for lookup and
-// hit testing.
+// LoadCompact decodes a compact outlines file and indexes it for lookup
+// (hit testing indexes itself on first use).
 func LoadCompact(data []byte) (*World, error) {
 	countries, err := decodeCompact(data)
 	if err != nil {

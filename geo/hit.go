@@ -174,6 +174,12 @@ func (w *World) CountryAt(lon, lat float64) (string, bool) {
 	return w.Countries[i].ISO, true
 }
 
+// hitIndex returns the hit-testing index, building it on first use.
+func (w *World) hitIndex() *hitIndex {
+	w.hitOnce.Do(func() { w.hit = newHitIndex(w.Countries) })
+	return w.hit
+}
+
 func (w *World) countryIndexAt(lon, lat float64) int {
 	if lat < -90 || lat > 90 || math.IsNaN(lon) || math.IsNaN(lat) {
 		return -1
@@ -183,8 +189,9 @@ func (w *World) countryIndexAt(lon, lat float64) int {
 	}
 	p := orb.Point{lon, lat}
 	x, y := cell(lon, lat)
-	for _, id := range w.hit.cellParts(x, y) {
-		hp := &w.hit.parts[id]
+	hit := w.hitIndex()
+	for _, id := range hit.cellParts(x, y) {
+		hp := &hit.parts[id]
 		if hp.contains(p) {
 			return hp.country
 		}
