@@ -73,7 +73,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, t := range targets {
 		if t.Ran && !t.Met() {
-			fmt.Fprintf(stdout, "target missed (not enforced): %s %s median %.2f ms > %g ms\n", t.Package, t.Bench, t.MedianMS, t.MaxMS)
+			fmt.Fprintf(stdout, "target missed (not enforced): %s %s median %s > %s\n", t.Package, t.Bench, quantity(t.MedianMS*1e6, "ns/op"), quantity(t.MaxMS*1e6, "ns/op"))
 		}
 	}
 	if *write != "" {

@@ -50,7 +50,7 @@ func WriteReport(w io.Writer, env string, rounds int, outs []Outcome, targets []
 			case !t.Met():
 				verdict = "missed"
 			}
-			fmt.Fprintf(&b, "| %s %s | %.2f ms | ≤ %g ms | %s |\n", t.Package, t.Bench, t.MedianMS, t.MaxMS, verdict)
+			fmt.Fprintf(&b, "| %s %s | %s | ≤ %s | %s |\n", t.Package, t.Bench, quantity(t.MedianMS*1e6, "ns/op"), quantity(t.MaxMS*1e6, "ns/op"), verdict)
 		}
 	}
 	b.WriteString("\n## All medians\n\n| package | benchmark | ns/op | B/op | allocs/op | rounds |\n|---|---|---|---|---|---|\n")
