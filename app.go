@@ -12,12 +12,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
-	"cstomap/assets"
-	"cstomap/geo"
+	"cstomap/dataset"
+	"cstomap/internal/clock"
 	"cstomap/internal/procstart"
-	"cstomap/passages"
-	"cstomap/seeds"
-	"cstomap/timeline"
+	"cstomap/internal/termsafe"
 	"cstomap/ui"
 )
 
@@ -27,9 +25,9 @@ var fyneAppToml []byte
 //go:embed Icon.png
 var icon []byte
 
-// runApp opens the window. The title, icon and app ID come from
+// runApp opens the window; now is the app's one clock. The title, icon and app ID come from
 // FyneApp.toml, so a plain `go build` and `fyne package` agree.
-func runApp(args []string) int {
+func runApp(args []string, now clock.Clock) int {
 	started := procstart.OrNow() // launch, so runtime and package init count too
 	fs := flag.NewFlagSet("cstomap", flag.ContinueOnError)
 	dataDir := fs.String("data", "", "folder of additional or replacement alliance files (see README)")
@@ -43,41 +41,25 @@ func runApp(args []string) int {
 		return 1
 	}
 	app.SetMetadata(meta)
-	world, err := geo.LoadCompact(assets.Countries)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "cstomap:", err)
-		return 1
-	}
-	alliances, userErrs, err := timeline.LoadAll(assets.Alliances, "alliances", *dataDir, world.Known)
+	d, userErrs, err := dataset.Load(dataset.Options{DataDir: *dataDir, Clock: now})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "cstomap:", err)
 		return 1
 	}
 	for _, err := range userErrs {
-		fmt.Fprintln(os.Stderr, "cstomap: skipping user data:", err)
+		fmt.Fprintln(os.Stderr, "cstomap: skipping user data:", termsafe.Sanitize(err.Error()))
 	}
-	opts := ui.Options{Log: os.Stdout, Started: started, Alliances: alliances, DataErrors: userErrs}
+	world := d.World
+	opts := ui.Options{Log: os.Stdout, Started: started, Alliances: d.Alliances, DataErrors: userErrs, Today: d.Clock}
 	if *where != "" {
 		opts.Where = strings.Split(strings.ToUpper(*where), ",")
 	}
-	al, err := passages.ParseAliases(seeds.Aliases(), world.Known)
+	ix, err := d.Index()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "cstomap:", err)
 		return 1
 	}
-	arts, err := seeds.Articles()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "cstomap:", err)
-		return 1
-	}
-	ix := passages.NewIndex(al)
-	for _, art := range arts {
-		if err := ix.Add(art); err != nil {
-			fmt.Fprintln(os.Stderr, "cstomap:", err)
-			return 1
-		}
-	}
-	opts.Index, opts.Aliases = ix, ui.AliasNames(al)
+	opts.Index, opts.Aliases = ix, ui.AliasNames(d.Aliases)
 
 	a := app.New()
 	opts.ArticleDir = filepath.Join(a.Storage().RootURI().Path(), "articles")

@@ -9,3 +9,13 @@ import "embed"
 //
 //go:embed alliances/*.json
 var Alliances embed.FS
+
+// Sources is the source policy, sources.json: every domain the alliance
+// files cite, with its class (official, news, research, reference,
+// unreliable), the publisher's name and a one-line reason. It sits beside
+// the alliances folder, not in it, because every *.json file there (and in
+// a user's --data folder) is read as an alliance. Parse it with
+// timeline.ParsePolicy; the schema is in alliances/README.md.
+//
+//go:embed sources.json
+var Sources []byte

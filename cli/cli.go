@@ -4,13 +4,16 @@
 package cli
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"sort"
 	"strings"
 
-	"cstomap/assets"
+	"cstomap/dataset"
 	"cstomap/geo"
+	"cstomap/internal/clock"
+	"cstomap/internal/termsafe"
 )
 
 // Exit codes shared by the subcommands.
@@ -50,37 +53,71 @@ func Usage(w io.Writer) {
 	}
 }
 
+// Config is what the commands run with.
+type Config struct {
+	// Stdout and Stderr receive the output and the messages.
+	Stdout, Stderr io.Writer
+	// Clock gives "now" (see package clock); nil means the system clock.
+	Clock clock.Clock
+}
+
 // env is what a command runs with.
 type env struct {
 	stdout, stderr io.Writer
-	world          *geo.World
+	clock          clock.Clock
+	data           *dataset.Data
 }
 
 // Run runs the subcommand args[0] with the rest of args and returns the
-// process exit code.
-func Run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || !IsCommand(args[0]) {
-		Usage(stderr)
+// process exit code. An unknown command exits 2 with the usage. Everything
+// printed passes through termsafe, so text from articles, data files and
+// file names cannot send escape sequences to the terminal.
+func Run(args []string, cfg Config) int {
+	stdout, stderr := termsafe.NewWriter(cfg.Stdout), termsafe.NewWriter(cfg.Stderr)
+	defer stdout.Flush()
+	defer stderr.Flush()
+	cfg.Stdout, cfg.Stderr = stdout, stderr
+	if len(args) == 0 {
+		Usage(cfg.Stderr)
+		return ExitUsage
+	}
+	if !IsCommand(args[0]) {
+		fmt.Fprintf(cfg.Stderr, "cstomap: unknown command %q\n", args[0])
+		Usage(cfg.Stderr)
 		return ExitUsage
 	}
 	if c, ok := commands[args[0]]; ok {
-		e := &env{stdout: stdout, stderr: stderr}
+		e := &env{stdout: cfg.Stdout, stderr: cfg.Stderr, clock: cfg.Clock}
+		if e.clock == nil {
+			e.clock = clock.System
+		}
 		return c.run(e, args[1:])
 	}
-	Usage(stdout)
+	Usage(cfg.Stdout)
 	return ExitOK
 }
 
-// loadWorld loads the embedded outlines.
-func (e *env) loadWorld() (*geo.World, error) {
-	if e.world == nil {
-		w, err := geo.LoadCompact(assets.Countries)
-		if err != nil {
-			return nil, fmt.Errorf("load outlines: %w", err)
-		}
-		e.world = w
+// dataFlag adds the --data flag that every command takes.
+func dataFlag(fs *flag.FlagSet) *string {
+	return fs.String("data", "", "folder of additional or replacement alliance files")
+}
+
+// load loads the data through the one loader, with the user's alliance
+// files from dataDir (may be ""). Bad user files are reported on stderr
+// and skipped; the embedded data stays.
+func (e *env) load(dataDir string) (*dataset.Data, error) {
+	if e.data != nil {
+		return e.data, nil
 	}
-	return e.world, nil
+	d, userErrs, err := dataset.Load(dataset.Options{DataDir: dataDir, Clock: e.clock})
+	for _, err := range userErrs {
+		fmt.Fprintf(e.stderr, "cstomap: skipping user data: %v\n", err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	e.data = d
+	return d, nil
 }
 
 // usageErr prints a usage error for cmd and returns ExitUsage.

@@ -3,15 +3,41 @@ package cli
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"cstomap/internal/clock"
 )
 
+// runFunc runs a command and returns its exit code and output.
+type runFunc func(args ...string) (code int, stdout, stderr string)
+
+// run runs a command with the clock the tests run with: the system clock,
+// or SOURCE_DATE_EPOCH when set (make test runs the suite with it pinned to
+// 2027 and 2040 too). Tests whose expectations depend on the date use runAt.
 func run(args ...string) (code int, stdout, stderr string) {
+	c, err := clock.FromEnv(os.Getenv)
+	if err != nil {
+		panic(err)
+	}
+	return runWith(c, args...)
+}
+
+// runAt returns a runner whose clock is fixed at day (YYYY-MM-DD, UTC).
+func runAt(t *testing.T, day string) runFunc {
+	t.Helper()
+	d, err := time.Parse("2006-01-02", day)
+	require.NoError(t, err)
+	return func(args ...string) (int, string, string) { return runWith(clock.Fixed(d), args...) }
+}
+
+func runWith(c clock.Clock, args ...string) (code int, stdout, stderr string) {
 	var o, e bytes.Buffer
-	code = Run(args, &o, &e)
+	code = Run(args, Config{Stdout: &o, Stderr: &e, Clock: c})
 	return code, o.String(), e.String()
 }
 
@@ -33,6 +59,13 @@ func TestWhich(t *testing.T) {
 		{"longitude out of range", []string{"which", "-181", "10"}, 2, "", "longitude -181 is outside ±180"},
 		{"too few", []string{"which", "10"}, 2, "", "want 2 arguments"},
 		{"too many", []string{"which", "1", "2", "3"}, 2, "", "want 2 arguments"},
+		{"underscore digits", []string{"which", "1_0", "40"}, 2, "", `longitude "1_0" is not a number`},
+		{"hex float", []string{"which", "0x1p4", "40"}, 2, "", `longitude "0x1p4" is not a number`},
+		{"exponent", []string{"which", "4e1", "40"}, 2, "", "is not a number"},
+		{"double dash before negatives", []string{"which", "--", "-77.04", "38.91"}, 0, "USA\tUnited States of America\n", ""},
+		{"double dash, out of range", []string{"which", "--", "-180.5", "-90"}, 2, "", "longitude -180.5 is outside ±180"},
+		{"with --data", []string{"which", "--data", "testdata/none", "44.5126", "40.1776"}, 0, "ARM\tArmenia\n", "skipping user data"},
+		{"--data without a folder", []string{"which", "44", "40", "--data"}, 2, "", "flag needs an argument"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -47,7 +80,8 @@ func TestWhich(t *testing.T) {
 func TestUsage(t *testing.T) {
 	code, _, errOut := run("bogus")
 	assert.Equal(t, 2, code)
-	assert.Contains(t, errOut, "cstomap which LON LAT")
+	assert.Contains(t, errOut, `unknown command "bogus"`)
+	assert.Contains(t, errOut, "cstomap which [--data DIR] [--] LON LAT")
 	code, out, _ := run("help")
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "cstomap export")
@@ -62,4 +96,71 @@ func listDir(t *testing.T, dir string) []string {
 		names = append(names, e.Name())
 	}
 	return names
+}
+
+// TestOneClock pins the clock as SOURCE_DATE_EPOCH=2027-01-02 does: status
+// accepts 2027 and defaults to it, and export's default year is 2027 too.
+func TestOneClock(t *testing.T) {
+	run := runAt(t, "2027-01-02")
+	code, out, errOut := run("status", "--year", "2027", "--json")
+	require.Equal(t, 0, code, errOut)
+	_, def, _ := run("status", "--json")
+	assert.Equal(t, out, def, "the default year is the clock's")
+
+	dir := t.TempDir()
+	code, _, errOut = run("export", "--out", filepath.Join(dir, "m.svg"), "--width", "320", "--height", "200")
+	require.Equal(t, 0, code, errOut)
+	svg, err := os.ReadFile(filepath.Join(dir, "m.svg"))
+	require.NoError(t, err)
+	assert.Contains(t, string(svg), "2027")
+	assert.NotContains(t, string(svg), ">2026<")
+}
+
+// TestEveryCommandTakesData gives each command the same user alliance file;
+// each must see it (or at least accept it and report its bad sibling).
+func TestEveryCommandTakesData(t *testing.T) {
+	run := runAt(t, "2026-11-27")
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "pact.json"), []byte(`{
+  "id": "pact", "name": "Test Pact", "first_year": 2000,
+  "countries": [{"iso": "FRA", "events": [{"date": "2001-02-03", "status": "current", "note": "joins", "sources": ["https://example.org/a"]}]}]
+}`), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "bad.json"), []byte(`{`), 0o644))
+	out := filepath.Join(t.TempDir(), "pact.svg")
+	cases := [][]string{
+		{"which", "--data", dir, "2.35", "48.85"},
+		{"status", "--data", dir, "--alliance", "pact"},
+		{"passages", "--data", dir, "ARM"},
+		{"export", "--data", dir, "--alliance", "pact", "--year", "2005", "--out", out, "--width", "320", "--height", "200"},
+	}
+	for _, args := range cases {
+		t.Run(args[0], func(t *testing.T) {
+			code, _, errOut := run(args...)
+			assert.Equal(t, 0, code, errOut)
+			assert.Contains(t, errOut, "bad.json", "the bad user file is reported")
+		})
+	}
+	svg, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Contains(t, string(svg), `id="FRA" data-status="current"`, "export sees the user's alliance")
+}
+
+// TestNoTerminalEscapes: text from an article and from file names reaches
+// the terminal with its control characters escaped.
+func TestNoTerminalEscapes(t *testing.T) {
+	run := runAt(t, "2026-11-27")
+	dir := t.TempDir()
+	art := filepath.Join(dir, "evil.txt")
+	require.NoError(t, os.WriteFile(art, []byte("Title: Clear\x1b[2J \x1b]52;c;cm0=\x07\u202eArmenia\n\nArmenia left the alliance\x1b]0;owned\x07 today.\n"), 0o644))
+	bad := filepath.Join(dir, "x\x1b[31m.json")
+	require.NoError(t, os.WriteFile(bad, []byte("{"), 0o644))
+	code, out, errOut := run("passages", "--data", dir, "--article", art, "ARM")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, `\u001b]0;owned\u0007`)
+	for _, s := range []string{out, errOut} {
+		assert.NotContains(t, s, "\x1b")
+		assert.NotContains(t, s, "\x07")
+		assert.NotContains(t, s, "\u202e")
+	}
+	assert.Contains(t, errOut, `x\u001b[31m.json`)
 }

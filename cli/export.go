@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"cstomap/assets"
+	"cstomap/dataset"
 	"cstomap/export"
 	"cstomap/geo"
 	"cstomap/timeline"
@@ -19,7 +19,7 @@ import (
 
 const exportUsage = "export --out FILE.(png|svg|gif) [--alliance csto|nato] [--year Y] " +
 	"[--width W --height H | --preset social|hd|4k|square|a4] [--scale 1|2|3] [--select ISO3] " +
-	"[--title TEXT] [--no-title] [--no-year] [--no-legend] [--no-source] [--no-map] [--dark] [--delay MS]\n" +
+	"[--title TEXT] [--data DIR] [--no-title] [--no-year] [--no-legend] [--no-source] [--no-map] [--dark] [--delay MS]\n" +
 	"       cstomap export --years FIRST-LAST --out DIR/ [--format png|svg] [same options]"
 
 func init() {
@@ -59,6 +59,7 @@ func runExport(e *env, args []string) int {
 	fs.BoolVar(&f.noSource, "no-source", false, "leave out the source line")
 	fs.BoolVar(&f.noMap, "no-map", false, "leave out the map")
 	fs.BoolVar(&f.dark, "dark", false, "dark style")
+	dataDir := dataFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return e.usageErr("export", "%v", err)
 	}
@@ -67,7 +68,11 @@ func runExport(e *env, args []string) int {
 	}
 	f.set = map[string]bool{}
 	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
-	job, msg := e.exportJob(&f, time.Now())
+	d, err := e.load(*dataDir)
+	if err != nil {
+		return e.fail("export", err)
+	}
+	job, msg := exportJob(d, &f)
 	if msg != "" {
 		return e.usageErr("export", "%s", msg)
 	}
@@ -106,8 +111,9 @@ func plainOptionsError(err error) string {
 }
 
 // exportJob turns the flags into a job, or returns a usage message.
-func (e *env) exportJob(f *exportFlags, now time.Time) (export.Job, string) {
+func exportJob(d *dataset.Data, f *exportFlags) (export.Job, string) {
 	var job export.Job
+	now := d.Now()
 	if f.out == "" {
 		return job, "--out is required"
 	}
@@ -168,13 +174,10 @@ func (e *env) exportJob(f *exportFlags, now time.Time) (export.Job, string) {
 		return job, fmt.Sprintf("--delay %d is outside 0…655350 ms", f.delay)
 	}
 
-	world, err := e.loadWorld()
+	world := d.World
+	a, err := d.Alliance(f.alliance)
 	if err != nil {
 		return job, err.Error()
-	}
-	a, msg := exportAlliance(world, f.alliance)
-	if msg != "" {
-		return job, msg
 	}
 	iso := ""
 	if f.sel != "" {
@@ -215,23 +218,6 @@ func (e *env) exportJob(f *exportFlags, now time.Time) (export.Job, string) {
 		Hide:  export.Hide{Map: f.noMap, Title: f.noTitle, Year: f.noYear, Legend: f.noLegend, Source: f.noSource},
 	}
 	return job, ""
-}
-
-// exportAlliance loads the embedded alliance with the id, or returns a
-// usage message naming the known ones.
-func exportAlliance(w *geo.World, id string) (*timeline.Alliance, string) {
-	as, err := timeline.LoadFS(assets.Alliances, "alliances", w.Known)
-	if err != nil {
-		return nil, fmt.Sprintf("load alliances: %v", err)
-	}
-	var ids []string
-	for _, a := range as {
-		if strings.EqualFold(a.ID, id) {
-			return a, ""
-		}
-		ids = append(ids, a.ID)
-	}
-	return nil, fmt.Sprintf("unknown alliance %q (want %s)", id, strings.Join(ids, " or "))
 }
 
 // parseYears parses "FIRST-LAST" or a single "YEAR".

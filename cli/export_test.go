@@ -155,7 +155,7 @@ func TestExportArgumentErrors(t *testing.T) {
 		inErr string
 	}{
 		{"year before the alliance", []string{"--out", "m.png", "--year", "1980"}, "year 1980 (CSTO covers 1992-"},
-		{"unknown alliance", []string{"--out", "m.png", "--alliance", "warsaw"}, `unknown alliance "warsaw" (want csto or nato)`},
+		{"unknown alliance", []string{"--out", "m.png", "--alliance", "warsaw"}, `unknown alliance "warsaw" (want one of csto, nato)`},
 		{"preset and width", []string{"--out", "m.png", "--preset", "hd", "--width", "100"}, "either --preset or --width"},
 		{"unknown preset", []string{"--out", "m.png", "--preset", "poster"}, `unknown preset "poster"`},
 		{"scale 4", []string{"--out", "m.png", "--scale", "4"}, "--scale 4 is outside 1…3"},

@@ -7,11 +7,10 @@ import (
 	"os"
 
 	"cstomap/passages"
-	"cstomap/seeds"
 )
 
 func init() {
-	register("passages", "passages [--json] [--article FILE]... ISO3", runPassages)
+	register("passages", "passages [--json] [--article FILE]... [--data DIR] ISO3", runPassages)
 }
 
 // stringList is a repeatable string flag.
@@ -27,6 +26,7 @@ func runPassages(e *env, args []string) int {
 	fs := flag.NewFlagSet("passages", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	asJSON := fs.Bool("json", false, "print JSON")
+	dataDir := dataFlag(fs)
 	var files stringList
 	fs.Var(&files, "article", "an extra article file (plain text or Markdown) for this run; repeatable")
 	// Flags may come before or after the code.
@@ -44,15 +44,15 @@ func runPassages(e *env, args []string) int {
 	if len(pos) != 1 {
 		return e.usageErr("passages", "want one ISO3 country code, got %d arguments", len(pos))
 	}
-	w, err := e.loadWorld()
+	d, err := e.load(*dataDir)
 	if err != nil {
 		return e.fail("passages", err)
 	}
-	iso, ok := knownISO(w, pos[0])
+	iso, ok := knownISO(d.World, pos[0])
 	if !ok {
 		return e.usageErr("passages", "unknown country code %q (want an ISO 3166-1 alpha-3 code such as ARM)", pos[0])
 	}
-	ix, err := loadIndex(w.Known)
+	ix, err := d.Index()
 	if err != nil {
 		return e.fail("passages", err)
 	}
@@ -78,23 +78,4 @@ func runPassages(e *env, args []string) int {
 		return e.fail("passages", err)
 	}
 	return ExitOK
-}
-
-// loadIndex indexes the bundled articles with the bundled aliases.
-func loadIndex(known func(string) bool) (*passages.Index, error) {
-	al, err := passages.ParseAliases(seeds.Aliases(), known)
-	if err != nil {
-		return nil, fmt.Errorf("load aliases: %w", err)
-	}
-	arts, err := seeds.Articles()
-	if err != nil {
-		return nil, fmt.Errorf("load articles: %w", err)
-	}
-	ix := passages.NewIndex(al)
-	for _, a := range arts {
-		if err := ix.Add(a); err != nil {
-			return nil, fmt.Errorf("index %s: %w", a.ID, err)
-		}
-	}
-	return ix, nil
 }

@@ -12,42 +12,47 @@ func init() {
 }
 
 // runStatus lists every country that has a status in the year: ISO3, name,
-// status and the date since that status, as a table or as JSON.
+// status and the date since that status, as a table or as JSON. The JSON
+// rows also carry the sources of the event that started the status, each
+// with its publisher and class from the source policy.
 func runStatus(e *env, args []string) int {
 	fs := flag.NewFlagSet("status", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	alliance := fs.String("alliance", "csto", "alliance id")
 	year := fs.Int("year", 0, "year (default: the current year)")
 	asJSON := fs.Bool("json", false, "print JSON")
-	dataDir := fs.String("data", "", "folder of additional or replacement alliance files")
+	dataDir := dataFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return e.usageErr("status", "%v", err)
 	}
 	if fs.NArg() > 0 {
 		return e.usageErr("status", "unexpected argument %q", fs.Arg(0))
 	}
-	all, err := e.loadAlliances(*dataDir)
+	d, err := e.load(*dataDir)
 	if err != nil {
 		return e.fail("status", err)
 	}
-	a, err := findAlliance(all, *alliance)
+	a, err := d.Alliance(*alliance)
 	if err != nil {
 		return e.usageErr("status", "%v", err)
 	}
-	today := now()
-	y := *year
-	if y == 0 {
-		y = today.Year()
+	today := d.Now()
+	y := today.Year()
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == "year" })
+	if set {
+		y = *year
 	}
 	if err := a.CheckYear(y, today); err != nil {
 		return e.usageErr("status", "%v", err)
 	}
 	entries := a.Statuses(y, today)
-	write := timeline.WriteTable
 	if *asJSON {
-		write = timeline.WriteJSON
+		err = timeline.WriteJSONSources(e.stdout, a, entries, d.World.Name, d.Sources.Describe)
+	} else {
+		err = timeline.WriteTable(e.stdout, entries, d.World.Name)
 	}
-	if err := write(e.stdout, entries, e.world.Name); err != nil {
+	if err != nil {
 		return e.fail("status", err)
 	}
 	return ExitOK

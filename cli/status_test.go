@@ -5,41 +5,88 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-func fixClock(t *testing.T, day string) {
-	t.Helper()
-	d, err := time.Parse("2006-01-02", day)
-	require.NoError(t, err)
-	old := now
-	now = func() time.Time { return d }
-	t.Cleanup(func() { now = old })
-}
-
 type statusRow struct {
 	ISO, Name, Status, Since string
 }
 
-func statusJSON(t *testing.T, args ...string) []statusRow {
+// statusSource is one entry of a status row's "sources" array.
+type statusSource struct {
+	URL, Publisher, Class string
+}
+
+// statusJSONFull runs status --json and decodes every row with its sources.
+func statusJSONFull(t *testing.T, run runFunc, args ...string) ([]statusRow, [][]statusSource) {
 	t.Helper()
 	code, out, errOut := run(append([]string{"status", "--json"}, args...)...)
 	require.Equal(t, 0, code, errOut)
-	var raw []map[string]string
+	var raw []map[string]json.RawMessage
 	require.NoError(t, json.Unmarshal([]byte(out), &raw))
-	var rows []statusRow
-	for _, r := range raw {
-		require.Len(t, r, 4, "keys iso, name, status, since")
-		rows = append(rows, statusRow{r["iso"], r["name"], r["status"], r["since"]})
+	var (
+		rows []statusRow
+		srcs [][]statusSource
+	)
+	str := func(r map[string]json.RawMessage, k string) string {
+		var s string
+		require.NoError(t, json.Unmarshal(r[k], &s), k)
+		return s
 	}
+	for _, r := range raw {
+		require.Len(t, r, 5, "keys iso, name, status, since, sources")
+		rows = append(rows, statusRow{str(r, "iso"), str(r, "name"), str(r, "status"), str(r, "since")})
+		var ss []map[string]string
+		require.NoError(t, json.Unmarshal(r["sources"], &ss))
+		var row []statusSource
+		for _, s := range ss {
+			require.Len(t, s, 3, "keys url, publisher, class")
+			row = append(row, statusSource{s["url"], s["publisher"], s["class"]})
+		}
+		srcs = append(srcs, row)
+	}
+	return rows, srcs
+}
+
+func statusJSON(t *testing.T, run runFunc, args ...string) []statusRow {
+	t.Helper()
+	rows, _ := statusJSONFull(t, run, args...)
 	return rows
 }
 
+// TestStatusJSONSources: each row carries the sources of the event that
+// started its status, with the publisher and class from the source policy.
+func TestStatusJSONSources(t *testing.T) {
+	run := runAt(t, "2026-11-27")
+	rows, srcs := statusJSONFull(t, run, "--alliance", "nato", "--year", "2024")
+	for i, r := range rows {
+		require.NotEmpty(t, srcs[i], r.ISO)
+		for _, s := range srcs[i] {
+			assert.Regexp(t, `^https?://`, s.URL)
+			assert.NotEmpty(t, s.Publisher)
+			assert.Contains(t, []string{"official", "news", "research", "reference"}, s.Class, s.URL)
+		}
+		if r.ISO == "ESP" {
+			assert.Equal(t, statusSource{"https://www.nato.int/docu/update/80-89/1982e.htm", "NATO", "official"}, srcs[i][0])
+		}
+	}
+	rows, srcs = statusJSONFull(t, run, "--year", "2024")
+	for i, r := range rows {
+		if r.ISO == "ARM" {
+			assert.Equal(t, "threatening", r.Status)
+			var labels []string
+			for _, s := range srcs[i] {
+				labels = append(labels, s.Publisher+" ("+s.Class+")")
+			}
+			assert.Equal(t, []string{"PanARMENIAN.Net (news)", "ARKA (news)"}, labels)
+		}
+	}
+}
+
 func TestStatusJSON(t *testing.T) {
-	fixClock(t, "2026-11-27")
+	run := runAt(t, "2026-11-27")
 	cases := []struct {
 		name string
 		args []string
@@ -53,7 +100,7 @@ func TestStatusJSON(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			got := map[string]string{}
-			for _, r := range statusJSON(t, tc.args...) {
+			for _, r := range statusJSON(t, run, tc.args...) {
 				got[r.ISO] = r.Status
 				assert.Regexp(t, `^\d{4}-\d{2}-\d{2}$`, r.Since)
 				assert.NotEmpty(t, r.Name)
@@ -64,8 +111,8 @@ func TestStatusJSON(t *testing.T) {
 }
 
 func TestStatusSinceAndNames(t *testing.T) {
-	fixClock(t, "2026-11-27")
-	for _, r := range statusJSON(t, "--year", "2024") {
+	run := runAt(t, "2026-11-27")
+	for _, r := range statusJSON(t, run, "--year", "2024") {
 		switch r.ISO {
 		case "ARM":
 			assert.Equal(t, statusRow{"ARM", "Armenia", "threatening", "2023-05-22"}, r)
@@ -73,12 +120,12 @@ func TestStatusSinceAndNames(t *testing.T) {
 			assert.Equal(t, statusRow{"UZB", "Uzbekistan", "departed", "2012-12-19"}, r)
 		}
 	}
-	rows := statusJSON(t, "--alliance", "nato", "--year", "2024")
+	rows := statusJSON(t, run, "--alliance", "nato", "--year", "2024")
 	assert.Len(t, rows, 32)
 }
 
 func TestStatusTable(t *testing.T) {
-	fixClock(t, "2026-11-27")
+	run := runAt(t, "2026-11-27")
 	code, out, _ := run("status", "--year", "2006")
 	require.Equal(t, 0, code)
 	assert.Contains(t, out, "ISO3")
@@ -86,7 +133,7 @@ func TestStatusTable(t *testing.T) {
 }
 
 func TestStatusErrors(t *testing.T) {
-	fixClock(t, "2026-11-27")
+	run := runAt(t, "2026-11-27")
 	cases := []struct {
 		name  string
 		args  []string
@@ -96,6 +143,7 @@ func TestStatusErrors(t *testing.T) {
 		{"year in the future", []string{"--year", "2027"}, "CSTO covers 1992-2026"},
 		{"unknown alliance", []string{"--alliance", "warsaw"}, `unknown alliance "warsaw"`},
 		{"bad year", []string{"--year", "soon"}, "invalid value"},
+		{"year zero is a year, not a default", []string{"--year", "0"}, "0 (CSTO covers 1992-2026)"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -108,7 +156,7 @@ func TestStatusErrors(t *testing.T) {
 }
 
 func TestStatusUserData(t *testing.T) {
-	fixClock(t, "2026-11-27")
+	run := runAt(t, "2026-11-27")
 	dir := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "gcc.json"), []byte(`{
   "id": "pact", "name": "Test Pact", "first_year": 2000,

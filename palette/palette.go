@@ -55,14 +55,6 @@ var (
 	}
 )
 
-// ByName returns Light or Dark.
-func ByName(name string) Palette {
-	if name == "dark" {
-		return Dark
-	}
-	return Light
-}
-
 // Paint returns the paint of a country with status s.
 func (p Palette) Paint(s timeline.Status) geo.Paint {
 	switch s {

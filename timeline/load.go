@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"cstomap/internal/safefile"
 )
 
 // LoadFS parses every *.json file directly in dir of fsys (not in
@@ -20,7 +22,8 @@ import (
 // result is nil and the error joins one error per problem. This suits
 // embedded data, where any error is a bug.
 func LoadFS(fsys fs.FS, dir string, known func(iso string) bool) ([]*Alliance, error) {
-	as, errs := load(fsys, dir, func(name string) string { return path.Join(dir, name) }, known)
+	read := func(name string) ([]byte, error) { return fs.ReadFile(fsys, path.Join(dir, name)) }
+	as, errs := load(fsys, dir, func(name string) string { return path.Join(dir, name) }, read, known)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
@@ -34,13 +37,22 @@ func LoadFS(fsys fs.FS, dir string, known func(iso string) bool) ([]*Alliance, e
 // earlier file already used is an error wrapping ErrDuplicate. An unreadable
 // directory gives no alliances and a single error; a directory without
 // *.json files gives no alliances and an error wrapping ErrNoFiles.
+//
+// Only regular files (or links to them) of at most [MaxFileSize] bytes are
+// read, and the limit holds while reading: a FIFO, a device such as
+// /dev/zero, or an endless file is reported, never waited on or read.
 func LoadDir(dir string, known func(iso string) bool) ([]*Alliance, []error) {
-	return load(os.DirFS(dir), ".", func(name string) string { return filepath.Join(dir, name) }, known)
+	read := func(name string) ([]byte, error) { return safefile.Read(filepath.Join(dir, name), MaxFileSize) }
+	return load(os.DirFS(dir), ".", func(name string) string { return filepath.Join(dir, name) }, read, known)
 }
 
+// MaxFileSize is the largest user alliance file LoadDir reads, in bytes.
+// The bundled CSTO and NATO files are each under 100 KB.
+const MaxFileSize = 4 << 20
+
 // load does the work of LoadFS and LoadDir: name turns a file name in dir
-// into the name used for errors and Alliance.File.
-func load(fsys fs.FS, dir string, name func(string) string, known func(string) bool) ([]*Alliance, []error) {
+// into the name used for errors and Alliance.File, and read reads a file.
+func load(fsys fs.FS, dir string, name func(string) string, read func(string) ([]byte, error), known func(string) bool) ([]*Alliance, []error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return nil, []error{fmt.Errorf("timeline: read alliance directory %s: %w", name(""), err)}
@@ -55,9 +67,9 @@ func load(fsys fs.FS, dir string, name func(string) string, known func(string) b
 			continue
 		}
 		file := name(de.Name())
-		data, err := fs.ReadFile(fsys, path.Join(dir, de.Name()))
+		data, err := read(de.Name())
 		if err != nil {
-			errs = append(errs, fmt.Errorf("timeline: read %s: %w", file, err))
+			errs = append(errs, fmt.Errorf("timeline: cannot read %s: %w", file, err))
 			continue
 		}
 		a, err := Parse(file, data, known)

@@ -1,9 +1,11 @@
 package timeline_test
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 	"testing/fstest"
 
@@ -11,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"cstomap/assets"
+	"cstomap/internal/safefile"
 	"cstomap/timeline"
 )
 
@@ -138,6 +141,30 @@ func TestLoadDir(t *testing.T) {
 	assert.ErrorIs(t, errs[1], timeline.ErrDuplicate)
 	assert.Contains(t, errs[1].Error(), filepath.Join(dir, "c.json")+": id:")
 
+	t.Run("FIFO, /dev/zero and an oversized file are refused, not read", func(t *testing.T) {
+		dir := t.TempDir()
+		require.NoError(t, syscall.Mkfifo(filepath.Join(dir, "a-fifo.json"), 0o644))
+		require.NoError(t, os.Symlink("/dev/zero", filepath.Join(dir, "b-zero.json")))
+		big := append(oneCountry("big"), bytes.Repeat([]byte(" "), timeline.MaxFileSize)...)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "c-big.json"), big, 0o644))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "d.json"), oneCountry("good"), 0o644))
+		as, errs := timeline.LoadDir(dir, testKnown)
+		require.Len(t, as, 1)
+		assert.Equal(t, "good", as[0].ID)
+		require.Len(t, errs, 3)
+		assert.ErrorIs(t, errs[0], safefile.ErrNotRegular)
+		assert.Contains(t, errs[0].Error(), "a-fifo.json")
+		assert.ErrorIs(t, errs[1], safefile.ErrNotRegular)
+		assert.ErrorIs(t, errs[2], safefile.ErrTooLarge)
+	})
+	t.Run("a byte order mark is accepted", func(t *testing.T) {
+		dir := t.TempDir()
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "bom.json"), append([]byte("\uFEFF"), oneCountry("bom")...), 0o644))
+		as, errs := timeline.LoadDir(dir, testKnown)
+		require.Empty(t, errs)
+		require.Len(t, as, 1)
+		assert.Equal(t, "bom", as[0].ID)
+	})
 	t.Run("missing directory", func(t *testing.T) {
 		as, errs := timeline.LoadDir(filepath.Join(dir, "nope"), testKnown)
 		assert.Empty(t, as)

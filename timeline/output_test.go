@@ -3,6 +3,7 @@ package timeline_test
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -121,6 +122,98 @@ func TestWriteRejectsBadEntries(t *testing.T) {
 				assert.ErrorIs(t, write(&b), tc.err, name)
 				assert.Zero(t, b.Len(), "%s: nothing is written", name)
 			}
+		})
+	}
+}
+
+func TestWriteJSONSources(t *testing.T) {
+	a := parseDoc(t, `{"id": "p", "name": "P", "first_year": 2000, "countries": [
+	  {"iso": "ARM", "events": [
+	    {"date": "2001-01-01", "status": "current", "note": "Joins.", "sources": ["https://a.example/1"]},
+	    {"date": "2002-01-01", "note": "A note.", "sources": ["https://a.example/2"]},
+	    {"date": "2003-01-01", "status": "threatening", "note": "Threatens.", "sources": ["https://a.example/3", "https://b.example/4"]}]},
+	  {"iso": "AZE", "events": [
+	    {"date": "2001-01-01", "status": "current", "note": "Joins.", "sources": ["https://a.example/5"]},
+	    {"date": "2001-01-01", "status": "current", "note": "Same day, later: this one.", "sources": ["https://b.example/6"]}]}]}`)
+	describe := func(u string) (string, string) {
+		if strings.Contains(u, "a.example") {
+			return "A", "news"
+		}
+		return "B", "official"
+	}
+	entries := a.Statuses(2004, today)
+	entries = append(entries, timeline.Entry{ISO: "KAZ", Status: current, Since: date(2001, 1, 1)})
+	var b bytes.Buffer
+	require.NoError(t, timeline.WriteJSONSources(&b, a, entries, nameOf, describe))
+	assert.Equal(t, `[
+  {
+    "iso": "ARM",
+    "name": "Armenia",
+    "status": "threatening",
+    "since": "2003-01-01",
+    "sources": [
+      {
+        "url": "https://a.example/3",
+        "publisher": "A",
+        "class": "news"
+      },
+      {
+        "url": "https://b.example/4",
+        "publisher": "B",
+        "class": "official"
+      }
+    ]
+  },
+  {
+    "iso": "AZE",
+    "name": "Azerbaijan",
+    "status": "current",
+    "since": "2001-01-01",
+    "sources": [
+      {
+        "url": "https://b.example/6",
+        "publisher": "B",
+        "class": "official"
+      }
+    ]
+  },
+  {
+    "iso": "KAZ",
+    "name": "Kazakhstan",
+    "status": "current",
+    "since": "2001-01-01"
+  }
+]
+`, b.String())
+
+	b.Reset()
+	require.NoError(t, timeline.WriteJSONSources(&b, a, entries[:1], nil, nil))
+	assert.Contains(t, b.String(), `"publisher": "",`, "a nil describe leaves publisher and class empty")
+	assert.ErrorIs(t, timeline.WriteJSONSources(&b, a, []timeline.Entry{{ISO: "ARM"}}, nil, nil), timeline.ErrBadStatus)
+}
+
+func TestStartingEvent(t *testing.T) {
+	m := embedded(t)
+	cases := []struct {
+		alliance string
+		entry    timeline.Entry
+		note     string // prefix of the event's note; "" for nil
+	}{
+		{"csto", timeline.Entry{ISO: "ARM", Status: threatening, Since: date(2023, 5, 22)}, "Pashinyan says leaving"},
+		{"csto", timeline.Entry{ISO: "UZB", Status: current, Since: date(2006, 8, 16)}, "Rejoins"},
+		{"csto", timeline.Entry{ISO: "UZB", Status: current, Since: date(2006, 6, 23)}, ""},
+		{"csto", timeline.Entry{ISO: "UKR", Status: current, Since: date(1992, 5, 15)}, ""},
+		{"nato", timeline.Entry{ISO: "XXX", Status: current, Since: date(1949, 4, 4)}, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.entry.ISO+" "+tc.entry.Since.Format("2006-01-02"), func(t *testing.T) {
+			e := m[tc.alliance].StartingEvent(tc.entry)
+			if tc.note == "" {
+				assert.Nil(t, e)
+				return
+			}
+			require.NotNil(t, e)
+			assert.True(t, strings.HasPrefix(e.Note, tc.note), e.Note)
 		})
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"reflect"
 	"slices"
@@ -117,6 +118,16 @@ type fileJSON struct {
 	Notes     []json.RawMessage `json:"notes"`
 	Countries []json.RawMessage `json:"countries"`
 	Map       *mapJSON          `json:"map"`
+	Names     []nameJSON        `json:"names"`
+}
+
+type nameJSON struct {
+	From    string   `json:"from"`
+	Name    string   `json:"name"`
+	Short   string   `json:"short"`
+	Form    Form     `json:"form"`
+	Note    string   `json:"note"`
+	Sources []string `json:"sources"`
 }
 
 type countryJSON struct {
@@ -186,10 +197,13 @@ func (p *parser) errorf(country, field string, sentinel error, format string, ar
 }
 
 func (p *parser) parse(data []byte) (*Alliance, error) {
+	// A UTF-8 byte order mark, as some Windows editors write, is not JSON
+	// but is no reason to refuse the file.
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	// A first, lenient pass finds syntax errors with their offset in data
 	// (and trailing garbage); the strict passes below then cannot fail on
 	// syntax.
-	if err := json.Unmarshal(data, new(json.RawMessage)); err != nil {
+	if err := checkSyntax(data); err != nil {
 		return nil, p.syntaxError(data, err)
 	}
 	var f fileJSON
@@ -202,6 +216,9 @@ func (p *parser) parse(data []byte) (*Alliance, error) {
 	}
 	p.a = a
 	if err := p.header(); err != nil {
+		return nil, err
+	}
+	if err := p.names(f.Names); err != nil {
 		return nil, err
 	}
 	if f.Map != nil {
@@ -240,6 +257,46 @@ func (p *parser) parse(data []byte) (*Alliance, error) {
 	}
 	slices.SortFunc(a.Countries, func(x, y Country) int { return strings.Compare(x.ISO, y.ISO) })
 	return a, nil
+}
+
+// names validates the optional "names" list: dated, in date order, each
+// with a name, an abbreviation and a form, the newest matching the file's
+// name and short_name.
+func (p *parser) names(ns []nameJSON) error {
+	a := p.a
+	for i, nj := range ns {
+		at := fmt.Sprintf("names[%d]", i)
+		d, ok := parseDate(nj.From)
+		switch {
+		case nj.From == "":
+			return p.errorf("", at+".from", ErrMissing, "missing from (want YYYY-MM-DD)")
+		case !ok:
+			return p.errorf("", at+".from", ErrBadDate, "malformed date %q (want YYYY-MM-DD)", nj.From)
+		case i > 0 && !d.After(a.Names[i-1].From):
+			return p.errorf("", at+".from", ErrInvalid, "%s is not after the previous name's date", nj.From)
+		case strings.TrimSpace(nj.Name) == "":
+			return p.errorf("", at+".name", ErrMissing, "missing name")
+		case strings.TrimSpace(nj.Short) == "":
+			return p.errorf("", at+".short", ErrMissing, "missing short")
+		case nj.Form != FormTreaty && nj.Form != FormOrganization:
+			return p.errorf("", at+".form", ErrInvalid, "unknown form %q (want treaty or organization)", nj.Form)
+		}
+		// A change of name is a dated fact and needs a source; the first
+		// name may rest on the founding note.
+		var srcs []string
+		if i > 0 || len(nj.Sources) > 0 {
+			var err error
+			if srcs, err = p.sources(nj.Sources, "", at+".sources"); err != nil {
+				return err
+			}
+		}
+		a.Names = append(a.Names, Name{From: d, Name: nj.Name, Short: nj.Short, Form: nj.Form, Note: nj.Note, Sources: srcs})
+	}
+	if n := len(a.Names); n > 0 && (a.Names[n-1].Name != a.Name || a.Names[n-1].Short != a.ShortName) {
+		return p.errorf("", fmt.Sprintf("names[%d]", n-1), ErrInvalid,
+			"the newest name must be the file's name and short_name (%q, %q)", a.Name, a.ShortName)
+	}
+	return nil
 }
 
 // header validates the alliance-level scalar fields.
@@ -486,9 +543,10 @@ func parseDate(s string) (time.Time, bool) {
 // errors into *Error. iso and prefix name where raw sits: prefix is the path
 // of raw within the country (or the file), e.g. "events[2]".
 func (p *parser) decode(raw []byte, v any, iso, prefix string) error {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
+	if name, ok := unknownField(raw, v); ok {
+		return p.errorf(iso, prefix, ErrUnknownField, "unknown field %q", name)
+	}
+	err := json.Unmarshal(raw, v)
 	if err == nil {
 		return nil
 	}
@@ -505,10 +563,108 @@ func (p *parser) decode(raw []byte, v any, iso, prefix string) error {
 	if errors.As(err, &te) {
 		return p.errorf(iso, join(te.Field), ErrType, "want %s, got JSON %s", kindName(te.Type), te.Value)
 	}
-	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-		return p.errorf(iso, prefix, ErrUnknownField, "unknown field %s", name)
-	}
 	return p.errorf(iso, prefix, ErrInvalid, "%v", err)
+}
+
+// unknownField returns the first key of the JSON object raw, or of an
+// object nested in it, that no field of the struct v points to matches, as
+// encoding/json matches them (by the json tag or the field name, in any
+// case). encoding/json reports unknown fields only as error text, so they
+// are found here instead.
+func unknownField(raw []byte, v any) (string, bool) {
+	return unknownIn(raw, reflect.TypeOf(v))
+}
+
+func unknownIn(raw []byte, t reflect.Type) (string, bool) {
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Uint8 {
+		if t.Kind() == reflect.Slice {
+			return unknownInArray(raw, t.Elem())
+		}
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return "", false
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return "", false
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return "", false
+		}
+		key, _ := tok.(string)
+		f, ok := fieldFor(t, key)
+		if !ok {
+			return key, true
+		}
+		var val json.RawMessage
+		if err := dec.Decode(&val); err != nil {
+			return "", false
+		}
+		if name, bad := unknownIn(val, f.Type); bad {
+			return name, true
+		}
+	}
+	return "", false
+}
+
+func unknownInArray(raw []byte, elem reflect.Type) (string, bool) {
+	var items []json.RawMessage
+	if json.Unmarshal(raw, &items) != nil {
+		return "", false
+	}
+	for _, it := range items {
+		if name, bad := unknownIn(it, elem); bad {
+			return name, true
+		}
+	}
+	return "", false
+}
+
+// fieldFor returns the field of the struct type t that encoding/json would
+// decode the key into.
+func fieldFor(t reflect.Type, key string) (reflect.StructField, bool) {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		switch name {
+		case "-":
+			continue
+		case "":
+			name = f.Name
+		}
+		if strings.EqualFold(name, key) {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
+}
+
+// checkSyntax checks that data is one JSON value with nothing but white
+// space after it. Truncated input gives io.ErrUnexpectedEOF, other errors
+// a *json.SyntaxError.
+func checkSyntax(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var v json.RawMessage
+	if err := dec.Decode(&v); err != nil {
+		if errors.Is(err, io.EOF) {
+			return io.ErrUnexpectedEOF
+		}
+		return err
+	}
+	// Decode stops after the first value: anything but space after it is
+	// an error, at the byte where it starts.
+	end := int(dec.InputOffset())
+	rest := bytes.TrimLeft(data[end:], " \t\r\n")
+	if len(rest) > 0 {
+		return json.Unmarshal(data, &v) // a *json.SyntaxError with the offset
+	}
+	return nil
 }
 
 // kindName describes the JSON form of a Go type for error messages.
@@ -532,14 +688,21 @@ func kindName(t reflect.Type) string {
 func (p *parser) syntaxError(data []byte, err error) *Error {
 	e := &Error{File: p.file, Err: ErrSyntax, Detail: "JSON syntax error: " + err.Error()}
 	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		// Offset counts the bytes read up to and including the offending
-		// one; point at that byte (or just past the end of the input).
-		off := int(se.Offset)
-		if off > 0 && off <= len(data) && se.Error() != "unexpected end of JSON input" {
-			off--
+	off := -1
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		// Truncated: point just past the end of the input.
+		e.Detail = "JSON syntax error: the file ends before the JSON does"
+		if len(bytes.TrimSpace(data)) == 0 {
+			e.Detail = "JSON syntax error: the file is empty"
 		}
-		off = min(max(off, 0), len(data))
+		off = len(data)
+	case errors.As(err, &se):
+		// Offset counts the bytes read up to and including the offending
+		// one; point at that byte.
+		off = min(max(int(se.Offset)-1, 0), len(data))
+	}
+	if off >= 0 {
 		e.Line = 1 + bytes.Count(data[:off], []byte("\n"))
 		e.Column = off - bytes.LastIndexByte(data[:off], '\n')
 	}

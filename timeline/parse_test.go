@@ -83,13 +83,13 @@ func TestParseErrors(t *testing.T) {
 			name: "truncated file",
 			doc:  "{\"id\": \"x\"",
 			err:  timeline.ErrSyntax,
-			msg:  `test.json:1:11: JSON syntax error: unexpected end of JSON input`,
+			msg:  `test.json:1:11: JSON syntax error: the file ends before the JSON does`,
 		},
 		{
 			name: "empty file",
 			doc:  "",
 			err:  timeline.ErrSyntax,
-			msg:  `test.json:1:1: JSON syntax error: unexpected end of JSON input`,
+			msg:  `test.json:1:1: JSON syntax error: the file is empty`,
 		},
 		{
 			name: "trailing data",

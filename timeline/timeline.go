@@ -112,6 +112,10 @@ type Alliance struct {
 	// Map is how the map frames the alliance by default, or nil for the
 	// app's default (Eurasia).
 	Map *MapView
+	// Names are the alliance's names over time, in date order; empty when
+	// the file gives none (then Name and ShortName hold throughout). Use
+	// NameOn, NameInYear and Latest rather than reading it.
+	Names []Name
 }
 
 // Entry is one country's status in a year, as returned by Statuses.

@@ -1,0 +1,120 @@
+// Package dataset is CSTO Map's one loader. The window, every command and
+// the tests get the outlines, the alliances (embedded and the user's), the
+// articles with their aliases, and "today" from [Load], so that they all
+// see the same data.
+package dataset
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"cstomap/assets"
+	"cstomap/geo"
+	"cstomap/internal/clock"
+	"cstomap/passages"
+	"cstomap/seeds"
+	"cstomap/timeline"
+)
+
+// Options say where the user's data is and what time it is.
+type Options struct {
+	// DataDir is a folder of the user's alliance files (--data), which add
+	// to or replace the embedded ones; "" for none.
+	DataDir string
+	// Clock gives "now"; nil means the system clock.
+	Clock clock.Clock
+}
+
+// Data is everything the app shows. It is read-only once loaded, except
+// the passage index, which the window may add user articles to.
+type Data struct {
+	// World holds the country outlines.
+	World *geo.World
+	// Alliances are the embedded alliances, with the user's files applied,
+	// in the order the alliance switch lists them.
+	Alliances []*timeline.Alliance
+	// Aliases link words in articles to countries.
+	Aliases *passages.Aliases
+	// Sources is the source policy (assets/sources.json): each cited
+	// domain's class and publisher, for checks and for display.
+	Sources *timeline.Policy
+	// Clock gives "now"; never nil.
+	Clock clock.Clock
+
+	indexOnce sync.Once
+	index     *passages.Index
+	indexErr  error
+}
+
+// Load loads the embedded data and the user's alliance files. A problem
+// with the embedded data is a bug in the build and is returned as err,
+// with no Data. Each bad user file is reported in userErrs and left out;
+// the embedded data stays. The bundled articles are indexed on the first
+// call of [Data.Index], not here, so a window can show its first frame
+// before that work.
+func Load(opts Options) (d *Data, userErrs []error, err error) {
+	world, err := geo.LoadCompact(assets.Countries)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load outlines: %w", err)
+	}
+	alliances, userErrs, err := timeline.LoadAll(assets.Alliances, "alliances", opts.DataDir, world.Known)
+	if err != nil {
+		return nil, nil, err
+	}
+	al, err := passages.ParseAliases(seeds.Aliases(), world.Known)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load aliases: %w", err)
+	}
+	pol, err := timeline.ParsePolicy(assets.Sources)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load source policy: %w", err)
+	}
+	c := opts.Clock
+	if c == nil {
+		c = clock.System
+	}
+	return &Data{World: world, Alliances: alliances, Aliases: al, Sources: pol, Clock: c}, userErrs, nil
+}
+
+// Now returns the current time of the data's clock.
+func (d *Data) Now() time.Time { return d.Clock() }
+
+// ThisYear returns the current year of the data's clock.
+func (d *Data) ThisYear() int { return d.Clock().Year() }
+
+// Alliance returns the alliance whose ID is id, in any case. The error of
+// an unknown ID lists the known ones.
+func (d *Data) Alliance(id string) (*timeline.Alliance, error) {
+	ids := make([]string, 0, len(d.Alliances))
+	for _, a := range d.Alliances {
+		if strings.EqualFold(a.ID, id) {
+			return a, nil
+		}
+		ids = append(ids, a.ID)
+	}
+	return nil, fmt.Errorf("unknown alliance %q (want one of %s)", id, strings.Join(ids, ", "))
+}
+
+// Index returns the passage index of the bundled articles, building it on
+// the first call. It is safe to call from several goroutines; the index
+// itself is not, so once shared it must be used from one goroutine.
+func (d *Data) Index() (*passages.Index, error) {
+	d.indexOnce.Do(func() {
+		arts, err := seeds.Articles()
+		if err != nil {
+			d.indexErr = fmt.Errorf("load articles: %w", err)
+			return
+		}
+		ix := passages.NewIndex(d.Aliases)
+		for _, a := range arts {
+			if err := ix.Add(a); err != nil {
+				d.indexErr = fmt.Errorf("index %s: %w", a.ID, err)
+				return
+			}
+		}
+		d.index = ix
+	})
+	return d.index, d.indexErr
+}
