@@ -118,6 +118,18 @@ func TestRepositoryBudgets(t *testing.T) {
 	}
 }
 
+func TestPackagesRunsSubBenchmarksWithTheirParent(t *testing.T) {
+	b := &Budgets{
+		Ratio:  []Ratio{{Name: "r", Package: "./geo", Ours: "A", Baseline: "B", Min: 1}},
+		Target: []Target{{Package: "./passages", Bench: "For/RUS", MaxMS: 1}, {Package: "./passages", Bench: "For/KGZ", MaxMS: 1}, {Package: "./geo", Bench: "A", MaxMS: 1}},
+	}
+	pkgs, names := b.Packages()
+	assert.Equal(t, []string{"./geo", "./passages"}, pkgs)
+	assert.Equal(t, []string{"A", "B"}, names["./geo"])
+	assert.Equal(t, []string{"For"}, names["./passages"])
+	assert.Equal(t, "^Benchmark(A|B)$", benchPattern(names["./geo"]))
+}
+
 func TestEvaluate(t *testing.T) {
 	b := &Budgets{Ratio: []Ratio{
 		{Name: "fast enough", Package: "./geo", Ours: "A", Baseline: "B", Min: 2},

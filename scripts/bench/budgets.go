@@ -38,6 +38,9 @@ type Ratio struct {
 // Target is an absolute time budget for one benchmark. Absolute times vary
 // by ±20% and more on shared machines, so targets are reported, not
 // enforced.
+//
+// Bench may name a sub-benchmark ("For/RUS"): the results are matched by
+// their full name.
 type Target struct {
 	Package string  `toml:"package"`
 	Bench   string  `toml:"bench"`
@@ -100,11 +103,14 @@ func ParseBudgets(data string) (*Budgets, error) {
 }
 
 // Packages returns the packages whose benchmarks the budgets need, in
-// first-mention order, each with the benchmark names it must run.
+// first-mention order, each with the top-level benchmarks it must run
+// (a budget may name a sub-benchmark, such as "For/RUS").
 func (b *Budgets) Packages() ([]string, map[string][]string) {
 	var order []string
 	names := map[string][]string{}
 	add := func(pkg, bench string) {
+		// A sub-benchmark (For/RUS) runs with its parent.
+		bench, _, _ = strings.Cut(bench, "/")
 		if _, ok := names[pkg]; !ok {
 			order = append(order, pkg)
 		}

@@ -83,9 +83,27 @@ func WriteReport(w io.Writer, env string, rounds int, outs []Outcome, targets []
 		fmt.Fprintf(&b, "| scripts/startup.sh | cstomap first frame / resident | %.0f ms | %.1f MB | | |\n", s.AppMS, s.AppMB)
 		fmt.Fprintf(&b, "| scripts/startup.sh | hello world first frame / resident | %.0f ms | %.1f MB | | |\n", s.HelloMS, s.HelloMB)
 	}
+	b.WriteString(profilingNotes)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// profilingNotes close the report: how the start-up figures can be taken
+// apart.
+const profilingNotes = `
+## Profiling start-up
+
+- ` + "`make startup`" + ` (scripts/startup.sh) builds cstomap and scripts/hello and prints each run, the
+  medians and the ratios. Both count "first-frame" from the start of the process
+  (internal/procstart), so runtime and package initialisation are included.
+- ` + "`go build -tags migrated_fynedo,no_emoji,startprof`" + ` gives a binary that writes
+  cstomap-cpu.prof (from main's init for STARTPROF_SECONDS, default 3) and cstomap-heap.prof
+  (after a GC) into STARTPROF_DIR; read them with ` + "`go tool pprof -top -cum`" + `
+  (` + "`-sample_index=alloc_space`" + ` for everything allocated during start-up).
+- ` + "`GODEBUG=inittrace=1`" + ` prints the cost of each package's init; ` + "`GODEBUG=gctrace=1`" + ` the
+  heap at each collection; /proc/PID/smaps splits resident memory into the Go heap, C's heap
+  (Mesa's textures), the binary and the shared libraries.
+`
 
 // quantity formats v in unit, with ns/op shown in the nearest readable unit.
 func quantity(v float64, unit string) string {
