@@ -35,6 +35,9 @@ type AliasEntry struct {
 	ISO string `json:"iso"`
 	// Kind says what the alias names.
 	Kind AliasKind `json:"kind"`
+	// Rule, if not nil, says when an ambiguous alias counts (see
+	// [AliasRule]); an alias without one always counts.
+	Rule *AliasRule `json:"rule,omitempty"`
 }
 
 // RegionEntry is a term that stands for several countries.
@@ -70,7 +73,9 @@ type aliasFile struct {
 //
 //	{
 //	  "about": "free text",
-//	  "aliases": [{"alias": "Kyrgyz", "iso": "KGZ", "kind": "demonym"}, ...],
+//	  "aliases": [{"alias": "Kyrgyz", "iso": "KGZ", "kind": "demonym"},
+//	              {"alias": "Chad", "iso": "TCD", "kind": "name",
+//	               "rule": {"why": "a first name", "first_name": true}}, ...],
 //	  "regions": [{"term": "Central Asia", "iso": ["KAZ", "KGZ", ...]}, ...],
 //	  "ignore": ["Indian Ocean", ...]
 //	}
@@ -81,8 +86,12 @@ type aliasFile struct {
 // three upper-case letters or that known rejects, a kind other than name,
 // demonym, place or leader, an alias, term or ignore phrase that is empty,
 // does not start with a letter or digit, or has leading, trailing or double
-// spaces, and any text listed twice (aliases, region terms in either case
-// of their first letter, and ignore phrases must all differ).
+// spaces, any text listed twice (aliases, region terms in either case
+// of their first letter, and ignore phrases must all differ), and a
+// malformed rule: no "why", no condition, an empty or badly spaced phrase,
+// a phrase listed twice in one list, name_except without first_name or
+// surname or with more than one word, or full_mention on an alias that no longer
+// alias of its country ends with.
 func ParseAliases(data []byte, known func(iso string) bool) (*Aliases, error) {
 	var f aliasFile
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -127,6 +136,12 @@ func ParseAliases(data []byte, known func(iso string) bool) (*Aliases, error) {
 		}
 		if err := claim(e.Alias, owner); err != nil {
 			return nil, err
+		}
+		if e.Rule != nil {
+			if err := e.Rule.check(); err != nil {
+				return nil, fmt.Errorf("passages: aliases: %s: %w", owner, err)
+			}
+			e.Rule = e.Rule.clone()
 		}
 		isoSet[e.ISO] = true
 		a.entries = append(a.entries, e)
@@ -175,6 +190,11 @@ func ParseAliases(data []byte, known func(iso string) bool) (*Aliases, error) {
 		}
 		a.members = append(a.members, ids)
 	}
+	for _, e := range a.entries {
+		if e.Rule != nil && e.Rule.FullMention && len(fullForms(a.entries, e)) == 0 {
+			return nil, fmt.Errorf("passages: aliases: alias %q of %s: rule full_mention, but no longer alias of %s ends with it", e.Alias, e.ISO, e.ISO)
+		}
+	}
 	a.m = newMatcher(a)
 	return a, nil
 }
@@ -207,6 +227,22 @@ func checkAliasText(s string) error {
 	return nil
 }
 
+// fullForms returns the indexes in entries of the longer aliases of e's
+// country that end with e's alias after a non-word rune ("Ilham Aliyev"
+// for "Aliyev").
+func fullForms(entries []AliasEntry, e AliasEntry) []int {
+	var out []int
+	for i, f := range entries {
+		if f.ISO != e.ISO || len(f.Alias) <= len(e.Alias) || !strings.HasSuffix(f.Alias, e.Alias) {
+			continue
+		}
+		if r, _ := utf8.DecodeLastRuneInString(f.Alias[:len(f.Alias)-len(e.Alias)]); !isWordRune(r) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 // firstLetterVariants returns s and, if different, s with the case of its
 // first letter swapped.
 func firstLetterVariants(s string) []string {
@@ -225,9 +261,13 @@ func firstLetterVariants(s string) []string {
 
 // Names returns every country alias with its ISO code and kind, for search
 // completion, sorted case-insensitively by alias. Region terms and ignore
-// phrases are not included (see [Aliases.Regions]). The slice is new.
+// phrases are not included (see [Aliases.Regions]). The slice and the
+// rules in it are new.
 func (a *Aliases) Names() []AliasEntry {
 	out := slices.Clone(a.entries)
+	for i := range out {
+		out[i].Rule = out[i].Rule.clone()
+	}
 	slices.SortStableFunc(out, func(x, y AliasEntry) int {
 		if c := strings.Compare(strings.ToLower(x.Alias), strings.ToLower(y.Alias)); c != 0 {
 			return c

@@ -32,4 +32,13 @@
 // letter in either case and stand for a list of countries. Phrases listed
 // as "ignore" in the alias data ("Indian Ocean", "New Mexico") consume
 // their words and link to nothing.
+//
+// An ambiguous alias carries a rule in the alias data ([AliasRule]) that
+// says, from the words around it, when it counts: "Georgia" not after
+// "Atlanta," nor before "governor", "Jordan" not next to a capitalised
+// name ("Michael Jordan") but still in "Jordan River", "Hague" only after
+// "The", "Aliyev" only after "President" or once the article has named
+// "Ilham Aliyev". A blocked alias lets a shorter one match in its place.
+// Rules that depend on earlier mentions see the article's passages in
+// order, so [Index.Add] links an article as a whole.
 package passages

@@ -112,6 +112,7 @@ func (ix *Index) link(a *Article) *indexed {
 		dKs, rKs    []int32  // its position in ms
 		ids, regIDs []int    // a passage's countries, in order of first mention
 		regPairs    [][2]int // (country, hit) for each country of each region hit
+		seen        []int32  // full-form patterns mentioned so far (AliasRule.FullMention)
 	)
 	// take returns the words and spans appended since from, capped so
 	// that later appends cannot reach them.
@@ -120,7 +121,7 @@ func (ix *Index) link(a *Article) *indexed {
 		return words[from:n:n], spans[from:n:n]
 	}
 	for _, p := range a.Passages {
-		hits = al.m.find(p.Text, hits[:0])
+		hits = al.m.find(p.Text, hits[:0], &seen)
 		if len(hits) == 0 {
 			continue
 		}

@@ -20,6 +20,11 @@ type pattern struct {
 	text string
 	kind patKind
 	id   int
+	// rule, if not nil, says when the alias counts (patCountry only).
+	rule *rule
+	// full is true for an alias whose mention lets a shorter one with
+	// rule full_mention count later in the article ("Ilham Aliyev").
+	full bool
 }
 
 // matcher finds aliases in text. Every pattern starts with a word, so the
@@ -50,6 +55,23 @@ func newMatcher(a *Aliases) matcher {
 	for _, e := range a.entries {
 		pats = append(pats, pattern{text: e.Alias, kind: patCountry, id: a.isoID[e.ISO]})
 	}
+	// Entries are the first patterns, in the same order, so an entry's
+	// index is its pattern's index.
+	for i, e := range a.entries {
+		r := e.Rule
+		if r == nil {
+			continue
+		}
+		c := &rule{notBefore: r.NotBefore, notAfter: r.NotAfter, onlyAfter: r.OnlyAfter,
+			except: r.NameExcept, firstName: r.FirstName, surname: r.Surname}
+		if r.FullMention {
+			for _, f := range fullForms(a.entries, e) {
+				c.full = append(c.full, int32(f))
+				pats[f].full = true
+			}
+		}
+		pats[i].rule = c
+	}
 	for i, r := range a.regions {
 		for _, v := range firstLetterVariants(r.Term) {
 			pats = append(pats, pattern{text: v, kind: patRegion, id: i})
@@ -78,8 +100,13 @@ type hit struct {
 	pat        *pattern
 }
 
-// find appends the matches in text to hits, in text order.
-func (m *matcher) find(text string, hits []hit) []hit {
+// find appends the matches in text to hits, in text order. A pattern
+// whose rule says it does not count there is skipped, and a shorter
+// candidate may match instead. seen holds the indexes of the full-form
+// patterns (pattern.full) found so far in the article; find appends those
+// it finds, so pass the same seen for each passage of one article in
+// order.
+func (m *matcher) find(text string, hits []hit, seen *[]int32) []hit {
 	prevWord := false
 	for i := 0; i < len(text); {
 		var w bool
@@ -102,6 +129,12 @@ func (m *matcher) find(text string, hits []hit) []hit {
 			for _, pi := range m.first[text[i:j]] {
 				p := &m.pats[pi]
 				if end := matchAt(text, i, p.text, false); end >= 0 && endsWord(text, end, p.text) {
+					if p.rule != nil && !p.rule.counts(text, i, end, *seen) {
+						continue
+					}
+					if p.full && !slices.Contains(*seen, pi) {
+						*seen = append(*seen, pi)
+					}
 					hits = append(hits, hit{start: i, end: end, pat: p})
 					last, _ := utf8.DecodeLastRuneInString(text[:end])
 					i, prevWord, matched = end, isWordRune(last), true

@@ -160,6 +160,34 @@ func TestAliases_SeedData(t *testing.T) {
 		{"Azerbaijani", "AZE", passages.AliasDemonym},
 		{"US", "USA", passages.AliasName},
 		{"Kosovo", "KOS", passages.AliasName},
+		// Issue 11: Crimea is Ukraine's, as the map draws it.
+		{"Crimea", "UKR", passages.AliasPlace},
+		{"Crimean", "UKR", passages.AliasDemonym},
+		{"Sevastopol", "UKR", passages.AliasPlace},
+		{"Simferopol", "UKR", passages.AliasPlace},
+		{"Niger Delta", "NGA", passages.AliasPlace},
+		// Leaders of the Collective Security Treaty years.
+		{"Eduard Shevardnadze", "GEO", passages.AliasLeader},
+		{"Shevardnadze", "GEO", passages.AliasLeader},
+		{"Askar Akayev", "KGZ", passages.AliasLeader},
+		{"Akayev", "KGZ", passages.AliasLeader},
+		{"Kurmanbek Bakiyev", "KGZ", passages.AliasLeader},
+		{"Bakiyev", "KGZ", passages.AliasLeader},
+		{"Levon Ter-Petrosyan", "ARM", passages.AliasLeader},
+		{"Ter-Petrosyan", "ARM", passages.AliasLeader},
+		{"Saparmurat Niyazov", "TKM", passages.AliasLeader},
+		{"Emomali Rahmonov", "TJK", passages.AliasLeader},
+		{"Rahmonov", "TJK", passages.AliasLeader},
+		{"Heydar Aliyev", "AZE", passages.AliasLeader},
+		// Present office holders.
+		{"Mikheil Kavelashvili", "GEO", passages.AliasLeader},
+		{"Kavelashvili", "GEO", passages.AliasLeader},
+		{"Vahagn Khachaturyan", "ARM", passages.AliasLeader},
+		{"Khachaturyan", "ARM", passages.AliasLeader},
+		{"Ararat Mirzoyan", "ARM", passages.AliasLeader},
+		{"Mirzoyan", "ARM", passages.AliasLeader},
+		{"Sergei Shoigu", "RUS", passages.AliasLeader},
+		{"Shoigu", "RUS", passages.AliasLeader},
 	}
 	for _, tc := range cases {
 		t.Run(tc.alias, func(t *testing.T) {
@@ -167,6 +195,16 @@ func TestAliases_SeedData(t *testing.T) {
 			require.True(t, ok)
 			assert.Equal(t, passages.AliasEntry{Alias: tc.alias, ISO: tc.iso, Kind: tc.kind}, e)
 		})
+	}
+
+	// The ambiguous aliases of issue 11 carry a rule; the rest of this
+	// test's aliases (above) have none.
+	for _, alias := range []string{"Georgia", "Turkey", "Jordan", "Chad", "Guinea", "Hague", "Finn", "Aliyev", "Karimov", "Niyazov"} {
+		e, ok := byAlias[alias]
+		require.True(t, ok, alias)
+		if assert.NotNil(t, e.Rule, "%s has a rule", alias) {
+			assert.NotEmpty(t, e.Rule.Why, "%s says why it is ambiguous", alias)
+		}
 	}
 
 	var terms []string

@@ -25,7 +25,7 @@ func TestArticles(t *testing.T) {
 		Title:         "Russia NATO Equivalent Ineffective, Putin Looks Weak, Says Experts",
 		Publisher:     "Insider",
 		Published:     "summer 2023",
-		PublishedNote: "It cites a NATO dinner of 27 June 2023 and a statement by Pashinyan in May 2023, and the original URL is not known.",
+		PublishedNote: "The title is as republished: this copy's headline was rewritten by the site that republished it and may differ from Insider's. The text cites a NATO dinner of 27 June 2023 and a statement by Pashinyan in May 2023, and the original URL is not known.",
 		URL:           "",
 		Experts:       []string{"Thomas Graham", "Alexander Cooley"},
 	}, a.Meta)
