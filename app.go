@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"cstomap/articles"
 	"cstomap/dataset"
 	"cstomap/internal/clock"
 	"cstomap/internal/procstart"
@@ -63,7 +64,7 @@ func runApp(args []string, now clock.Clock) int {
 
 	a := app.New()
 	opts.ArticleDir = filepath.Join(a.Storage().RootURI().Path(), "articles")
-	opts.DataErrors = append(opts.DataErrors, ui.LoadArticleDir(ix, opts.ArticleDir)...)
+	opts.DataErrors = append(opts.DataErrors, articles.Store{Dir: opts.ArticleDir, Index: ix}.Load()...)
 	opts.Prefs = a.Preferences()
 	opts.PrefsDamaged = prefsDamaged(a)
 	w := a.NewWindow(meta.Name)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"cstomap/dataset"
+	"cstomap/events"
 	"cstomap/timeline"
 )
 
@@ -15,9 +16,10 @@ func init() {
 	register("check-data", "check-data [--data DIR]", runCheckData)
 }
 
-// runCheckData checks every alliance the app would show (the embedded files,
-// with the user's --data files added or replacing them) against the source
-// policy, and reports each user file that does not load. It prints one
+// runCheckData checks every alliance and every event the app would show
+// (the embedded files, with the user's --data files added or replacing
+// them) against the source policy, and reports each user file that does
+// not load. It prints one
 // tab-separated line per problem, FILE, COUNTRY, DATE and the problem ("-"
 // where there is no country or date), and exits 1 on any problem, 0 when
 // the data is clean.
@@ -47,11 +49,15 @@ func runCheckData(e *env, args []string) int {
 			n++
 		}
 	}
+	for _, p := range events.CheckSources(d.Sources, d.Events) {
+		fmt.Fprintln(e.stdout, p.Line())
+		n++
+	}
 	if n > 0 {
 		fmt.Fprintf(e.stderr, "cstomap check-data: %d problem(s)\n", n)
 		return ExitFail
 	}
-	fmt.Fprintf(e.stderr, "cstomap check-data: %d alliance file(s) meet the source policy\n", len(d.Alliances))
+	fmt.Fprintf(e.stderr, "cstomap check-data: %d alliance file(s) meet the source policy; so do %d event(s)\n", len(d.Alliances), len(d.Events))
 	return ExitOK
 }
 
@@ -60,6 +66,20 @@ func runCheckData(e *env, args []string) int {
 // problem. An error that is not a *timeline.Error (an unreadable folder or
 // file) names no file column of its own: its message goes in the last one.
 func loadProblemLine(err error) string {
+	var ee *events.Error
+	if errors.As(err, &ee) {
+		file, problem := ee.File, ee.Detail
+		if ee.Line > 0 {
+			file = fmt.Sprintf("%s:%d:%d", ee.File, ee.Line, ee.Column)
+		}
+		if ee.Field != "" {
+			problem = ee.Field + ": " + problem
+		}
+		if ee.Event != "" {
+			problem = "event " + ee.Event + ": " + problem
+		}
+		return file + "\t-\t-\t" + problem
+	}
 	var te *timeline.Error
 	if !errors.As(err, &te) {
 		return "-\t-\t-\t" + strings.TrimPrefix(err.Error(), "timeline: ")

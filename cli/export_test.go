@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -53,8 +54,10 @@ func TestExportFailures(t *testing.T) {
 		inErr string
 	}{
 		{"unknown ISO", []string{"--select", "XXX"}, 2, `unknown country code "XXX"`},
-		{"too small", []string{"--width", "8"}, 2, "--width 8 is outside 16…16384"},
-		{"too large", []string{"--height", "20000"}, 2, "--height 20000 is outside 16…16384"},
+		{"too small", []string{"--width", "8"}, 2, "width 8 is outside 16…16384"},
+		{"too large", []string{"--height", "20000"}, 2, "height 20000 is outside 16…16384"},
+		{"title too long", []string{"--title", strings.Repeat("x", 301)}, 2, "the title has 301 characters; at most 300 fit"},
+		{"title with a control character", []string{"--title", "a\x01"}, 2, "control character U+0001"},
 		{"not a number", []string{"--width", "wide"}, 2, "invalid value"},
 		{"stray argument", []string{"extra"}, 2, `unexpected argument "extra"`},
 		{"unknown flag", []string{"--colour", "red"}, 2, "flag provided but not defined"},
@@ -154,15 +157,19 @@ func TestExportArgumentErrors(t *testing.T) {
 		args  []string
 		inErr string
 	}{
-		{"year before the alliance", []string{"--out", "m.png", "--year", "1980"}, "year 1980 (CSTO covers 1992-"},
+		{"year before the alliance", []string{"--out", "m.png", "--year", "1980"}, "year 1980 is outside CSTO's years 1992-"},
+		{"years beyond memory", []string{"--out", "d/", "--years", "1-2000000000"}, "years 1-2000000000 are outside CSTO's years 1992-"},
+		{"years to the largest int", []string{"--out", "a.gif", "--years", "1992-9223372036854775807"}, "years 1992-9223372036854775807 are outside CSTO's years 1992-"},
+		{"years past int", []string{"--out", "d/", "--years", "1992-99999999999999999999"}, "want FIRST-LAST"},
 		{"unknown alliance", []string{"--out", "m.png", "--alliance", "warsaw"}, `unknown alliance "warsaw" (want one of csto, nato)`},
 		{"preset and width", []string{"--out", "m.png", "--preset", "hd", "--width", "100"}, "either --preset or --width"},
 		{"unknown preset", []string{"--out", "m.png", "--preset", "poster"}, `unknown preset "poster"`},
-		{"scale 4", []string{"--out", "m.png", "--scale", "4"}, "--scale 4 is outside 1…3"},
+		{"scale 4", []string{"--out", "m.png", "--scale", "4"}, "scale 4 is outside 1…3"},
+		{"delay too long", []string{"--out", "a.gif", "--delay", "655351"}, "delay 655351 ms is outside 0…655350 ms"},
 		{"scale too big for the size", []string{"--out", "m.png", "--width", "6000", "--scale", "3"}, "more than 16384 per side"},
 		{"years into a png", []string{"--out", "m.png", "--years", "1992-1994"}, "give a folder as --out"},
 		{"years backwards", []string{"--out", "d/", "--years", "1999-1992"}, "want FIRST-LAST"},
-		{"years out of range", []string{"--out", "d/", "--years", "1985-1994"}, "year 1985"},
+		{"years out of range", []string{"--out", "d/", "--years", "1985-1994"}, "years 1985-1994 are outside CSTO's years 1992-"},
 		{"delay without gif", []string{"--out", "m.png", "--delay", "100"}, "--delay is only for a .gif"},
 		{"format without years", []string{"--out", "m.png", "--format", "svg"}, "--format is only for --years"},
 		{"bad format", []string{"--out", "d/", "--years", "2000-2001", "--format", "bmp"}, `--format "bmp"`},
@@ -172,7 +179,7 @@ func TestExportArgumentErrors(t *testing.T) {
 			dir := t.TempDir()
 			args := []string{"export"}
 			for _, a := range tc.args {
-				if a == "m.png" || a == "d/" {
+				if a == "m.png" || a == "d/" || a == "a.gif" {
 					a = filepath.Join(dir, a)
 				}
 				args = append(args, a)

@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 
+	"cstomap/articles"
 	"cstomap/passages"
 )
 
@@ -57,13 +59,17 @@ func runPassages(e *env, args []string) int {
 		return e.fail("passages", err)
 	}
 	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return e.usageErr("passages", "cannot read article %s: %v", f, err)
+		// Through safefile: /dev/zero or a named pipe is refused at once,
+		// rather than read without end.
+		data, err := articles.ReadFile(f)
+		if errors.Is(err, os.ErrNotExist) {
+			return e.usageErr("passages", "%v", err)
+		} else if err != nil {
+			return e.fail("passages", err)
 		}
-		a, err := passages.ParseUserArticle(f, data)
+		a, err := articles.Parse(f, data)
 		if err != nil {
-			return e.usageErr("passages", "article %s refused: %v", f, err)
+			return e.usageErr("passages", "%v", err)
 		}
 		if err := ix.Add(a); err != nil {
 			return e.usageErr("passages", "article %s: %v", f, err)

@@ -5,7 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -112,6 +114,47 @@ func TestPassagesErrors(t *testing.T) {
 			assert.Equal(t, 2, code)
 			assert.Empty(t, out)
 			assert.Contains(t, errOut, tc.inErr)
+		})
+	}
+}
+
+// TestPassagesArticleNotAFile: a named pipe or a link to /dev/zero given as
+// --article is refused at once with exit 1, rather than read without end.
+func TestPassagesArticleNotAFile(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe.md")
+	require.NoError(t, syscall.Mkfifo(fifo, 0o644))
+	zero := filepath.Join(dir, "zero.txt")
+	require.NoError(t, os.Symlink("/dev/zero", zero))
+	big := filepath.Join(dir, "big.txt")
+	require.NoError(t, os.WriteFile(big, make([]byte, 5<<20+1), 0o644))
+	cases := []struct {
+		name, path, says string
+	}{
+		{"named pipe", fifo, "is not a text file but a folder, a device or a named pipe"},
+		{"link to /dev/zero", zero, "is not a text file but a folder, a device or a named pipe"},
+		{"the device itself", "/dev/zero", "is not a text file but a folder, a device or a named pipe"},
+		{"over 5 MB", big, "is larger than 5 MB, the limit for an article"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			type result struct {
+				code        int
+				out, errOut string
+			}
+			done := make(chan result, 1)
+			go func() {
+				code, out, errOut := run("passages", "--article", tc.path, "ARM")
+				done <- result{code, out, errOut}
+			}()
+			select {
+			case r := <-done:
+				assert.Equal(t, 1, r.code)
+				assert.Empty(t, r.out)
+				assert.Equal(t, "cstomap passages: cannot read article "+tc.path+": this "+tc.says+"\n", r.errOut)
+			case <-time.After(10 * time.Second):
+				t.Fatal("passages --article still reading after 10 s")
+			}
 		})
 	}
 }

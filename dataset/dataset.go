@@ -5,12 +5,17 @@
 package dataset
 
 import (
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"cstomap/assets"
+	"cstomap/events"
 	"cstomap/geo"
 	"cstomap/internal/clock"
 	"cstomap/passages"
@@ -21,7 +26,8 @@ import (
 // Options say where the user's data is and what time it is.
 type Options struct {
 	// DataDir is a folder of the user's alliance files (--data), which add
-	// to or replace the embedded ones; "" for none.
+	// to or replace the embedded ones, and of their event files in its
+	// events subfolder; "" for none.
 	DataDir string
 	// Clock gives "now"; nil means the system clock.
 	Clock clock.Clock
@@ -35,6 +41,9 @@ type Data struct {
 	// Alliances are the embedded alliances, with the user's files applied,
 	// in the order the alliance switch lists them.
 	Alliances []*timeline.Alliance
+	// Events are the embedded events, with the user's event files (in the
+	// events folder of DataDir) applied, sorted by date (see package events).
+	Events []events.Event
 	// Aliases link words in articles to countries.
 	Aliases *passages.Aliases
 	// Sources is the source policy (assets/sources.json): each cited
@@ -48,7 +57,7 @@ type Data struct {
 	indexErr  error
 }
 
-// Load loads the embedded data and the user's alliance files. A problem
+// Load loads the embedded data and the user's alliance and event files. A problem
 // with the embedded data is a bug in the build and is returned as err,
 // with no Data. Each bad user file is reported in userErrs and left out;
 // the embedded data stays. The bundled articles are indexed on the first
@@ -63,6 +72,16 @@ func Load(opts Options) (d *Data, userErrs []error, err error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	evs, eventErrs, err := events.LoadAll(assets.Events, "events", opts.DataDir, world.Known)
+	if err != nil {
+		return nil, nil, err
+	}
+	if opts.DataDir != "" && isDir(filepath.Join(opts.DataDir, events.UserSubdir)) {
+		// A folder of the user's events alone is no error for lacking
+		// alliance files.
+		userErrs = slices.DeleteFunc(userErrs, func(e error) bool { return errors.Is(e, timeline.ErrNoFiles) })
+	}
+	userErrs = append(userErrs, eventErrs...)
 	al, err := passages.ParseAliases(seeds.Aliases(), world.Known)
 	if err != nil {
 		return nil, nil, fmt.Errorf("load aliases: %w", err)
@@ -75,7 +94,12 @@ func Load(opts Options) (d *Data, userErrs []error, err error) {
 	if c == nil {
 		c = clock.System
 	}
-	return &Data{World: world, Alliances: alliances, Aliases: al, Sources: pol, Clock: c}, userErrs, nil
+	return &Data{World: world, Alliances: alliances, Events: evs, Aliases: al, Sources: pol, Clock: c}, userErrs, nil
+}
+
+func isDir(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
 }
 
 // Now returns the current time of the data's clock.

@@ -79,3 +79,23 @@ func TestIndexIsBuiltOnceAcrossGoroutines(t *testing.T) {
 	ix, _ := d.Index()
 	assert.NotEmpty(t, ix.For("ARM"))
 }
+
+func TestLoadEvents(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "events"), 0o755))
+	mine := `{"events": [{"id": "mine", "kind": "clash", "alliance": "csto", "date": "2030-05-01", "iso": ["ARM"],
+	  "place": "Yerevan", "lon": 44.51, "lat": 40.18, "note": "A test clash.", "sources": ["https://example.org/m"], "confidence": "low"}]}`
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "events", "mine.json"), []byte(mine), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "events", "bad.json"), []byte(`{"events": [{"id": "bad"}]}`), 0o644))
+
+	d, userErrs, err := Load(Options{DataDir: dir})
+	require.NoError(t, err)
+	require.Len(t, userErrs, 1, "the bad event file is reported like a bad alliance file")
+	assert.Contains(t, userErrs[0].Error(), filepath.Join(dir, "events", "bad.json")+": event bad: kind: missing kind")
+	ids := map[string]bool{}
+	for _, e := range d.Events {
+		ids[e.ID] = true
+	}
+	assert.True(t, ids["mine"], "the user's event is loaded")
+	assert.True(t, ids["kaz-2022-01-deployment"], "the embedded events stay")
+}

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"image"
@@ -18,16 +19,19 @@ const DefaultDelay = 700 * time.Millisecond
 
 // WriteGIF writes an animated GIF of o with one frame per year, in the
 // order given, each shown for delay (rounded to hundredths of a second,
-// at least 0.02 s) and the year always in large type. It renders and
-// quantises frame by frame, calling progress after each frame and once
-// more after encoding (total = len(years)+1), and stops with ctx's error
-// as soon as ctx is cancelled.
+// at least 0.02 s) and the year always in large type. It renders,
+// quantises and encodes frame by frame, calling progress after each frame
+// and once more at the end (total = len(years)+1), and stops with ctx's
+// error as soon as ctx is cancelled.
 //
 // Frames after the first hold only the rectangle that changed since the
 // one before (disposal "none"), which keeps the file small; viewers
 // composite them. Colours come from a fixed palette: the style's colours plus the ramps
 // anti-aliasing makes between them (see gifPalette), so no dithering is
 // needed and frames share one global colour table.
+//
+// Each frame is written as soon as it is drawn (see gifStream), so the
+// memory needed is that of one frame, whatever the number of years.
 func WriteGIF(ctx context.Context, w io.Writer, o Options, years []int, delay time.Duration, progress Progress) error {
 	if len(years) == 0 {
 		return errors.New("export: an animation needs at least one year")
@@ -45,10 +49,12 @@ func WriteGIF(ctx context.Context, w io.Writer, o Options, years []int, delay ti
 	cs := max(2, int((delay+5*time.Millisecond)/(10*time.Millisecond)))
 	total := len(years) + 1
 	r, fs := o.renderer(), faces{}
-	pal := gifPalette(o.Palette(), o.mapStyle(o.layout(fs)))
+	l := o.layout(fs)
+	pal := gifPalette(o.Palette(), o.mapStyle(l))
 	q := newQuantiser(pal)
-	anim := &gif.GIF{Config: image.Config{ColorModel: pal}}
-	var prev *image.Paletted
+	out := &gifStream{w: ctxWriter{ctx, w}, config: image.Config{ColorModel: pal, Width: l.W, Height: l.H}}
+	// The frame just drawn and the one before, reused from frame to frame.
+	var cur, prev *image.Paletted
 	for i, y := range years {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -57,30 +63,80 @@ func WriteGIF(ctx context.Context, w io.Writer, o Options, years []int, delay ti
 		oy.Year = y
 		oy.Hide.Year = false
 		img := oy.render(r, fs)
-		frame := q.quantise(img)
-		anim.Config.Width, anim.Config.Height = img.Rect.Dx(), img.Rect.Dy()
+		if cur == nil || cur.Rect != img.Rect {
+			cur = image.NewPaletted(img.Rect, pal)
+		}
+		q.quantiseInto(cur, img)
 		// After the first frame, store only the rectangle that changed
 		// (drawn over the previous frame): from one year to the next
 		// only a few countries, the year and the counts change.
-		cur := frame
+		frame := cur
 		if prev != nil {
-			frame = frame.SubImage(changed(prev, frame)).(*image.Paletted)
+			frame = cur.SubImage(changed(prev, cur)).(*image.Paletted)
 		}
-		prev = cur
-		anim.Image = append(anim.Image, frame)
-		anim.Delay = append(anim.Delay, cs)
-		anim.Disposal = append(anim.Disposal, gif.DisposalNone)
+		if err := out.frame(frame, cs, gif.DisposalNone); err != nil {
+			return err
+		}
+		prev, cur = cur, prev
 		if progress != nil {
 			progress(i+1, total)
 		}
 	}
-	if err := gif.EncodeAll(ctxWriter{ctx, w}, anim); err != nil {
+	if err := out.close(); err != nil {
 		return err
 	}
 	if progress != nil {
 		progress(total, total)
 	}
 	return nil
+}
+
+// gifStream writes an animated GIF one frame at a time, with image/gif
+// doing the encoding. image/gif only encodes whole animations, so each
+// frame is encoded as a one-frame GIF with the animation's screen size and
+// global palette, and its blocks (graphic control extension, image
+// descriptor, LZW data) are copied out. The first frame also writes the
+// header, the global colour table and the looping block; close writes the
+// trailer. The bytes are those gif.EncodeAll writes for all frames at once.
+type gifStream struct {
+	w       io.Writer
+	config  image.Config
+	started bool
+	buf     bytes.Buffer
+}
+
+// frame encodes img, shown for delay hundredths of a second and then left
+// as disposal says.
+func (g *gifStream) frame(img *image.Paletted, delay int, disposal byte) error {
+	g.buf.Reset()
+	one := &gif.GIF{Image: []*image.Paletted{img}, Delay: []int{delay}, Disposal: []byte{disposal}, Config: g.config}
+	if err := gif.EncodeAll(&g.buf, one); err != nil {
+		return err
+	}
+	b := g.buf.Bytes()
+	// Header (6) and logical screen descriptor (7), then the global
+	// colour table if the descriptor's top bit says there is one.
+	head := 13
+	if len(b) < head+1 || b[10]&0x80 == 0 || b[len(b)-1] != 0x3b {
+		return errors.New("export: unexpected GIF stream from image/gif")
+	}
+	head += 3 << (b[10]&7 + 1)
+	if !g.started {
+		// NETSCAPE2.0 application extension: loop for ever (count 0).
+		loop := []byte{0x21, 0xff, 0x0b, 'N', 'E', 'T', 'S', 'C', 'A', 'P', 'E', '2', '.', '0', 0x03, 0x01, 0, 0, 0}
+		if _, err := g.w.Write(append(b[:head:head], loop...)); err != nil {
+			return err
+		}
+		g.started = true
+	}
+	_, err := g.w.Write(b[head : len(b)-1])
+	return err
+}
+
+// close writes the trailer.
+func (g *gifStream) close() error {
+	_, err := g.w.Write([]byte{0x3b})
+	return err
 }
 
 // changed returns the smallest rectangle outside which a and b (of the
@@ -200,6 +256,12 @@ func (q *quantiser) nearest(r, g, b uint8) uint8 {
 // quantise returns img in the palette.
 func (q *quantiser) quantise(img *image.RGBA) *image.Paletted {
 	out := image.NewPaletted(img.Rect, q.pal)
+	q.quantiseInto(out, img)
+	return out
+}
+
+// quantiseInto writes img in the palette into out, which has img's bounds.
+func (q *quantiser) quantiseInto(out *image.Paletted, img *image.RGBA) {
 	last, lastIdx := uint32(1<<31), uint8(0) // no colour has bit 31
 	for y := img.Rect.Min.Y; y < img.Rect.Max.Y; y++ {
 		src := img.Pix[img.PixOffset(img.Rect.Min.X, y):][:4*img.Rect.Dx()]
@@ -218,5 +280,4 @@ func (q *quantiser) quantise(img *image.RGBA) *image.Paletted {
 			dst[x] = lastIdx
 		}
 	}
-	return out
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"image"
+	"image/color"
 	"image/draw"
 	"image/gif"
 	"io"
@@ -95,7 +96,39 @@ func TestGIFCancel(t *testing.T) {
 		}
 	})
 	assert.True(t, errors.Is(err, context.Canceled), "%v", err)
-	assert.Zero(t, buf.Len(), "nothing encoded")
+	// Frames are written as they are drawn: the three before the cancel
+	// are there, but not the trailer (WriteFile removes such a file).
+	require.NotZero(t, buf.Len())
+	assert.NotEqual(t, byte(0x3b), buf.Bytes()[buf.Len()-1], "no trailer")
+	g, err := gif.DecodeAll(bytes.NewReader(append(buf.Bytes(), 0x3b)))
+	require.NoError(t, err)
+	assert.Len(t, g.Image, 3)
+}
+
+// TestGIFStreamMatchesEncodeAll writes frames one at a time and compares
+// the bytes with image/gif writing them all at once.
+func TestGIFStreamMatchesEncodeAll(t *testing.T) {
+	pal := color.Palette{color.Black, color.White, color.RGBA{0xff, 0, 0, 0xff}}
+	frames := []*image.Paletted{image.NewPaletted(image.Rect(0, 0, 40, 30), pal)}
+	for i := range frames[0].Pix {
+		frames[0].Pix[i] = uint8(i % 3)
+	}
+	second := image.NewPaletted(image.Rect(0, 0, 40, 30), pal)
+	frames = append(frames, second.SubImage(image.Rect(5, 6, 20, 11)).(*image.Paletted))
+	frames = append(frames, second.SubImage(image.Rect(0, 0, 1, 1)).(*image.Paletted))
+	all := &gif.GIF{Config: image.Config{ColorModel: pal, Width: 40, Height: 30}}
+	var got bytes.Buffer
+	g := &gifStream{w: &got, config: all.Config}
+	for i, f := range frames {
+		all.Image = append(all.Image, f)
+		all.Delay = append(all.Delay, 7+i)
+		all.Disposal = append(all.Disposal, gif.DisposalNone)
+		require.NoError(t, g.frame(f, 7+i, gif.DisposalNone))
+	}
+	require.NoError(t, g.close())
+	var want bytes.Buffer
+	require.NoError(t, gif.EncodeAll(&want, all))
+	assert.Equal(t, want.Bytes(), got.Bytes())
 }
 
 func TestGIFBadYears(t *testing.T) {

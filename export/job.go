@@ -2,10 +2,7 @@ package export
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -24,15 +21,34 @@ type Job struct {
 	Years []int
 	// Delay is the GIF frame delay; 0 means DefaultDelay.
 	Delay time.Duration
+
+	// open opens the temporary files; nil means newPending. Tests set it
+	// to inject faults.
+	open opener
+}
+
+// opener returns how the job opens its temporary files.
+func (j Job) opener() opener {
+	if j.open != nil {
+		return j.open
+	}
+	return newPending
 }
 
 // YearsBetween returns first, first+1, …, last (nil if last < first).
+// Callers check the range first (Settings.Job does): the list has one
+// entry per year.
 func YearsBetween(first, last int) []int {
-	var ys []int
-	for y := first; y <= last; y++ {
-		ys = append(ys, y)
+	if last < first {
+		return nil
 	}
-	return ys
+	ys := make([]int, 0, last-first+1)
+	for y := first; ; y++ {
+		ys = append(ys, y)
+		if y == last {
+			return ys
+		}
+	}
 }
 
 // PerYear reports whether j writes one image per year into a folder.
@@ -59,7 +75,7 @@ func (j Job) Targets() []string {
 	}
 	var ps []string
 	for _, y := range j.Years {
-		ps = append(ps, filepath.Join(j.Path, FileName(j.Options.Alliance.ID, y, j.Format)))
+		ps = append(ps, filepath.Join(j.Path, fileName(j.Options.Alliance.ID, y, j.Format)))
 	}
 	return ps
 }
@@ -75,22 +91,30 @@ func (j Job) Existing() []string {
 	return out
 }
 
-// Check validates the job without writing anything: the options for
-// every year drawn, and the format.
+// Check validates the job without writing anything: the format, the
+// options, and every year drawn. The error is a *Problem.
 func (j Job) Check() error {
-	switch j.Format {
-	case PNG, SVG, GIF:
-	default:
-		return fmt.Errorf("%w: unknown format %q (want png, svg or gif)", ErrOptions, j.Format)
+	if j.Format != PNG && j.Format != SVG && j.Format != GIF {
+		return problem("format", "unknown format %q (want png, svg or gif)", j.Format)
 	}
-	if j.Options.Alliance == nil {
-		return j.Options.Validate()
+	if err := j.Options.Validate(); err != nil {
+		return err
 	}
 	for _, y := range j.years() {
-		o := j.Options
-		o.Year = y
-		if err := o.Validate(); err != nil {
+		if err := j.Options.checkYear(y); err != nil {
 			return err
+		}
+	}
+	// A raster that would not fit in memory is refused before any work,
+	// rather than ending the process out of memory half way.
+	if j.Format != SVG {
+		frames := 1
+		if j.Format == GIF {
+			frames = max(len(j.years()), 2)
+		}
+		w, h := j.Options.PixelSize()
+		if err := CheckMemory(w, h, frames); err != nil {
+			return &Problem{Setting: "scale", Msg: err.Error()}
 		}
 	}
 	return nil
@@ -111,7 +135,7 @@ func (j Job) Run(ctx context.Context, progress Progress) ([]string, error) {
 	}
 	switch {
 	case j.Format == GIF:
-		err := WriteFile(j.Path, func(w io.Writer) error {
+		err := writeFile(j.opener(), j.Path, func(w io.Writer) error {
 			return WriteGIF(ctx, w, o, j.years(), j.Delay, progress)
 		})
 		if err != nil {
@@ -119,26 +143,19 @@ func (j Job) Run(ctx context.Context, progress Progress) ([]string, error) {
 		}
 		return []string{j.Path}, nil
 	case j.PerYear():
-		made, err := ensureDir(j.Path)
-		if err != nil {
-			return nil, err
-		}
 		paths := j.Targets()
 		fs := faces{}
-		err = WriteFiles(ctx, paths, func(i int, w io.Writer) error {
+		err := writeFiles(j.opener(), ctx, paths, func(i int, w io.Writer) error {
 			oy := o
 			oy.Year = j.Years[i]
 			return oy.encode(w, j.Format, fs)
 		}, progress)
 		if err != nil {
-			if made {
-				_ = os.Remove(j.Path)
-			}
 			return nil, err
 		}
 		return paths, nil
 	default:
-		err := WriteFile(j.Path, func(w io.Writer) error {
+		err := writeFile(j.opener(), j.Path, func(w io.Writer) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
@@ -162,22 +179,4 @@ func (o Options) encode(w io.Writer, f Format, fs faces) error {
 	}
 	img := o.render(o.renderer(), fs)
 	return EncodePNGMeta(w, img, MetaOf(o))
-}
-
-// ensureDir creates the folder dir if it is missing and its parent exists,
-// and reports whether it did.
-func ensureDir(dir string) (bool, error) {
-	st, err := os.Stat(dir)
-	switch {
-	case err == nil && st.IsDir():
-		return false, nil
-	case err == nil:
-		return false, fmt.Errorf("cannot write into %s: it is a file, not a folder", dir)
-	case !errors.Is(err, fs.ErrNotExist):
-		return false, describe(dir, err)
-	}
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		return false, describe(dir, err)
-	}
-	return true, nil
 }

@@ -27,21 +27,18 @@ func ls(t *testing.T, dir string) []string {
 	return out
 }
 
-// failAfter makes the n-th temporary file (counting from 1) fail as fault
-// says, and every other one a real one.
-func failAfter(t *testing.T, n int, fault func(real pendingFile) (pendingFile, error)) {
-	t.Helper()
-	old := createPending
+// failAfter returns an opener whose n-th temporary file (counting from 1)
+// fails as fault says, and every other one is a real one.
+func failAfter(n int, fault func(real pendingFile) (pendingFile, error)) opener {
 	count := 0
-	createPending = func(path string) (pendingFile, error) {
+	return func(path string) (pendingFile, error) {
 		count++
-		f, err := old(path)
+		f, err := newPending(path)
 		if err != nil || count != n {
 			return f, err
 		}
 		return fault(f)
 	}
-	t.Cleanup(func() { createPending = old })
 }
 
 // brokenFile is a real temporary file whose writes fail with err.
@@ -61,7 +58,7 @@ func TestJobSingleFiles(t *testing.T) {
 	for _, f := range []Format{PNG, SVG} {
 		t.Run(string(f), func(t *testing.T) {
 			dir := t.TempDir()
-			j := Job{Options: testOptions(t, 320, 200), Format: f, Path: filepath.Join(dir, FileName("csto", 2024, f))}
+			j := Job{Options: testOptions(t, 320, 200), Format: f, Path: filepath.Join(dir, fileName("csto", 2024, f))}
 			var got []int
 			paths, err := j.Run(context.Background(), func(d, n int) { got = append(got, d, n) })
 			require.NoError(t, err)
@@ -73,15 +70,15 @@ func TestJobSingleFiles(t *testing.T) {
 }
 
 func TestJobFaults(t *testing.T) {
-	type setup func(t *testing.T)
+	type setup func() opener
 	diskFull := func(n int) setup {
-		return func(t *testing.T) {
-			failAfter(t, n, func(f pendingFile) (pendingFile, error) { return brokenFile{f, errNoSpace}, nil })
+		return func() opener {
+			return failAfter(n, func(f pendingFile) (pendingFile, error) { return brokenFile{f, errNoSpace}, nil })
 		}
 	}
 	denied := func(n int) setup {
-		return func(t *testing.T) {
-			failAfter(t, n, func(f pendingFile) (pendingFile, error) { _ = f.Cleanup(); return nil, errDenied })
+		return func() opener {
+			return failAfter(n, func(f pendingFile) (pendingFile, error) { _ = f.Cleanup(); return nil, errDenied })
 		}
 	}
 	cases := []struct {
@@ -101,7 +98,7 @@ func TestJobFaults(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			// One file of the run already exists and must survive.
-			keep := filepath.Join(dir, FileName("csto", 1992, tc.format))
+			keep := filepath.Join(dir, fileName("csto", 1992, tc.format))
 			if tc.format == GIF {
 				keep = filepath.Join(dir, "anim.gif")
 			}
@@ -114,7 +111,7 @@ func TestJobFaults(t *testing.T) {
 					j.Path = keep
 				}
 			}
-			tc.fault(t)
+			j.open = tc.fault()
 			_, err := j.Run(context.Background(), nil)
 			require.Error(t, err)
 			assert.ErrorIs(t, err, tc.want)
@@ -149,7 +146,7 @@ func TestJobYearsCreatesFolder(t *testing.T) {
 
 	// A failed run into a folder it made removes the folder again.
 	dir2 := filepath.Join(filepath.Dir(dir), "years2")
-	failAfter(t, 2, func(f pendingFile) (pendingFile, error) { return brokenFile{f, errNoSpace}, nil })
+	j.open = failAfter(2, func(f pendingFile) (pendingFile, error) { return brokenFile{f, errNoSpace}, nil })
 	j.Path = dir2
 	_, err = j.Run(context.Background(), nil)
 	require.ErrorIs(t, err, ErrDiskFull)
@@ -214,8 +211,8 @@ func TestWriteFilesCommitFailureRemovesCreated(t *testing.T) {
 	paths := []string{filepath.Join(dir, "a"), old, filepath.Join(dir, "c")}
 	// The third rename fails: "a" was created by this call and goes; "b"
 	// was replaced and stays replaced.
-	failAfter(t, 3, func(f pendingFile) (pendingFile, error) { return failingCommit{f}, nil })
-	err := WriteFiles(context.Background(), paths, func(i int, w io.Writer) error { _, err := w.Write([]byte("new")); return err }, nil)
+	open := failAfter(3, func(f pendingFile) (pendingFile, error) { return failingCommit{f}, nil })
+	err := writeFiles(open, context.Background(), paths, func(i int, w io.Writer) error { _, err := w.Write([]byte("new")); return err }, nil)
 	assert.ErrorIs(t, err, ErrDiskFull)
 	assert.Equal(t, []string{"b"}, ls(t, dir))
 }

@@ -7,6 +7,10 @@ import (
 	"math"
 	"strings"
 
+	"golang.org/x/image/font"
+	"golang.org/x/image/math/fixed"
+
+	"cstomap/palette"
 	"cstomap/timeline"
 )
 
@@ -86,7 +90,7 @@ func (o Options) legendEntries() []legendEntry {
 		{timeline.StatusCurrent, fmt.Sprintf("Current %d", n[timeline.StatusCurrent])},
 		{timeline.StatusDeparted, fmt.Sprintf("Departed %d", n[timeline.StatusDeparted])},
 		{timeline.StatusThreatening, fmt.Sprintf("Threatening %d", n[timeline.StatusThreatening])},
-		{timeline.StatusNone, "Not a member"},
+		{timeline.StatusNone, o.Alliance.NameInYear(o.Year, o.Today).NonMember()},
 	}
 }
 
@@ -122,161 +126,191 @@ func (o Options) layout(fs faces) layout {
 	}
 }
 
-// tryLayout lays o out with text shrunk by f and reports whether it fits.
+// tryLayout lays o out with text shrunk by f and reports whether it fits:
+// the header at the top, the footer (sources, then legend) at the bottom,
+// and the map in what is left between them.
 func (o Options) tryLayout(fs faces, W, H int, unit, f float64, hide Hide) (layout, bool) {
-	p := o.Palette()
 	l := layout{W: W, H: H, Unit: unit}
-	onlyMap := hide.Title && hide.Year && hide.Legend && hide.Source
-	if onlyMap {
+	if hide.Title && hide.Year && hide.Legend && hide.Source {
 		if !hide.Map {
 			l.Map = image.Rect(0, 0, W, H)
 		}
 		return l, true
 	}
 	margin := math.Round(marginPt * unit)
-	gap := math.Round(gapPt * unit * f)
-	left, right := margin, float64(W)-margin
-	avail := right - left
-	// px sizes text: design points, shrunk by f, but never below minPx
-	// logical pixels, so small images wrap or drop text rather than
-	// print it unreadably small.
-	px := func(pt, minPx float64) float64 {
-		return math.Max(math.Round(pt*unit*f*4)/4, minPx*o.scale())
+	b := &builder{o: o, fs: fs, l: &l, p: o.Palette(), unit: unit, f: f,
+		gap: math.Round(gapPt * unit * f), left: margin, right: float64(W) - margin}
+	top, bottom := margin, float64(H)-margin
+	headerBottom := b.header(top, hide)
+	footerTop := b.sources(bottom, hide)
+	footerTop, legendFits := b.legend(footerTop, hide)
+	mapFits := b.mapFrame(top, headerBottom, footerTop, bottom, hide)
+	return l, legendFits && mapFits
+}
+
+// builder places the parts of one layout attempt.
+type builder struct {
+	o           Options
+	fs          faces
+	l           *layout
+	p           palette.Palette
+	unit, f     float64
+	gap         float64 // between the map and the text, in pixels
+	left, right float64 // of the text column
+}
+
+// px sizes text: design points, shrunk by f, but never below minPx
+// logical pixels, so small images wrap or drop text rather than print it
+// unreadably small.
+func (b *builder) px(pt, minPx float64) float64 {
+	return math.Max(math.Round(pt*b.unit*b.f*4)/4, minPx*b.o.scale())
+}
+
+func (b *builder) text(t textItem) { b.l.Texts = append(b.l.Texts, t) }
+
+// header places the title on the left and the year on the right, on one
+// baseline below top, and returns the header's bottom (top when both are
+// hidden).
+func (b *builder) header(top float64, hide Hide) float64 {
+	if hide.Title && hide.Year {
+		return top
 	}
+	fs, o := b.fs, b.o
+	ys, ts := b.px(yearPt, 2*minTextPx), b.px(titlePt, minTitlePx)
+	yearText := fmt.Sprint(o.Year)
+	yearW, yearInk := 0.0, 0.0
+	if !hide.Year {
+		yearW, yearInk = fs.width(true, ys, yearText), fs.inkAbove(true, ys, yearText)
+	}
+	var lines []string
+	ta, td := 0.0, 0.0
+	if !hide.Title {
+		tw := b.right - b.left
+		if !hide.Year {
+			tw -= yearW + 2*b.gap
+		}
+		lines, ts = fitLines(fs, true, ts, o.TitleText(), tw, titleLines, minTitlePx*o.scale())
+		ta, td = fs.metrics(true, ts)
+	}
+	lh := math.Round(ts * lineSpacing)
+	above := yearInk
+	if len(lines) > 0 {
+		above = math.Max(above, ta+float64(len(lines)-1)*lh)
+	}
+	base := math.Round(top + above)
+	for i, s := range lines {
+		b.text(textItem{Role: "title", Text: s, X: b.left, Y: base - float64(len(lines)-1-i)*lh, Size: ts, Bold: true, Colour: b.p.Text})
+	}
+	if !hide.Year {
+		b.text(textItem{Role: "year", Text: yearText, X: b.right, Y: base, Size: ys, Bold: true, Colour: b.p.Text, Anchor: anchorEnd})
+	}
+	if len(lines) > 0 {
+		return base + td
+	}
+	return base
+}
+
+// sources places the source lines above bottom and returns their top
+// (bottom when hidden).
+func (b *builder) sources(bottom float64, hide Hide) float64 {
+	if hide.Source {
+		return bottom
+	}
+	fs := b.fs
+	ss := b.px(sourcePt, minTextPx)
+	lines, s2 := fitLines(fs, false, ss, SourceLine, b.right-b.left, sourceLines, minTextPx*b.o.scale())
+	a, d := fs.metrics(false, s2)
+	lh := math.Round(s2 * lineSpacing)
+	last := math.Round(bottom - d)
+	for i, s := range lines {
+		b.text(textItem{Role: "source", Text: s, X: b.left, Y: last - float64(len(lines)-1-i)*lh, Size: s2, Colour: b.p.SubtleText})
+	}
+	return last - float64(len(lines)-1)*lh - a
+}
+
+// legend places the legend rows above footerTop (with a gap when the
+// sources are below), and returns their top and whether every row fits
+// the width.
+func (b *builder) legend(footerTop float64, hide Hide) (float64, bool) {
+	if hide.Legend {
+		return footerTop, true
+	}
+	fs := b.fs
+	ls := b.px(legendPt, minLegendPx)
+	a, d := fs.metrics(false, ls)
+	box := math.Round(ls * 0.9)
+	pad := math.Round(ls * 0.4)
+	space := math.Round(ls * legendSpacing)
+	// Lay the items out in rows, then place the rows above footerTop.
+	type item struct {
+		e legendEntry
+		x float64
+	}
+	var rows [][]item
 	fits := true
-
-	// Header: the title on the left, the year on the right, on one
-	// baseline.
-	top := margin
-	headerBottom := top
-	if !hide.Title || !hide.Year {
-		ys, ts := px(yearPt, 2*minTextPx), px(titlePt, minTitlePx)
-		yearText := fmt.Sprint(o.Year)
-		yearW, yearInk := 0.0, 0.0
-		if !hide.Year {
-			yearW, yearInk = fs.width(true, ys, yearText), fs.inkAbove(true, ys, yearText)
+	x := b.left
+	for _, e := range b.o.legendEntries() {
+		w := box + pad + fs.width(false, ls, e.label)
+		if len(rows) == 0 || (x+w > b.right && x > b.left) {
+			rows = append(rows, nil)
+			x = b.left
 		}
-		var lines []string
-		ta, td := 0.0, 0.0
-		if !hide.Title {
-			tw := avail
-			if !hide.Year {
-				tw -= yearW + 2*gap
-			}
-			lines, ts = fitLines(fs, true, ts, o.TitleText(), tw, titleLines, minTitlePx*o.scale())
-			ta, td = fs.metrics(true, ts)
+		if x+w > b.right {
+			fits = false
 		}
-		lh := math.Round(ts * lineSpacing)
-		above := yearInk
-		if len(lines) > 0 {
-			above = math.Max(above, ta+float64(len(lines)-1)*lh)
-		}
-		base := math.Round(top + above)
-		for i, s := range lines {
-			l.Texts = append(l.Texts, textItem{Role: "title", Text: s, X: left, Y: base - float64(len(lines)-1-i)*lh, Size: ts, Bold: true, Colour: p.Text})
-		}
-		if !hide.Year {
-			l.Texts = append(l.Texts, textItem{Role: "year", Text: yearText, X: right, Y: base, Size: ys, Bold: true, Colour: p.Text, Anchor: anchorEnd})
-		}
-		headerBottom = base
-		if len(lines) > 0 {
-			headerBottom += td
-		}
+		rows[len(rows)-1] = append(rows[len(rows)-1], item{e, x})
+		x += w + space
 	}
-
-	// Footer, from the bottom up: the source lines, then the legend rows.
-	bottom := float64(H) - margin
-	footerTop := bottom
+	lh := math.Round(ls * 1.6)
 	if !hide.Source {
-		ss := px(sourcePt, minTextPx)
-		lines, s2 := fitLines(fs, false, ss, SourceLine, avail, sourceLines, minTextPx*o.scale())
-		a, d := fs.metrics(false, s2)
-		lh := math.Round(s2 * lineSpacing)
-		last := math.Round(bottom - d)
-		for i, s := range lines {
-			l.Texts = append(l.Texts, textItem{Role: "source", Text: s, X: left, Y: last - float64(len(lines)-1-i)*lh, Size: s2, Colour: p.SubtleText})
-		}
-		footerTop = last - float64(len(lines)-1)*lh - a
+		footerTop -= math.Round(b.gap * 0.6)
 	}
-	if !hide.Legend {
-		ls := px(legendPt, minLegendPx)
-		a, d := fs.metrics(false, ls)
-		box := math.Round(ls * 0.9)
-		pad := math.Round(ls * 0.4)
-		space := math.Round(ls * legendSpacing)
-		// Lay the items out in rows, then place the rows above footerTop.
-		type item struct {
-			e legendEntry
-			x float64
+	last := math.Round(footerTop - d)
+	// The square sits on the baseline and rises to the height of a capital.
+	capH := math.Round(a * 0.75)
+	for ri, row := range rows {
+		base := last - float64(len(rows)-1-ri)*lh
+		for _, it := range row {
+			y := base - capH + math.Round((capH-box)/2)
+			b.l.Swatches = append(b.l.Swatches, swatch{X: it.x, Y: y, Size: box, Status: it.e.status})
+			b.text(textItem{Role: "legend", Text: it.e.label, X: it.x + box + pad, Y: base, Size: ls, Colour: b.p.Text})
 		}
-		var rows [][]item
-		x := left
-		for _, e := range o.legendEntries() {
-			w := box + pad + fs.width(false, ls, e.label)
-			if len(rows) == 0 || (x+w > right && x > left) {
-				rows = append(rows, nil)
-				x = left
-			}
-			if x+w > right {
-				fits = false
-			}
-			rows[len(rows)-1] = append(rows[len(rows)-1], item{e, x})
-			x += w + space
-		}
-		lh := math.Round(ls * 1.6)
-		if !hide.Source {
-			footerTop -= math.Round(gap * 0.6)
-		}
-		last := math.Round(footerTop - d)
-		for ri, row := range rows {
-			base := last - float64(len(rows)-1-ri)*lh
-			for _, it := range row {
-				// The square sits on the baseline and rises to the
-				// height of a capital.
-				capH := math.Round(a * 0.75)
-				y := base - capH + math.Round((capH-box)/2)
-				l.Swatches = append(l.Swatches, swatch{X: it.x, Y: y, Size: box, Status: it.e.status})
-				l.Texts = append(l.Texts, textItem{Role: "legend", Text: it.e.label, X: it.x + box + pad, Y: base, Size: ls, Colour: p.Text})
-			}
-		}
-		footerTop = last - float64(len(rows)-1)*lh - a
-		l.SwatchLine = math.Max(1, math.Round(unit*f*1.5*4)/4)
 	}
+	b.l.SwatchLine = math.Max(1, math.Round(b.unit*b.f*1.5*4)/4)
+	return last - float64(len(rows)-1)*lh - a, fits
+}
 
+// mapFrame places the map between the header and the footer and reports
+// whether it keeps minMapShare of the height.
+func (b *builder) mapFrame(top, headerBottom, footerTop, bottom float64, hide Hide) bool {
 	mapTop, mapBottom := top, bottom
 	if headerBottom > top {
-		mapTop = headerBottom + gap
+		mapTop = headerBottom + b.gap
 	}
 	if footerTop < bottom {
-		mapBottom = footerTop - gap
+		mapBottom = footerTop - b.gap
 	}
-	if mapBottom-mapTop < minMapShare*float64(H) {
-		fits = false
-	}
+	fits := mapBottom-mapTop >= minMapShare*float64(b.l.H)
 	if !hide.Map {
-		l.Map = image.Rect(int(left), int(math.Round(mapTop)), int(right), int(math.Round(mapBottom)))
-		if l.Map.Dx() < 1 || l.Map.Dy() < 1 {
-			l.Map = image.Rectangle{}
+		b.l.Map = image.Rect(int(b.left), int(math.Round(mapTop)), int(b.right), int(math.Round(mapBottom)))
+		if b.l.Map.Dx() < 1 || b.l.Map.Dy() < 1 {
+			b.l.Map = image.Rectangle{}
 			fits = false
 		}
 	}
-	return l, fits
+	return fits
 }
 
 // fitLines breaks s into at most maxLines lines no wider than width,
 // shrinking the size down to minSize if that is what it takes, and cuts
-// the last line with an ellipsis when even that is not enough.
+// the last line with an ellipsis when even that is not enough. Each try
+// takes time linear in len(s).
 func fitLines(fs faces, isBold bool, size float64, s string, width float64, maxLines int, minSize float64) ([]string, float64) {
 	for {
 		lines, ok := wrap(fs, isBold, size, s, width, maxLines)
 		if ok || size*0.92 < minSize {
 			if !ok {
-				last := lines[len(lines)-1]
-				for last != "" && fs.width(isBold, size, last+"…") > width {
-					r := []rune(last)
-					last = strings.TrimRight(string(r[:len(r)-1]), " ")
-				}
-				lines[len(lines)-1] = last + "…"
+				lines[len(lines)-1] = ellipsize(fs, isBold, size, lines[len(lines)-1], width)
 			}
 			return lines, size
 		}
@@ -284,29 +318,77 @@ func fitLines(fs faces, isBold bool, size float64, s string, width float64, maxL
 	}
 }
 
+// ellipsize cuts s to the longest start that, with "…" added, is no wider
+// than width (just "…" if none is). It walks the runes once, adding
+// advances and kerning as font.MeasureString does.
+func ellipsize(fs faces, isBold bool, size float64, s string, width float64) string {
+	const ell = '…'
+	f := fs.face(isBold, size)
+	limit, ellW := fixed.Int26_6(math.Floor(width*64)), f26(f, ell)
+	var w fixed.Int26_6 // of s[:cut]
+	prev := rune(-1)
+	fits := func() bool {
+		k := fixed.Int26_6(0)
+		if prev >= 0 {
+			k = f.Kern(prev, ell)
+		}
+		return w+k+ellW <= limit
+	}
+	cut := 0
+	for i, r := range s {
+		if !fits() {
+			return strings.TrimRight(s[:cut], " ") + string(ell)
+		}
+		cut = i
+		if prev >= 0 {
+			w += f.Kern(prev, r)
+		}
+		w += f26(f, r)
+		prev = r
+	}
+	if fits() {
+		cut = len(s)
+	}
+	return strings.TrimRight(s[:cut], " ") + string(ell)
+}
+
+// f26 returns the advance of r in f.
+func f26(f font.Face, r rune) fixed.Int26_6 {
+	a, _ := f.GlyphAdvance(r)
+	return a
+}
+
 // wrap breaks s at spaces into lines no wider than width. ok is false when
 // more than maxLines lines are needed or a word is too wide; the lines
 // returned then still number at most maxLines, the last holding the rest.
+// Each word is measured once, and none after the text is known not to fit.
 func wrap(fs faces, isBold bool, size float64, s string, width float64, maxLines int) (lines []string, ok bool) {
 	words := strings.Fields(s)
 	if len(words) == 0 {
 		return []string{""}, true
 	}
+	space := fs.width(isBold, size, " ")
 	ok = true
-	cur := words[0]
-	for _, w := range words[1:] {
-		if try := cur + " " + w; fs.width(isBold, size, try) <= width || len(lines) == maxLines-1 {
-			if fs.width(isBold, size, try) > width {
-				ok = false
-			}
-			cur = try
+	start, cur := 0, fs.width(isBold, size, words[0])
+	for i := 1; i < len(words); i++ {
+		if len(lines) == maxLines-1 {
+			break // the last line holds the rest
+		}
+		w := fs.width(isBold, size, words[i])
+		if cur+space+w <= width {
+			cur += space + w
 			continue
 		}
-		lines = append(lines, cur)
-		cur = w
+		lines = append(lines, strings.Join(words[start:i], " "))
+		start, cur = i, w
 	}
-	if fs.width(isBold, size, cur) > width {
-		ok = false
+	lines = append(lines, strings.Join(words[start:], " "))
+	// Sums of word widths leave out kerning across the spaces: measure
+	// each line once, exactly.
+	for _, l := range lines {
+		if fs.width(isBold, size, l) > width {
+			ok = false
+		}
 	}
-	return append(lines, cur), ok
+	return lines, ok
 }

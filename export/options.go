@@ -35,13 +35,13 @@ const (
 // SourceLine credits the data in every export that shows sources.
 const SourceLine = "Sources: Insider (2023); dated events from public records. Borders: Natural Earth (public domain), internationally recognised."
 
-// DefaultTitle is the title used when Options.Title is empty. {alliance} is
-// replaced by the alliance's short name and {year} by the year, so the same
-// title serves every frame of an animation.
-const DefaultTitle = "{alliance} member states, {year}"
-
-// NeutralLand is the fill of countries without a status in the light style.
-var NeutralLand = palette.Light.Land
+// DefaultTitle is the title used when Options.Title is empty. In a title,
+// {states} becomes what the alliance's countries were called in the year
+// ("CSTO member states", "Collective Security Treaty states" before the
+// 2002 Charter), {alliance} its short name in that year ("CST", "CSTO")
+// and {year} the year, so the same title serves every frame of an
+// animation and stays true to each year.
+const DefaultTitle = "{states}, {year}"
 
 // Format is an output file format.
 type Format string
@@ -154,34 +154,40 @@ type Options struct {
 	Hide  Hide
 }
 
-// ErrOptions is wrapped by every error of Options.Validate.
+// ErrOptions matches every error of Options.Validate and Settings.Job
+// (each a *Problem).
 var ErrOptions = errors.New("export: bad options")
 
-// Validate checks o before anything is drawn or written.
+// Validate checks o before anything is drawn or written. The error is a
+// *Problem, with a message for users.
 func (o Options) Validate() error {
-	bad := func(format string, a ...any) error {
-		return fmt.Errorf("%w: %s", ErrOptions, fmt.Sprintf(format, a...))
-	}
 	switch {
-	case o.World == nil:
-		return bad("no outlines")
-	case o.Alliance == nil:
-		return bad("no alliance")
-	case o.Width < MinSize || o.Width > MaxSize:
-		return bad("width %d is outside %d…%d", o.Width, MinSize, MaxSize)
-	case o.Height < MinSize || o.Height > MaxSize:
-		return bad("height %d is outside %d…%d", o.Height, MinSize, MaxSize)
+	case o.World == nil || o.Alliance == nil:
+		return problem("data", "no map data is loaded")
+	case checkSide("width", o.Width) != nil:
+		return checkSide("width", o.Width)
+	case checkSide("height", o.Height) != nil:
+		return checkSide("height", o.Height)
 	case o.Scale < 0 || o.Scale > MaxScale || math.IsNaN(o.Scale):
-		return bad("scale %g is outside 1…%d", o.Scale, MaxScale)
+		return problem("scale", "scale %g is outside 1…%d", o.Scale, MaxScale)
 	case o.DPI < 0 || o.DPI > 10000 || math.IsNaN(o.DPI):
-		return bad("DPI %g is out of range", o.DPI)
+		return problem("dpi", "DPI %g is outside 0…10000", o.DPI)
 	case o.Selected != "" && !o.World.Known(o.Selected):
-		return bad("unknown country code %q", o.Selected)
+		return problem("select", "unknown country code %q (want an ISO 3166-1 alpha-3 code such as ARM)", o.Selected)
 	}
 	if w, h := o.PixelSize(); w > MaxSize || h > MaxSize || w < 1 || h < 1 {
-		return bad("%d×%d pixels is outside 1…%d per side", w, h, MaxSize)
+		return problem("scale", "%d×%d at scale %g is %d×%d pixels, more than %d per side", o.Width, o.Height, o.scale(), w, h, MaxSize)
 	}
-	return o.Alliance.CheckYear(o.Year, o.Today)
+	return o.checkYear(o.Year)
+}
+
+// checkYear refuses a year outside the alliance's range.
+func (o Options) checkYear(y int) error {
+	if o.Alliance.CheckYear(y, o.Today) != nil {
+		lo, hi := o.Alliance.YearRange(o.Today)
+		return problem("year", "year %d is outside %s's years %d-%d", y, o.Alliance.ShortName, lo, hi)
+	}
+	return nil
 }
 
 // scale returns Scale, defaulting to 1.
@@ -213,11 +219,12 @@ func (o Options) TitleText() string {
 	if t == "" {
 		t = DefaultTitle
 	}
-	name := ""
+	short, states := "", ""
 	if o.Alliance != nil {
-		name = o.Alliance.ShortName
+		n := o.Alliance.NameInYear(o.Year, o.Today)
+		short, states = n.Short, n.States()
 	}
-	return strings.NewReplacer("{alliance}", name, "{year}", strconv.Itoa(o.Year)).Replace(t)
+	return strings.NewReplacer("{states}", states, "{alliance}", short, "{year}", strconv.Itoa(o.Year)).Replace(t)
 }
 
 // selected returns the country to highlight, or "".
@@ -234,15 +241,15 @@ func (o Options) paint() geo.PaintFunc {
 	return p.PaintFunc(palette.ForYear(o.Alliance, o.Year, o.Today))
 }
 
-// FileName returns the default file name of an export: the alliance id and
+// fileName returns the default file name of an export: the alliance id and
 // the year, e.g. "csto-2024.png".
-func FileName(allianceID string, year int, f Format) string {
+func fileName(allianceID string, year int, f Format) string {
 	return fmt.Sprintf("%s-%d.%s", allianceID, year, f)
 }
 
-// AnimationName returns the default name of an animation of the years
+// animationName returns the default name of an animation of the years
 // first…last, e.g. "csto-1992-2026.gif".
-func AnimationName(allianceID string, first, last int) string {
+func animationName(allianceID string, first, last int) string {
 	return fmt.Sprintf("%s-%d-%d.gif", allianceID, first, last)
 }
 

@@ -10,6 +10,8 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -17,11 +19,6 @@ import (
 // the fastest level, and default compression would take most of an
 // export's time.
 var encoder = png.Encoder{CompressionLevel: png.BestSpeed}
-
-// EncodePNG writes img as PNG, with no metadata.
-func EncodePNG(w io.Writer, img image.Image) error {
-	return encoder.Encode(w, img)
-}
 
 // Meta is the text and resolution recorded in a PNG.
 type Meta struct {
@@ -43,7 +40,7 @@ func MetaOf(o Options) Meta {
 		Text: []KeyValue{
 			{"Title", o.TitleText()},
 			{"Year", strconv.Itoa(o.Year)},
-			{"Alliance", o.Alliance.ShortName + " (" + o.Alliance.Name + ")"},
+			{"Alliance", allianceIn(o)},
 			{"Source", SourceLine},
 			{"Software", "CSTO Map"},
 		},
@@ -100,14 +97,15 @@ func insertChunks(w io.Writer, b []byte, m Meta) error {
 		if kv.Key == "" || len(kv.Key) > 79 {
 			return errors.New("export: bad PNG text keyword " + strconv.Quote(kv.Key))
 		}
-		if v, ok := latin1(kv.Value); ok {
+		value := pngText(kv.Value)
+		if v, ok := latin1(value); ok {
 			writeChunk(&extra, "tEXt", append(append([]byte(kv.Key), 0), v...))
 			continue
 		}
 		// iTXt: keyword, NUL, compression flag and method (0, 0),
 		// language tag and translated keyword (both empty, NUL-ended).
 		d := append([]byte(kv.Key), 0, 0, 0, 0, 0)
-		writeChunk(&extra, "iTXt", append(d, kv.Value...))
+		writeChunk(&extra, "iTXt", append(d, value...))
 	}
 	for _, part := range [][]byte{b[:pngHeaderLen], extra.Bytes(), b[pngHeaderLen:]} {
 		if _, err := w.Write(part); err != nil {
@@ -131,6 +129,19 @@ func writeChunk(b *bytes.Buffer, typ string, data []byte) {
 	b.Write(n[:])
 }
 
+// pngText returns s as the PNG specification allows text: valid UTF-8
+// (invalid bytes become U+FFFD), with newline as the only control
+// character (NUL, the other C0 controls, DEL and the C1 controls are
+// dropped).
+func pngText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r != '\n' && unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+}
+
 // latin1 returns s in ISO 8859-1, or false if it has other characters.
 func latin1(s string) ([]byte, bool) {
 	out := make([]byte, 0, len(s))
@@ -143,11 +154,9 @@ func latin1(s string) ([]byte, bool) {
 	return out, true
 }
 
-// WritePNG renders o and writes it as PNG with its metadata.
-func WritePNG(w io.Writer, o Options) error {
-	img, err := Render(o)
-	if err != nil {
-		return err
-	}
-	return EncodePNGMeta(w, img, MetaOf(o))
+// allianceIn names the alliance as it was called in the image's year, e.g.
+// "CST (Collective Security Treaty)" in 1995.
+func allianceIn(o Options) string {
+	n := o.Alliance.NameInYear(o.Year, o.Today)
+	return n.Short + " (" + n.Name + ")"
 }

@@ -10,6 +10,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -56,7 +58,9 @@ func TestPNGMetadata(t *testing.T) {
 			o := testOptions(t, 320, 200)
 			tc.edit(&o)
 			var buf bytes.Buffer
-			require.NoError(t, WritePNG(&buf, o))
+			img, err := Render(o)
+			require.NoError(t, err)
+			require.NoError(t, EncodePNGMeta(&buf, img, MetaOf(o)))
 			cs := chunks(t, buf.Bytes())
 			require.Equal(t, "IHDR", cs[0].typ)
 			assert.Equal(t, "IEND", cs[len(cs)-1].typ)
@@ -98,10 +102,10 @@ func TestPNGMetadata(t *testing.T) {
 			assert.Equal(t, tc.ppm, binary.BigEndian.Uint32(phys[4:]))
 			assert.Equal(t, byte(1), phys[8], "unit is the metre")
 			// Still a valid PNG for a standard decoder.
-			img, err := png.Decode(bytes.NewReader(buf.Bytes()))
+			decoded, err := png.Decode(bytes.NewReader(buf.Bytes()))
 			require.NoError(t, err)
 			w, h := o.PixelSize()
-			assert.Equal(t, [2]int{w, h}, [2]int{img.Bounds().Dx(), img.Bounds().Dy()})
+			assert.Equal(t, [2]int{w, h}, [2]int{decoded.Bounds().Dx(), decoded.Bounds().Dy()})
 		})
 	}
 }
@@ -161,4 +165,67 @@ func TestTranslucentFallsBack(t *testing.T) {
 func TestAdler32Combine(t *testing.T) {
 	a, b := []byte("The map of the CSTO"), []byte(" over thirty years.")
 	assert.Equal(t, adler32.Checksum(append(a, b...)), adler32Combine(adler32.Checksum(a), adler32.Checksum(b), len(b)))
+}
+
+// TestPNGTextChunksSanitised writes hostile values and decodes the text
+// chunks: tEXt must be Latin-1 with no control byte but newline, and iTXt
+// valid UTF-8 with no control character but newline.
+func TestPNGTextChunksSanitised(t *testing.T) {
+	cases := []struct {
+		name, value, want, typ string
+	}{
+		{"C0 control", "a\x01b", "ab", "tEXt"},
+		{"terminal escape", "\x1b]52;c;AAAA\x07x", "]52;c;AAAAx", "tEXt"},
+		{"NUL", "a\x00b", "ab", "tEXt"},
+		{"DEL and C1", "a\x7fb\u0085c\u009b", "abc", "tEXt"},
+		{"newline kept", "two\nlines", "two\nlines", "tEXt"},
+		{"Latin-1 kept", "Zürich ½", "Zürich ½", "tEXt"},
+		{"invalid UTF-8 goes to iTXt as U+FFFD", "a\xffb", "a\uFFFDb", "iTXt"},
+		{"Cyrillic with controls", "ОДКБ\x00\x1b[0m", "ОДКБ[0m", "iTXt"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			img := image.NewRGBA(image.Rect(0, 0, 2, 2))
+			for i := range img.Pix {
+				img.Pix[i] = 0xff
+			}
+			var buf bytes.Buffer
+			require.NoError(t, EncodePNGMeta(&buf, img, Meta{Text: []KeyValue{{"Title", tc.value}}}))
+			var found bool
+			for _, c := range chunks(t, buf.Bytes()) {
+				switch c.typ {
+				case "tEXt":
+					k, v, ok := strings.Cut(string(c.data), "\x00")
+					require.True(t, ok)
+					assert.Equal(t, "Title", k)
+					for _, b := range []byte(v) {
+						assert.True(t, b == '\n' || (b >= 0x20 && b < 0x7f) || b >= 0xa0, "tEXt byte %#x", b)
+					}
+					r := make([]rune, len(v))
+					for j := 0; j < len(v); j++ {
+						r[j] = rune(v[j])
+					}
+					assert.Equal(t, tc.want, string(r))
+					assert.Equal(t, tc.typ, c.typ)
+					found = true
+				case "iTXt":
+					k, rest, ok := strings.Cut(string(c.data), "\x00")
+					require.True(t, ok)
+					assert.Equal(t, "Title", k)
+					require.True(t, strings.HasPrefix(rest, "\x00\x00\x00\x00"))
+					v := rest[4:]
+					assert.True(t, utf8.ValidString(v), "iTXt is UTF-8")
+					for _, r := range v {
+						assert.False(t, r != '\n' && unicode.IsControl(r), "iTXt control %U", r)
+					}
+					assert.Equal(t, tc.want, v)
+					assert.Equal(t, tc.typ, c.typ)
+					found = true
+				}
+			}
+			assert.True(t, found, "a text chunk")
+			_, err := png.Decode(bytes.NewReader(buf.Bytes()))
+			require.NoError(t, err)
+		})
+	}
 }

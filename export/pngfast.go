@@ -8,7 +8,6 @@ import (
 	"image"
 	"io"
 	"runtime"
-	"sync"
 )
 
 // encodeOpaqueRGBA writes img, whose pixels are all opaque, as an 8-bit RGB
@@ -20,7 +19,12 @@ import (
 // and the map's flat areas are mostly unchanged rows), and horizontal
 // strips are deflated in parallel, each flushed to a byte boundary and
 // concatenated into one zlib stream, as pigz does. The Adler-32 checksums
-// of the strips are combined at the end.
+// of the strips are combined as they are written.
+//
+// The strips stream: they are about stripBytes of filtered rows each, at
+// most two per core are in memory at once, and each is written as its own
+// IDAT chunk as soon as it and the ones before it are done. So the encoder
+// needs a few megabytes whatever the image's size, on top of the image.
 func encodeOpaqueRGBA(w io.Writer, img *image.RGBA, m Meta) error {
 	W, H := img.Rect.Dx(), img.Rect.Dy()
 	var hdr bytes.Buffer
@@ -35,79 +39,48 @@ func encodeOpaqueRGBA(w io.Writer, img *image.RGBA, m Meta) error {
 		return err
 	}
 
-	// Strips of whole rows, a few per core so that they finish together.
-	n := min(H, max(1, runtime.GOMAXPROCS(0)*3))
-	if W*H < 1<<16 {
-		n = 1
+	rows := max(1, stripBytes/(1+3*W))
+	n := (H + rows - 1) / rows
+	procs := runtime.GOMAXPROCS(0)
+	results := make([]chan strip, n)
+	for i := range results {
+		results[i] = make(chan strip, 1)
 	}
-	type strip struct {
-		data   []byte
-		adler  uint32
-		length int
-		err    error
-	}
-	strips := make([]strip, n)
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i := range strips {
-		y0, y1 := H*i/n, H*(i+1)/n
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(s *strip, last bool) {
-			defer func() { <-sem; wg.Done() }()
-			raw := make([]byte, 0, (y1-y0)*(1+3*W))
-			for y := y0; y < y1; y++ {
-				row := img.Pix[img.PixOffset(img.Rect.Min.X, img.Rect.Min.Y+y):][:4*W]
-				if y == 0 {
-					raw = append(raw, 0) // None: nothing above
-					for x := 0; x < 4*W; x += 4 {
-						raw = append(raw, row[x], row[x+1], row[x+2])
-					}
-					continue
-				}
-				up := img.Pix[img.PixOffset(img.Rect.Min.X, img.Rect.Min.Y+y-1):][:4*W]
-				raw = append(raw, 2) // Up
-				for x := 0; x < 4*W; x += 4 {
-					raw = append(raw, row[x]-up[x], row[x+1]-up[x+1], row[x+2]-up[x+2])
-				}
-			}
-			s.adler, s.length = adler32.Checksum(raw), len(raw)
-			var out bytes.Buffer
-			out.Grow(len(raw) / 8)
-			fw, _ := flate.NewWriter(&out, flate.BestSpeed) // only fails on a bad level
-			if _, s.err = fw.Write(raw); s.err != nil {
+	window := make(chan struct{}, 2*procs) // strips in memory
+	quit := make(chan struct{})
+	defer close(quit)
+	go func() {
+		for i := range n {
+			select {
+			case window <- struct{}{}:
+			case <-quit:
 				return
 			}
-			if last {
-				s.err = fw.Close()
-			} else {
-				s.err = fw.Flush()
-			}
-			s.data = out.Bytes()
-		}(&strips[i], i == n-1)
-	}
-	wg.Wait()
+			y0, y1 := i*rows, min(H, (i+1)*rows)
+			go func() { results[i] <- deflateStrip(img, y0, y1, i == n-1) }()
+		}
+	}()
 
 	adler := uint32(1)
-	for i := range strips {
-		if strips[i].err != nil {
-			return strips[i].err
-		}
-		adler = adler32Combine(adler, strips[i].adler, strips[i].length)
-	}
-	// One IDAT chunk per strip: the zlib header goes before the first
-	// strip's data and the checksum after the last.
 	var chunk bytes.Buffer
-	for i := range strips {
-		chunk.Reset()
-		data := strips[i].data
+	for i := range n {
+		s := <-results[i]
+		if s.err != nil {
+			return s.err
+		}
+		adler = adler32Combine(adler, s.adler, s.length)
+		// The zlib header goes before the first strip's data and the
+		// checksum after the last.
+		data := s.data
 		if i == 0 {
 			data = append([]byte{0x78, 0x01}, data...)
 		}
 		if i == n-1 {
 			data = binary.BigEndian.AppendUint32(data, adler)
 		}
+		chunk.Reset()
 		writeChunk(&chunk, "IDAT", data)
+		<-window
 		if _, err := w.Write(chunk.Bytes()); err != nil {
 			return err
 		}
@@ -116,6 +89,55 @@ func encodeOpaqueRGBA(w io.Writer, img *image.RGBA, m Meta) error {
 	writeChunk(&chunk, "IEND", nil)
 	_, err := w.Write(chunk.Bytes())
 	return err
+}
+
+// stripBytes is the size of a strip of filtered rows: large enough that
+// the deflate streams lose little at the strip boundaries, small enough
+// that the strips in flight are a few megabytes.
+const stripBytes = 1 << 20
+
+// strip is one strip of rows, filtered and deflated.
+type strip struct {
+	data   []byte
+	adler  uint32 // of the filtered rows
+	length int    // of the filtered rows
+	err    error
+}
+
+// deflateStrip filters rows y0…y1-1 of img with Up (None for row 0) and
+// deflates them, flushed to a byte boundary, or closed if last.
+func deflateStrip(img *image.RGBA, y0, y1 int, last bool) strip {
+	W := img.Rect.Dx()
+	raw := make([]byte, 0, (y1-y0)*(1+3*W))
+	for y := y0; y < y1; y++ {
+		row := img.Pix[img.PixOffset(img.Rect.Min.X, img.Rect.Min.Y+y):][:4*W]
+		if y == 0 {
+			raw = append(raw, 0) // None: nothing above
+			for x := 0; x < 4*W; x += 4 {
+				raw = append(raw, row[x], row[x+1], row[x+2])
+			}
+			continue
+		}
+		up := img.Pix[img.PixOffset(img.Rect.Min.X, img.Rect.Min.Y+y-1):][:4*W]
+		raw = append(raw, 2) // Up
+		for x := 0; x < 4*W; x += 4 {
+			raw = append(raw, row[x]-up[x], row[x+1]-up[x+1], row[x+2]-up[x+2])
+		}
+	}
+	s := strip{adler: adler32.Checksum(raw), length: len(raw)}
+	var out bytes.Buffer
+	out.Grow(len(raw)/8 + 64)
+	fw, _ := flate.NewWriter(&out, flate.BestSpeed) // only fails on a bad level
+	if _, s.err = fw.Write(raw); s.err != nil {
+		return s
+	}
+	if last {
+		s.err = fw.Close()
+	} else {
+		s.err = fw.Flush()
+	}
+	s.data = out.Bytes()
+	return s
 }
 
 // adler32Combine returns the Adler-32 of A followed by B from the checksums

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"encoding/xml"
 	"fmt"
 	"image"
 	"image/color"
@@ -9,6 +10,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"cstomap/geo"
 	"cstomap/palette"
@@ -70,23 +72,27 @@ func num(b []byte, v float64) []byte {
 	return strconv.AppendFloat(b, v, 'f', -1, 64)
 }
 
+// esc returns t for XML character data or a quoted attribute value:
+// escaped by encoding/xml (which also writes tab, newline and carriage
+// return as references, so they survive in attributes), with invalid UTF-8
+// turned into U+FFFD, and without the characters XML 1.0 forbids (the C0
+// controls other than tab, newline and carriage return, U+FFFE and U+FFFF)
+// or discourages (DEL and the C1 controls).
 func esc(t string) string {
 	var b strings.Builder
-	for _, r := range t {
-		switch r {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '"':
-			b.WriteString("&quot;")
-		default:
-			b.WriteRune(r)
-		}
-	}
+	_ = xml.EscapeText(&b, []byte(strings.Map(xmlChar, t))) // a strings.Builder does not fail
 	return b.String()
+}
+
+// xmlChar is r, or -1 (drop it) if r has no place in an XML document.
+func xmlChar(r rune) rune {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return r
+	case unicode.IsControl(r), r == 0xFFFE, r == 0xFFFF:
+		return -1
+	}
+	return r
 }
 
 func (s *svgWriter) write() {
@@ -145,18 +151,19 @@ func (s *svgWriter) write() {
 		// which the layout was made with, whatever font the viewer
 		// falls back to.
 		s.printf(`<text class="%s" x="%s" y="%s" font-family="%s" font-size="%s" font-weight="%s" fill="%s" text-anchor="%s" textLength="%s" lengthAdjust="spacingAndGlyphs">%s</text>`+"\n",
-			t.Role, num(nil, t.X), num(nil, t.Y), family, num(nil, t.Size), weight, hex(t.Colour), anchor,
+			esc(t.Role), num(nil, t.X), num(nil, t.Y), family, num(nil, t.Size), weight, hex(t.Colour), anchor,
 			num(nil, s.fs.width(t.Bold, t.Size, t.Text)), esc(t.Text))
 	}
 	s.printf("</svg>\n")
 }
 
-// statusName is the data-status of a status.
+// statusName is the data-status of a status, escaped: statuses come from
+// data files.
 func statusName(st timeline.Status) string {
 	if st == timeline.StatusNone {
 		return "none"
 	}
-	return string(st)
+	return esc(string(st))
 }
 
 // bandPath appends the part of the diagonal band a ≤ x+y < b that lies in
@@ -331,7 +338,7 @@ func (s *svgWriter) mapGroup(l layout, st geo.Style, p palette.Palette) {
 		if paint.Hatch.A != 0 {
 			fill = "url(#hatch)"
 		}
-		s.printf(`<path id="%s" data-status="%s" fill="%s" d="`, c.ISO, statusName(status), fill)
+		s.printf(`<path id="%s" data-status="%s" fill="%s" d="`, esc(c.ISO), statusName(status), fill)
 		s.buf = fillPath(s.buf[:0], rings[ci])
 		s.raw(s.buf)
 		s.printf("\"><title>%s</title></path>\n", esc(c.Name))
@@ -348,7 +355,7 @@ func (s *svgWriter) mapGroup(l layout, st geo.Style, p palette.Palette) {
 	if sel := o.selected(); sel != "" {
 		if ci := o.World.Index(sel); ci >= 0 && len(rings[ci]) > 0 {
 			s.printf(`<path id="selected-outline" data-iso="%s" fill="none" stroke="%s" stroke-width="%s" stroke-linejoin="round" stroke-linecap="round" d="`,
-				sel, hex(st.Selected), num(nil, st.SelectedWidth*st.PixelScale))
+				esc(sel), hex(st.Selected), num(nil, st.SelectedWidth*st.PixelScale))
 			s.buf = strokePath(s.buf[:0], rings[ci])
 			s.raw(s.buf)
 			s.printf("\"/>\n")

@@ -241,3 +241,70 @@ func readPNG(t *testing.T, path string) image.Image {
 	require.NoError(t, err)
 	return img
 }
+
+// TestSVGEscapesHostileText writes titles with markup characters and with
+// characters XML 1.0 forbids, and reads the file back with encoding/xml,
+// token by token: the document must parse, and the title must come back
+// with the markup intact and the forbidden characters gone.
+func TestSVGEscapesHostileText(t *testing.T) {
+	cases := []struct {
+		name, title, want string
+	}{
+		{"C0 control", "a\x01b", "ab"},
+		{"terminal escape", "\x1b[2Jcleared\x07", "[2Jcleared"},
+		{"NUL and DEL", "x\x00y\x7fz", "xyz"},
+		{"C1 controls", "a\u0085b\u009bc", "abc"},
+		{"non-characters", "a\uFFFEb\uFFFFc", "abc"},
+		{"markup", `<b a="1">&amp;'quoted'</b>`, `<b a="1">&amp;'quoted'</b>`},
+		{"invalid UTF-8 becomes U+FFFD", "a\xffb", "a\uFFFDb"},
+		{"tab kept", "a\tb", "a\tb"},
+		{"Cyrillic kept", "ОДКБ", "ОДКБ"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			o := testOptions(t, 480, 300)
+			o.Title = tc.title
+			var buf bytes.Buffer
+			require.NoError(t, WriteSVG(&buf, o))
+			dec := xml.NewDecoder(bytes.NewReader(buf.Bytes()))
+			for {
+				_, err := dec.Token()
+				if err == io.EOF {
+					break
+				}
+				require.NoError(t, err, "the SVG is not well-formed XML")
+			}
+			doc := parseSVG(t, buf.Bytes())
+			assert.Equal(t, tc.want, doc.Title)
+			var title string
+			for _, tx := range doc.Texts {
+				if tx.Class == "title" {
+					title = tx.Text
+				}
+			}
+			// The layout may break the line at a control character that
+			// counts as a space; what matters is that nothing forbidden
+			// is left and nothing else is lost.
+			squash := func(s string) string { return strings.Join(strings.Fields(s), "") }
+			assert.Equal(t, squash(tc.want), squash(title), "the visible title")
+		})
+	}
+}
+
+// TestXMLEscapeAttributes checks esc in an attribute, where quotes and
+// newlines must survive a round trip.
+func TestXMLEscapeAttributes(t *testing.T) {
+	for _, s := range []string{`"q" & 'a' <x>`, "line\nbreak\r\ttab", "\x01\x02"} {
+		var v struct {
+			A string `xml:"a,attr"`
+		}
+		doc := `<e a="` + esc(s) + `"/>`
+		require.NoError(t, xml.Unmarshal([]byte(doc), &v), doc)
+		assert.Equal(t, strings.Map(func(r rune) rune {
+			if r < 0x20 && r != '\t' && r != '\n' && r != '\r' {
+				return -1
+			}
+			return r
+		}, s), v.A)
+	}
+}

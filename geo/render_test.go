@@ -4,9 +4,7 @@ import (
 	"flag"
 	"image"
 	"image/color"
-	"image/png"
 	"math"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -177,9 +175,8 @@ func TestRenderPanicsOnSizeMismatch(t *testing.T) {
 }
 
 // TestRenderGolden compares a small frame with a reviewed image, allowing
-// small anti-aliasing differences: at most 0.5% of pixels may differ, and
-// none by more than 48 per channel. Run with -update to rewrite it after
-// looking at the new image.
+// small anti-aliasing differences (see checkGolden). Run with -update to
+// rewrite it, look at it, then run again.
 func TestRenderGolden(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
@@ -188,34 +185,7 @@ func TestRenderGolden(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			img, _ := renderDefault(t, 640, 400, tc.style, "ARM")
 			path := filepath.Join("testdata", "golden", tc.name+".png")
-			if *updateGolden {
-				require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-				savePNG(t, path, img)
-			}
-			f, err := os.Open(path)
-			require.NoError(t, err, "missing golden; run go test ./geo -run Golden -update and look at it")
-			defer f.Close()
-			want, err := png.Decode(f)
-			require.NoError(t, err)
-			require.Equal(t, img.Bounds(), want.Bounds())
-			bad := 0
-			for y := 0; y < 400; y++ {
-				for x := 0; x < 640; x++ {
-					r1, g1, b1, _ := img.At(x, y).RGBA()
-					r2, g2, b2, _ := want.At(x, y).RGBA()
-					d := max(absDiff(r1, r2), absDiff(g1, g2), absDiff(b1, b2)) >> 8
-					if d > 2 {
-						bad++
-					}
-					if d > 48 {
-						failed := filepath.Join("testdata", "failed", tc.name+".png")
-						_ = os.MkdirAll(filepath.Dir(failed), 0o755)
-						savePNG(t, failed, img)
-						t.Fatalf("pixel %d,%d differs by %d; actual written to %s", x, y, d, failed)
-					}
-				}
-			}
-			assert.LessOrEqual(t, bad, 640*400/200)
+			require.NoError(t, checkGolden(path, img, *updateGolden, filepath.Join("testdata", "failed")))
 		})
 	}
 }

@@ -3,6 +3,7 @@ package passages_test
 import (
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -126,5 +127,49 @@ func BenchmarkIndexAddNaiveRegexp(b *testing.B) {
 		if n == 0 {
 			b.Fatal("no matches")
 		}
+	}
+}
+
+// BenchmarkParseMarkdownAndIndex1MB parses 1 MB of Markdown (the seed
+// text, whose prose is valid Markdown) and indexes it (budget: 20 ms).
+func BenchmarkParseMarkdownAndIndex1MB(b *testing.B) {
+	al := seedAliases(b)
+	raw, err := seeds.Text(seedID)
+	require.NoError(b, err)
+	n := (1<<20)/len(raw) + 1
+	b.SetBytes(int64(n * len(raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		ix := passages.NewIndex(al)
+		for i := range n {
+			// Each copy differs by its number, so it has its own ID.
+			a, err := passages.ParseUserArticle("seed.md", append([]byte(fmt.Sprintf("%d\n\n", i)), raw...))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := ix.Add(a); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkParsePathological1MB parses and indexes 1 MB of each shape of
+// Markdown that makes parsers slow (budget: 20 ms each).
+func BenchmarkParsePathological1MB(b *testing.B) {
+	al := seedAliases(b)
+	for name, md := range pathological() {
+		b.Run(strings.ReplaceAll(name, " ", "_"), func(b *testing.B) {
+			b.SetBytes(int64(len(md)))
+			for b.Loop() {
+				a, err := passages.ParseUserArticle("x.md", []byte(md))
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := passages.NewIndex(al).Add(a); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

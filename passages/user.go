@@ -46,18 +46,25 @@ const MaxUserArticleSize = 5 << 20
 // only, note (PublishedNote). When both forms give a field, the front
 // matter wins.
 //
-// Files named *.md, *.markdown, *.mdown or *.mkd are Markdown: "#" headings
-// (and "===" / "---" underlined ones) become headings, the first level-1
-// heading before any text becomes the headline; "-", "*", "+" and "1." list
-// items become bullets; an image alone on a line becomes a caption with its
-// alt text; a paragraph's lines are joined with a space; blockquote markers,
-// thematic breaks, code fences and link reference definitions are dropped.
-// The shown text has its Markdown syntax removed: emphasis markers (*, **,
-// _, __, ~~), code backticks, backslash escapes and link syntax
-// ([text](url) becomes text) are stripped and HTML entities decoded, so
-// that [Markdown] can escape the text again for display. Markers that do
-// not pair up are kept as typed. Every other file is plain text and is
-// classified like a seed (see [ParseArticle]).
+// Files named *.md, *.markdown, *.mdown or *.mkd are Markdown (CommonMark
+// and GFM strikethrough, parsed with goldmark): "#" headings (and "===" /
+// "---" underlined ones) become headings, the first level-1 heading before
+// any text becomes the headline; list items, nested ones too, become
+// bullets; an image alone on a line becomes a caption with its alt text
+// (and splits its paragraph); a paragraph's lines are joined with a space;
+// code blocks and HTML blocks are paragraphs of their text as typed; block
+// quote markers, thematic breaks and link reference definitions are
+// dropped. The shown text has its Markdown syntax removed: emphasis (*, **,
+// _, __, ~~), code span backticks, backslash escapes, link and image syntax
+// ([text](url) and [text][ref] become text, ![alt](url) alt) and raw HTML
+// tags are stripped, autolinks give their address, and HTML entities are
+// decoded, so that [Markdown] can escape the text again for display.
+// Markers that do not pair up are kept as typed. A Markdown file with more
+// syntax than an article needs (over 20,000 brackets, emphasis markers and
+// backticks, or about 2,000 in one paragraph, or lines nested over 32 deep
+// or indented over 128 columns), which would take a Markdown parser
+// seconds to minutes, is read as plain text. Every other file is plain text and is classified like a seed (see
+// [ParseArticle]).
 //
 // The article's ID is "user_" and the first 16 hex digits of the SHA-256
 // of data, so opening the same file twice gives the same ID (and
@@ -83,8 +90,8 @@ func ParseUserArticle(name string, data []byte) (*Article, error) {
 	meta.ID = "user_" + hex.EncodeToString(sum[:8])
 
 	var ps []Passage
-	if isMarkdownName(base) {
-		ps = parseMarkdown(body)
+	if isMarkdownName(base) && !tooMuchMarkup(body) {
+		ps = parseMarkdown([]byte(body))
 	} else {
 		ps = classify(splitLines(body), meta.Title)
 	}
@@ -114,34 +121,46 @@ func isMarkdownName(name string) bool {
 // readMeta takes front matter and header lines off the top of s.
 func readMeta(s string) (Meta, string) {
 	var m Meta
-	lines := strings.Split(s, "\n")
-	if len(lines) > 0 && strings.TrimRight(lines[0], " \t") == "---" {
-		for i := 1; i < len(lines); i++ {
-			if t := strings.TrimRight(lines[i], " \t"); t == "---" || t == "..." {
-				setFrontMatter(&m, lines[1:i])
-				lines = lines[i+1:]
+	// Lines are cut off the front one by one, so a large body is not
+	// copied.
+	if first, r, _ := strings.Cut(s, "\n"); strings.TrimRight(first, " \t") == "---" {
+		var fm []string
+		for {
+			l, next, more := strings.Cut(r, "\n")
+			if t := strings.TrimRight(l, " \t"); t == "---" || t == "..." {
+				setFrontMatter(&m, fm)
+				s = next
 				break
 			}
+			if !more {
+				break // no closing line: no front matter
+			}
+			fm, r = append(fm, l), next
 		}
 	}
 	// Header lines, after any blank lines.
-	start := 0
-	for start < len(lines) && strings.TrimSpace(lines[start]) == "" {
-		start++
+	r := s
+	for r != "" {
+		l, next, _ := strings.Cut(r, "\n")
+		if strings.TrimSpace(l) != "" {
+			break
+		}
+		r = next
 	}
-	end := start
-	hdr := Meta{}
-	for ; end < len(lines); end++ {
-		k, v, ok := splitKeyValue(lines[end])
+	hdr, found := Meta{}, false
+	for r != "" {
+		l, next, _ := strings.Cut(r, "\n")
+		k, v, ok := splitKeyValue(l)
 		if !ok || strings.Contains(k, "note") || !setField(&hdr, k, v) {
 			break
 		}
+		r, found = next, true
 	}
-	if end > start {
+	if found {
 		fillEmpty(&m, hdr)
-		lines = lines[end:]
+		s = r
 	}
-	return m, strings.Join(lines, "\n")
+	return m, s
 }
 
 var keyValueRE = regexp.MustCompile(`^\s*([A-Za-z][A-Za-z _-]{0,30}?)\s*:\s*(.*?)\s*$`)
@@ -231,115 +250,4 @@ func unquote(v string) string {
 		return v[1 : len(v)-1]
 	}
 	return v
-}
-
-var (
-	atxHeadingRE   = regexp.MustCompile(`^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`)
-	listItemRE     = regexp.MustCompile(`^(?:[-*+•]|\d{1,9}[.)])[ \t]+(.*)$`)
-	thematicRE     = regexp.MustCompile(`^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$`)
-	setextRE       = regexp.MustCompile(`^(?:=+|-+)[ \t]*$`)
-	linkRefDefRE   = regexp.MustCompile(`^\[[^\]]+\]:[ \t]*\S+`)
-	imageOnlyRE    = regexp.MustCompile(`^!\[([^\]]*)\]\([^)]*\)$`)
-	fenceRE        = regexp.MustCompile("^(```+|~~~+)")
-	blockquoteMark = regexp.MustCompile(`^(?:>[ \t]?)+`)
-)
-
-// parseMarkdown turns Markdown blocks into passages; see ParseUserArticle.
-func parseMarkdown(body string) []Passage {
-	var (
-		out   []Passage
-		para  []string
-		item  []string
-		fence string
-	)
-	emit := func(k Kind, raw string) {
-		t := strings.TrimSpace(collapseSpaces(stripInline(raw)))
-		if t == "" {
-			return
-		}
-		out = append(out, Passage{Index: len(out), Kind: k, Text: t})
-	}
-	flush := func() {
-		if len(para) > 0 {
-			emit(KindParagraph, joinLines(para))
-			para = nil
-		}
-		if len(item) > 0 {
-			emit(KindBullet, joinLines(item))
-			item = nil
-		}
-	}
-	heading := func(level int, raw string) {
-		if level == 1 && len(out) == 0 {
-			emit(KindHeadline, raw)
-			return
-		}
-		emit(KindHeading, raw)
-	}
-	for _, l := range strings.Split(body, "\n") {
-		t := strings.TrimSpace(l)
-		if fence != "" {
-			if strings.HasPrefix(t, fence) {
-				fence = ""
-				flush()
-			} else if t != "" {
-				para = append(para, t)
-			}
-			continue
-		}
-		if q := blockquoteMark.FindString(t); q != "" {
-			t = strings.TrimSpace(t[len(q):])
-		}
-		switch {
-		case t == "":
-			flush()
-		case fenceRE.MatchString(t):
-			flush()
-			fence = fenceRE.FindString(t)
-		case atxHeadingRE.MatchString(t):
-			flush()
-			sm := atxHeadingRE.FindStringSubmatch(t)
-			heading(len(sm[1]), sm[2])
-		case setextRE.MatchString(t) && len(para) > 0:
-			level := 2
-			if t[0] == '=' {
-				level = 1
-			}
-			raw := joinLines(para)
-			para = nil
-			heading(level, raw)
-		case thematicRE.MatchString(t):
-			flush()
-		case linkRefDefRE.MatchString(t):
-			flush()
-		case listItemRE.MatchString(t):
-			flush()
-			item = []string{listItemRE.FindStringSubmatch(t)[1]}
-		case imageOnlyRE.MatchString(t):
-			flush()
-			emit(KindCaption, imageOnlyRE.FindStringSubmatch(t)[1])
-		case len(item) > 0:
-			item = append(item, t)
-		default:
-			para = append(para, t)
-		}
-	}
-	flush()
-	return out
-}
-
-// joinLines joins a block's lines with spaces, dropping the backslash of a
-// hard line break.
-func joinLines(ls []string) string {
-	for i, l := range ls {
-		if strings.HasSuffix(l, "\\") && !strings.HasSuffix(l, "\\\\") {
-			ls[i] = strings.TrimSuffix(l, "\\")
-		}
-	}
-	return strings.Join(ls, " ")
-}
-
-// collapseSpaces turns every run of white space into one space.
-func collapseSpaces(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }

@@ -53,6 +53,15 @@ func (n Name) Member() string {
 	return n.Short + " member"
 }
 
+// NonMember labels, in a legend, the countries without a status: "Not a
+// member", or "Not a party" to a treaty.
+func (n Name) NonMember() string {
+	if n.Form == FormTreaty {
+		return "Not a party"
+	}
+	return "Not a member"
+}
+
 // NameOn returns the name in force on day.
 func (a *Alliance) NameOn(day time.Time) Name {
 	names := a.names()

@@ -1,11 +1,8 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -16,42 +13,22 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"cstomap/export"
+	"cstomap/articles"
 	"cstomap/passages"
 )
 
-// userPrefix starts the IDs of articles a user added (see
-// passages.ParseUserArticle); the bundled ones cannot be removed.
-const userPrefix = "user_"
+// articleStore is the folder of added articles and the index they go into.
+func (a *App) articleStore() articles.Store {
+	return articles.Store{Dir: a.opts.ArticleDir, Index: a.index}
+}
 
-// AddArticleData indexes an article file the user opened (name is its file
-// name, data its bytes) and keeps a copy in the app's article folder so that
-// it is there after a restart. A file that is not text, is empty, is over
-// 5 MB or was added before is refused with an error in plain words, and
-// nothing else changes.
+// AddArticleData adds an article file the user opened (name is its file
+// name, data its bytes) with [articles.Store.Add]: it is indexed and a copy
+// kept for the next run. A refusal is an error in plain words, and then
+// nothing changes.
 func (a *App) AddArticleData(name string, data []byte) (*passages.Article, error) {
-	if a.index == nil {
-		return nil, errors.New("articles are not available")
-	}
-	art, err := passages.ParseUserArticle(name, data)
+	art, err := a.articleStore().Add(name, data)
 	if err != nil {
-		return nil, articleError(name, err)
-	}
-	for _, x := range a.index.Articles() {
-		if x.ID == art.ID {
-			return nil, fmt.Errorf("%s was added before, as %q", filepath.Base(name), x.Title)
-		}
-	}
-	if dir := a.opts.ArticleDir; dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, fmt.Errorf("cannot keep a copy of %s: %w", filepath.Base(name), err)
-		}
-		path := filepath.Join(dir, storedName(art.ID, name))
-		if err := export.WriteFile(path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
-			return nil, fmt.Errorf("cannot keep a copy of %s: %w", filepath.Base(name), err)
-		}
-	}
-	if err := a.index.Add(art); err != nil {
 		return nil, err
 	}
 	a.Panel.Refresh()
@@ -61,74 +38,12 @@ func (a *App) AddArticleData(name string, data []byte) (*passages.Article, error
 
 // RemoveArticle removes an article the user added, and its stored copy.
 func (a *App) RemoveArticle(id string) error {
-	if !strings.HasPrefix(id, userPrefix) {
-		return errors.New("the bundled articles cannot be removed")
-	}
-	if dir := a.opts.ArticleDir; dir != "" {
-		matches, _ := filepath.Glob(filepath.Join(dir, id+"--*"))
-		for _, m := range matches {
-			if err := os.Remove(m); err != nil {
-				return fmt.Errorf("cannot remove the stored copy: %w", err)
-			}
-		}
-	}
-	if !a.index.Remove(id) {
-		return fmt.Errorf("no article %s", id)
+	if err := a.articleStore().Remove(id); err != nil {
+		return err
 	}
 	a.Panel.Refresh()
 	a.logf("article removed %s", id)
 	return nil
-}
-
-// storedName is the file name of the kept copy: the ID, then the original
-// name, whose extension says whether it is Markdown.
-func storedName(id, name string) string {
-	return id + "--" + filepath.Base(name)
-}
-
-// LoadArticleDir indexes the articles kept in dir by earlier sessions. A
-// file that cannot be read any more is reported and skipped.
-func LoadArticleDir(ix *passages.Index, dir string) []error {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil
-		}
-		return []error{fmt.Errorf("added articles: %w", err)}
-	}
-	var errs []error
-	for _, e := range entries {
-		name := e.Name()
-		id, orig, ok := strings.Cut(name, "--")
-		if !ok || !strings.HasPrefix(id, userPrefix) || e.IsDir() {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(dir, name))
-		if err == nil {
-			var art *passages.Article
-			if art, err = passages.ParseUserArticle(orig, data); err == nil {
-				err = ix.Add(art)
-			}
-		}
-		if err != nil {
-			errs = append(errs, fmt.Errorf("added article %s: %w", orig, err))
-		}
-	}
-	return errs
-}
-
-// articleError says in plain words why a file was refused.
-func articleError(name string, err error) error {
-	base := filepath.Base(name)
-	switch {
-	case errors.Is(err, passages.ErrTooLarge):
-		return fmt.Errorf("%s is larger than 5 MB; only articles up to 5 MB can be added", base)
-	case errors.Is(err, passages.ErrNotText):
-		return fmt.Errorf("%s is not a text file; add a plain-text (.txt) or Markdown (.md) article", base)
-	case errors.Is(err, passages.ErrEmpty):
-		return fmt.Errorf("%s is empty; there is no article text in it", base)
-	}
-	return fmt.Errorf("%s could not be read: %w", base, err)
 }
 
 // ShowAddArticle asks for a plain-text or Markdown file and adds it.
@@ -162,7 +77,7 @@ func (a *App) ShowAddArticle() {
 func (a *App) ShowRemoveArticle() {
 	var ids, titles []string
 	for _, art := range a.index.Articles() {
-		if strings.HasPrefix(art.ID, userPrefix) {
+		if articles.IsAdded(art.ID) {
 			ids = append(ids, art.ID)
 			titles = append(titles, art.Title)
 		}
@@ -217,7 +132,7 @@ func articleSource(art *passages.Article) string {
 	if len(art.Experts) > 0 {
 		s += " Experts quoted: " + strings.Join(art.Experts, ", ") + "."
 	}
-	if strings.HasPrefix(art.ID, userPrefix) {
+	if articles.IsAdded(art.ID) {
 		s += " (added by you)"
 	}
 	return s

@@ -7,10 +7,13 @@ import (
 	"image"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -23,233 +26,52 @@ import (
 	"cstomap/geo"
 )
 
-// Export kinds offered by the dialog.
-const (
-	KindPNG      = "png"
-	KindSVG      = "svg"
-	KindGIF      = "gif"
-	KindYearsPNG = "years-png"
-	KindYearsSVG = "years-svg"
-)
-
-var exportKinds = []struct{ key, label string }{
-	{KindPNG, "PNG image"},
-	{KindSVG, "SVG vector image"},
-	{KindGIF, "Animated GIF, every year"},
-	{KindYearsPNG, "One PNG per year, into a folder"},
-	{KindYearsSVG, "One SVG per year, into a folder"},
-}
-
-// Export style choices.
-const (
-	StyleWindow = "window"
-	StyleLight  = "light"
-	StyleDark   = "dark"
-)
-
-// customPreset is the preset key of a size typed in by hand.
-const customPreset = "custom"
-
 // previewWidth is the width of the dialog's preview in logical pixels.
 const previewWidth = 320
 
-// ExportSettings are the export dialog's choices. They are remembered
-// across restarts in the app's preferences.
-type ExportSettings struct {
-	Kind string
-	// Preset is an export.Presets name or "custom" (then Width×Height).
-	Preset        string
-	Width, Height int
-	Scale         int
-	Title         string
-	Hide          export.Hide
-	// Style is StyleWindow, StyleLight or StyleDark.
-	Style   string
-	DelayMS int
-	// Folder is where the last export went.
-	Folder string
+// customLabel is the size choice of a size typed in by hand.
+const customLabel = "Custom size"
+
+// exportPrefs maps the preference keys of the export settings to the
+// fields of s they store. The folder is "export.folder" and the hidden
+// elements "export.hide", comma-separated.
+func exportPrefs(s *export.Settings) (ints map[string]*int, strs map[string]*string) {
+	return map[string]*int{"export.width": &s.Width, "export.height": &s.Height, "export.scale": &s.Scale, "export.delayMS": &s.DelayMS},
+		map[string]*string{"export.kind": (*string)(&s.Kind), "export.preset": &s.Preset, "export.title": &s.Title, "export.style": (*string)(&s.Style)}
 }
 
-// DefaultExportSettings are the settings before anything was chosen.
-func DefaultExportSettings() ExportSettings {
-	return ExportSettings{
-		Kind: KindPNG, Preset: customPreset, Width: export.DefaultWidth, Height: export.DefaultHeight,
-		Scale: 1, Style: StyleWindow, DelayMS: int(export.DefaultDelay / time.Millisecond),
-	}
-}
-
-// Preference keys of the export settings.
-const (
-	prefExportKind   = "export.kind"
-	prefExportPreset = "export.preset"
-	prefExportWidth  = "export.width"
-	prefExportHeight = "export.height"
-	prefExportScale  = "export.scale"
-	prefExportTitle  = "export.title"
-	prefExportStyle  = "export.style"
-	prefExportDelay  = "export.delayMS"
-	prefExportFolder = "export.folder"
-	prefExportHide   = "export.hide" // comma-separated element names
-)
-
-// LoadExportSettings reads the settings remembered in p; missing or
-// invalid values fall back to the defaults.
-func LoadExportSettings(p fyne.Preferences) ExportSettings {
-	s := DefaultExportSettings()
+// LoadExportSettings reads the export settings and the last folder
+// remembered in p; missing or damaged values fall back to the defaults.
+func LoadExportSettings(p fyne.Preferences) (s export.Settings, folder string) {
+	s = export.DefaultSettings()
 	if p == nil {
-		return s
+		return s, ""
 	}
-	if k := p.String(prefExportKind); validKind(k) {
-		s.Kind = k
+	ints, strs := exportPrefs(&s)
+	for k, v := range ints {
+		*v = p.IntWithFallback(k, *v)
 	}
-	if n := p.String(prefExportPreset); n == customPreset || validPreset(n) {
-		s.Preset = n
+	for k, v := range strs {
+		*v = p.StringWithFallback(k, *v)
 	}
-	if w, h := p.Int(prefExportWidth), p.Int(prefExportHeight); w >= export.MinSize && w <= export.MaxSize && h >= export.MinSize && h <= export.MaxSize {
-		s.Width, s.Height = w, h
-	}
-	if sc := p.Int(prefExportScale); sc >= 1 && sc <= export.MaxScale {
-		s.Scale = sc
-	}
-	s.Title = p.String(prefExportTitle)
-	switch st := p.String(prefExportStyle); st {
-	case StyleLight, StyleDark, StyleWindow:
-		s.Style = st
-	}
-	if d := p.Int(prefExportDelay); d > 0 && d <= 655350 {
-		s.DelayMS = d
-	}
-	s.Folder = p.String(prefExportFolder)
-	for _, h := range strings.Split(p.String(prefExportHide), ",") {
-		switch h {
-		case "map":
-			s.Hide.Map = true
-		case "title":
-			s.Hide.Title = true
-		case "year":
-			s.Hide.Year = true
-		case "legend":
-			s.Hide.Legend = true
-		case "highlight":
-			s.Hide.Highlight = true
-		case "source":
-			s.Hide.Source = true
-		}
-	}
-	return s
+	s.Hide = export.HideNames(strings.Split(p.String("export.hide"), ","))
+	return s.Repaired(), p.String("export.folder")
 }
 
-// Save remembers s in p.
-func (s ExportSettings) Save(p fyne.Preferences) {
+// SaveExportSettings remembers s and the folder in p.
+func SaveExportSettings(p fyne.Preferences, s export.Settings, folder string) {
 	if p == nil {
 		return
 	}
-	p.SetString(prefExportKind, s.Kind)
-	p.SetString(prefExportPreset, s.Preset)
-	p.SetInt(prefExportWidth, s.Width)
-	p.SetInt(prefExportHeight, s.Height)
-	p.SetInt(prefExportScale, s.Scale)
-	p.SetString(prefExportTitle, s.Title)
-	p.SetString(prefExportStyle, s.Style)
-	p.SetInt(prefExportDelay, s.DelayMS)
-	p.SetString(prefExportFolder, s.Folder)
-	var hide []string
-	for _, h := range []struct {
-		on   bool
-		name string
-	}{{s.Hide.Map, "map"}, {s.Hide.Title, "title"}, {s.Hide.Year, "year"}, {s.Hide.Legend, "legend"}, {s.Hide.Highlight, "highlight"}, {s.Hide.Source, "source"}} {
-		if h.on {
-			hide = append(hide, h.name)
-		}
+	ints, strs := exportPrefs(&s)
+	for k, v := range ints {
+		p.SetInt(k, *v)
 	}
-	p.SetString(prefExportHide, strings.Join(hide, ","))
-}
-
-func validKind(k string) bool {
-	for _, x := range exportKinds {
-		if x.key == k {
-			return true
-		}
+	for k, v := range strs {
+		p.SetString(k, *v)
 	}
-	return false
-}
-
-func validPreset(n string) bool {
-	_, ok := export.PresetByName(n)
-	return ok
-}
-
-// size returns the logical size and base DPI of the settings.
-func (s ExportSettings) size() (w, h int, dpi float64) {
-	if p, ok := export.PresetByName(s.Preset); ok {
-		return p.Width, p.Height, p.DPI
-	}
-	return s.Width, s.Height, export.DefaultDPI
-}
-
-// format returns the file format of the kind.
-func (s ExportSettings) format() export.Format {
-	switch s.Kind {
-	case KindSVG, KindYearsSVG:
-		return export.SVG
-	case KindGIF:
-		return export.GIF
-	}
-	return export.PNG
-}
-
-// perYear reports whether the kind writes one file per year.
-func (s ExportSettings) perYear() bool {
-	return s.Kind == KindYearsPNG || s.Kind == KindYearsSVG
-}
-
-// DefaultExportName returns the file name the dialog offers: the alliance
-// id and year ("csto-2024.png"), the range for an animation
-// ("csto-1992-2026.gif"), or for a per-year export the folder name
-// ("csto-1992-2026-png").
-func DefaultExportName(s ExportSettings, sc export.Scene) string {
-	if sc.Alliance == nil {
-		return "map." + string(s.format())
-	}
-	first, last := sc.Alliance.YearRange(sc.Today)
-	switch {
-	case s.Kind == KindGIF:
-		return export.AnimationName(sc.Alliance.ID, first, last)
-	case s.perYear():
-		return fmt.Sprintf("%s-%d-%d-%s", sc.Alliance.ID, first, last, s.format())
-	}
-	return export.FileName(sc.Alliance.ID, sc.Year, s.format())
-}
-
-// ExportJob returns the job the settings describe for the scene, writing
-// name in the folder (for a per-year export, into the folder name made
-// inside it).
-func ExportJob(s ExportSettings, sc export.Scene, folder, name string) export.Job {
-	w, h, dpi := s.size()
-	switch s.Style {
-	case StyleLight:
-		sc.Dark = false
-	case StyleDark:
-		sc.Dark = true
-	}
-	if sc.View != nil {
-		v := *sc.View
-		sc.View = &v
-	}
-	sc.Renderer = nil // the export's own, so the window's cache stays warm
-	j := export.Job{
-		Options: export.Options{Scene: sc, Width: w, Height: h, Scale: float64(s.Scale), DPI: dpi, Title: s.Title, Hide: s.Hide},
-		Format:  s.format(),
-		Path:    filepath.Join(folder, name),
-		Delay:   time.Duration(s.DelayMS) * time.Millisecond,
-	}
-	if sc.Alliance != nil && (s.perYear() || s.Kind == KindGIF) {
-		j.Years = export.YearsBetween(sc.Alliance.YearRange(sc.Today))
-		if s.Kind == KindGIF {
-			j.Options.Year = j.Years[0]
-		}
-	}
-	return j
+	p.SetString("export.hide", strings.Join(s.Hide.Names(), ","))
+	p.SetString("export.folder", folder)
 }
 
 // ShowExportDialog opens the export dialog over win. scene is called
@@ -260,178 +82,179 @@ func ShowExportDialog(win fyne.Window, prefs fyne.Preferences, scene func() expo
 	newExportDialog(win, prefs, scene).show()
 }
 
-// exportDialog is the state of one open export dialog.
+// exportDialog is the state of one open export dialog: the settings, and
+// the widgets that edit them.
 type exportDialog struct {
 	win      fyne.Window
 	prefs    fyne.Preferences
 	scene    func() export.Scene
-	settings ExportSettings
+	settings export.Settings
+	folder   string
 
-	kind, preset            *widget.Select
-	width, height           *widget.Entry
-	scale, style            *widget.RadioGroup
-	checks                  map[string]*widget.Check
-	title, delay, fileName  *widget.Entry
-	folder                  *widget.Label
-	preview                 *canvas.Image
-	progress                *widget.ProgressBar
-	status                  *widget.Label
-	exportBtn, cancelBtn    *widget.Button
-	content                 fyne.CanvasObject
-	dlg                     dialog.Dialog
-	nameEdited, settingName bool
+	kind, preset                   *widget.Select
+	width, height, title, delay    *widget.Entry
+	fileName                       *widget.Entry
+	scale, style                   *widget.RadioGroup
+	checks                         map[string]*widget.Check
+	folderLabel, status            *widget.Label
+	preview                        *canvas.Image
+	progress                       *widget.ProgressBar
+	exportBtn, cancelBtn, closeBtn *widget.Button
+	form                           *widget.Form
+	content                        fyne.CanvasObject
+	dlg                            dialog.Dialog
+	offeredName                    string // the name the dialog last offered
+	nameEdited                     bool   // the user typed another
+	previewRenderer                *geo.Renderer
+	previewGen                     atomic.Int64       // of the latest preview asked for
+	cancel                         context.CancelFunc // of the running export; nil when idle
 
-	previewRenderer *geo.Renderer
-	previewMu       sync.Mutex
-	previewGen      int
-
-	cancel context.CancelFunc // of the running export; nil when idle
 	// overwrite asks whether to replace existing files and calls yes if
 	// so; tests replace it.
 	overwrite func(existing []string, yes func())
-	// finished is a hook that is called on the UI goroutine when an
-	// export ends, with its error (nil on success); for tests.
-	finished func(err error)
 	// showError shows an export error; tests replace it.
 	showError func(err error)
+	// progressed and finished are called on the UI goroutine after each
+	// step and at the end of an export (with its error); for tests.
+	progressed func(done, total int)
+	finished   func(err error)
 }
 
-var sizeLabels = func() []string {
-	var out []string
-	for _, p := range export.Presets {
-		out = append(out, p.Label)
-	}
-	return append(out, "Custom size")
-}()
-
 func newExportDialog(win fyne.Window, prefs fyne.Preferences, scene func() export.Scene) *exportDialog {
-	d := &exportDialog{win: win, prefs: prefs, scene: scene, settings: LoadExportSettings(prefs), checks: map[string]*widget.Check{}}
-	if d.settings.Folder == "" {
-		d.settings.Folder = defaultFolder()
-	}
+	d := &exportDialog{win: win, prefs: prefs, scene: scene, checks: map[string]*widget.Check{}}
 	d.overwrite = d.askOverwrite
-	d.showError = func(err error) { dialog.ShowError(errors.New(plainError(err)), d.win) }
-	s := d.settings
+	d.showError = func(err error) { dialog.ShowError(err, d.win) }
+	d.build()
+	d.restore(LoadExportSettings(prefs))
+	d.content = d.layout()
+	d.changed()
+	return d
+}
 
-	var kindLabels []string
-	for _, k := range exportKinds {
-		kindLabels = append(kindLabels, k.label)
+// build makes the widgets; each writes its value into d.settings.
+func (d *exportDialog) build() {
+	kinds := labels(export.Kinds, func(k export.KindInfo) string { return k.Label })
+	d.kind = widget.NewSelect(kinds, func(l string) {
+		if i := slices.Index(kinds, l); i >= 0 {
+			d.settings.Kind = export.Kinds[i].Kind
+		}
+		d.changed()
+	})
+	sizes := append(labels(export.Presets, func(p export.Preset) string { return p.Label }), customLabel)
+	d.preset = widget.NewSelect(sizes, func(l string) {
+		d.settings.Preset = ""
+		if i := slices.Index(sizes, l); i >= 0 && i < len(export.Presets) {
+			d.settings.Preset = export.Presets[i].Name
+		}
+		d.changed()
+	})
+	d.width = d.intEntry(&d.settings.Width)
+	d.height = d.intEntry(&d.settings.Height)
+	var scales []string
+	for n := 1; n <= export.MaxScale; n++ {
+		scales = append(scales, scaleLabel(n))
 	}
-	d.kind = widget.NewSelect(kindLabels, func(label string) {
-		for _, k := range exportKinds {
-			if k.label == label {
-				d.settings.Kind = k.key
-			}
-		}
-		d.changed()
-	})
-	d.preset = widget.NewSelect(sizeLabels, func(label string) {
-		d.settings.Preset = customPreset
-		for _, p := range export.Presets {
-			if p.Label == label {
-				d.settings.Preset = p.Name
-			}
-		}
-		d.changed()
-	})
-	d.width, d.height = widget.NewEntry(), widget.NewEntry()
-	d.width.SetText(strconv.Itoa(s.Width))
-	d.height.SetText(strconv.Itoa(s.Height))
-	sizeChanged := func(string) {
-		w, errW := strconv.Atoi(strings.TrimSpace(d.width.Text))
-		h, errH := strconv.Atoi(strings.TrimSpace(d.height.Text))
-		if errW == nil && errH == nil {
-			d.settings.Width, d.settings.Height = w, h
-		}
-		d.changed()
-	}
-	d.width.OnChanged, d.height.OnChanged = sizeChanged, sizeChanged
-	d.width.Validator = sizeValidator
-	d.height.Validator = sizeValidator
-	d.scale = widget.NewRadioGroup([]string{"×1", "×2", "×3"}, func(v string) {
-		if n, err := strconv.Atoi(strings.TrimPrefix(v, "×")); err == nil {
-			d.settings.Scale = n
-		}
-		d.changed()
-	})
+	d.scale = widget.NewRadioGroup(scales, func(l string) { d.settings.Scale = slices.Index(scales, l) + 1; d.changed() })
 	d.scale.Horizontal = true
-	d.style = widget.NewRadioGroup([]string{"As the window", "Light", "Dark"}, func(v string) {
-		d.settings.Style = map[string]string{"As the window": StyleWindow, "Light": StyleLight, "Dark": StyleDark}[v]
+	styles := labels(export.Styles, func(s export.StyleInfo) string { return s.Label })
+	d.style = widget.NewRadioGroup(styles, func(l string) {
+		if i := slices.Index(styles, l); i >= 0 {
+			d.settings.Style = export.Styles[i].Style
+		}
 		d.changed()
 	})
 	d.style.Horizontal = true
-	for _, el := range []struct {
-		name, label string
-		field       *bool
-	}{
-		{"map", "Map", &d.settings.Hide.Map},
-		{"title", "Title", &d.settings.Hide.Title},
-		{"year", "Year", &d.settings.Hide.Year},
-		{"legend", "Legend", &d.settings.Hide.Legend},
-		{"highlight", "Highlight", &d.settings.Hide.Highlight},
-		{"source", "Sources", &d.settings.Hide.Source},
-	} {
-		field := el.field
-		c := widget.NewCheck(el.label, func(on bool) { *field = !on; d.changed() })
-		c.Checked = !*field
-		d.checks[el.name] = c
+	for _, el := range export.Elements {
+		d.checks[el.Name] = widget.NewCheck(el.Label, func(on bool) { el.Set(&d.settings.Hide, !on); d.changed() })
 	}
 	d.title = widget.NewEntry()
-	if sc := scene(); sc.Alliance != nil {
+	d.title.OnChanged = func(t string) { d.settings.Title = t; d.changed() }
+	if sc := d.scene(); sc.Alliance != nil {
 		d.title.SetPlaceHolder(export.Options{Scene: sc}.TitleText() + "   ({alliance} and {year} are filled in)")
 	}
-	d.title.SetText(s.Title)
-	d.title.OnChanged = func(t string) { d.settings.Title = t; d.changed() }
-	d.delay = widget.NewEntry()
-	d.delay.SetText(strconv.Itoa(s.DelayMS))
-	d.delay.OnChanged = func(t string) {
-		if n, err := strconv.Atoi(strings.TrimSpace(t)); err == nil && n > 0 {
-			d.settings.DelayMS = n
-		}
-	}
+	d.delay = d.intEntry(&d.settings.DelayMS)
 	d.fileName = widget.NewEntry()
-	d.fileName.OnChanged = func(string) {
-		if !d.settingName {
-			d.nameEdited = true
-		}
-	}
-	d.folder = widget.NewLabel(s.Folder)
-	d.folder.Truncation = fyne.TextTruncateEllipsis
+	d.fileName.OnChanged = func(name string) { d.nameEdited = name != d.offeredName }
+	d.folderLabel = widget.NewLabel("")
+	d.folderLabel.Truncation = fyne.TextTruncateEllipsis
 	d.preview = canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))
 	d.preview.FillMode = canvas.ImageFillContain
 	d.preview.SetMinSize(fyne.NewSize(previewWidth, previewWidth*10/16))
 	d.progress = widget.NewProgressBar()
 	d.progress.Hide()
 	d.status = widget.NewLabel("")
+	d.status.Wrapping = fyne.TextWrapWord
 	d.exportBtn = widget.NewButton("Export", d.start)
 	d.exportBtn.Importance = widget.HighImportance
 	d.cancelBtn = widget.NewButton("Cancel export", d.cancelExport)
 	d.cancelBtn.Hide()
+	d.closeBtn = widget.NewButton("Close", d.hide)
+}
 
-	// Select the remembered values; the callbacks above run, so set the
-	// fields first and refresh once at the end.
-	for _, k := range exportKinds {
-		if k.key == s.Kind {
-			d.kind.SetSelected(k.label)
-		}
+// labels returns the label of each of xs.
+func labels[T any](xs []T, label func(T) string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = label(x)
 	}
-	d.preset.SetSelected(sizeLabels[len(sizeLabels)-1])
-	for _, p := range export.Presets {
-		if p.Name == s.Preset {
-			d.preset.SetSelected(p.Label)
-		}
-	}
-	d.scale.SetSelected(fmt.Sprintf("×%d", s.Scale))
-	d.style.SetSelected(map[string]string{StyleWindow: "As the window", StyleLight: "Light", StyleDark: "Dark"}[s.Style])
-	d.settings = s
-	d.setDefaultName()
+	return out
+}
 
+func scaleLabel(n int) string { return fmt.Sprintf("×%d", n) }
+
+// intEntry returns an entry for a whole number stored in *v; text that is
+// not a number leaves *v as it was.
+func (d *exportDialog) intEntry(v *int) *widget.Entry {
+	e := widget.NewEntry()
+	e.Validator = func(t string) error {
+		if _, err := strconv.Atoi(strings.TrimSpace(t)); err != nil {
+			return errors.New("a whole number")
+		}
+		return nil
+	}
+	e.OnChanged = func(t string) {
+		if n, err := strconv.Atoi(strings.TrimSpace(t)); err == nil {
+			*v = n
+		}
+		d.changed()
+	}
+	return e
+}
+
+// restore shows the remembered settings s and folder in the widgets.
+func (d *exportDialog) restore(s export.Settings, folder string) {
+	if folder == "" {
+		folder = defaultFolder()
+	}
+	d.folder = folder
+	d.folderLabel.SetText(folder)
+	d.width.SetText(strconv.Itoa(s.Width))
+	d.height.SetText(strconv.Itoa(s.Height))
+	d.delay.SetText(strconv.Itoa(s.DelayMS))
+	d.title.SetText(s.Title)
+	if k, ok := s.Kind.Info(); ok {
+		d.kind.SetSelected(k.Label)
+	}
+	d.preset.SetSelected(customLabel)
+	if p, ok := export.PresetByName(s.Preset); ok {
+		d.preset.SetSelected(p.Label)
+	}
+	d.scale.SetSelected(scaleLabel(s.Scale))
+	d.style.SetSelected(export.StyleLabel(s.Style))
+	for _, el := range export.Elements {
+		d.checks[el.Name].SetChecked(!el.Hidden(s.Hide))
+	}
+	d.settings = s // the callbacks above set the same values, field by field
+}
+
+// layout arranges the widgets: the form on the left, the preview on the
+// right, the progress, status and buttons below.
+func (d *exportDialog) layout() fyne.CanvasObject {
 	show := container.NewGridWithColumns(3)
-	for _, n := range []string{"map", "title", "year", "legend", "highlight", "source"} {
-		show.Add(d.checks[n])
+	for _, el := range export.Elements {
+		show.Add(d.checks[el.Name])
 	}
-	chooseFolder := widget.NewButton("Choose…", d.chooseFolder)
-	form := widget.NewForm(
+	d.form = widget.NewForm(
 		widget.NewFormItem("Format", d.kind),
 		widget.NewFormItem("Size", d.preset),
 		widget.NewFormItem("Width × height", container.NewGridWithColumns(2, d.width, d.height)),
@@ -441,22 +264,12 @@ func newExportDialog(win fyne.Window, prefs fyne.Preferences, scene func() expor
 		widget.NewFormItem("Style", d.style),
 		widget.NewFormItem("Frame delay (ms)", d.delay),
 		widget.NewFormItem("File name", d.fileName),
-		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, chooseFolder, d.folder)),
+		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, widget.NewButton("Choose…", d.chooseFolder), d.folderLabel)),
 	)
-	buttons := container.NewHBox(d.cancelBtn, widget.NewButton("Close", d.close), d.exportBtn)
-	bottom := container.NewVBox(d.progress, container.NewBorder(nil, nil, d.status, buttons))
+	buttons := container.NewHBox(d.cancelBtn, d.closeBtn, d.exportBtn)
+	bottom := container.NewVBox(d.progress, container.NewBorder(nil, nil, nil, buttons, d.status))
 	right := container.NewVBox(widget.NewLabel("Preview"), d.preview)
-	d.content = container.NewBorder(nil, bottom, nil, right, form)
-	d.syncEnabled()
-	return d
-}
-
-func sizeValidator(s string) error {
-	n, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil || n < export.MinSize || n > export.MaxSize {
-		return fmt.Errorf("%d…%d pixels", export.MinSize, export.MaxSize)
-	}
-	return nil
+	return container.NewBorder(nil, bottom, nil, right, d.form)
 }
 
 // defaultFolder is the Pictures folder, or the home folder.
@@ -475,66 +288,71 @@ func (d *exportDialog) show() {
 	d.dlg = dialog.NewCustomWithoutButtons("Export the map", d.content, d.win)
 	d.dlg.Resize(fyne.NewSize(880, 560))
 	d.dlg.Show()
-	d.updatePreview()
+	d.changed()
 }
 
-func (d *exportDialog) close() {
+func (d *exportDialog) hide() {
 	d.cancelExport()
 	if d.dlg != nil {
 		d.dlg.Hide()
 	}
 }
 
-// changed follows a change of settings: the default name, the enabled
-// fields and the preview.
+// changed follows a change of settings: the file name, the enabled fields,
+// the problem if any, and the preview.
 func (d *exportDialog) changed() {
 	if d.content == nil {
 		return // still building
 	}
-	d.setDefaultName()
+	d.offerName()
 	d.syncEnabled()
-	d.updatePreview()
-}
-
-// setDefaultName offers the default file name unless the user typed one.
-func (d *exportDialog) setDefaultName() {
-	if d.nameEdited {
-		// Keep the user's name but follow the format's extension.
-		name := d.fileName.Text
-		if !d.settings.perYear() {
-			ext := "." + string(d.settings.format())
-			if e := filepath.Ext(name); e != ext {
-				d.settingName = true
-				d.fileName.SetText(strings.TrimSuffix(name, e) + ext)
-				d.settingName = false
-			}
-		}
+	j, err := d.job()
+	if err != nil {
+		d.setStatus(err.Error(), widget.DangerImportance)
 		return
 	}
-	d.settingName = true
-	d.fileName.SetText(DefaultExportName(d.settings, d.scene()))
-	d.settingName = false
+	d.setStatus("", widget.MediumImportance)
+	d.updatePreview(j)
+}
+
+// setStatus shows msg as a sentence below the form.
+func (d *exportDialog) setStatus(msg string, imp widget.Importance) {
+	if r, n := utf8.DecodeRuneInString(msg); n > 0 {
+		msg = string(unicode.ToUpper(r)) + msg[n:]
+	}
+	d.status.Importance = imp
+	d.status.SetText(msg)
+}
+
+// offerName offers the default file name, or keeps the one the user typed
+// with the format's extension.
+func (d *exportDialog) offerName() {
+	name := d.settings.DefaultName(d.scene())
+	if d.nameEdited {
+		name = d.settings.WithExt(d.fileName.Text)
+	}
+	d.offeredName = name
+	d.fileName.SetText(name)
 }
 
 // syncEnabled enables the fields that apply to the current choices.
 func (d *exportDialog) syncEnabled() {
-	custom := d.settings.Preset == customPreset
+	custom := d.settings.Preset == ""
 	enable(d.width, custom)
 	enable(d.height, custom)
 	if !custom {
-		w, h, _ := d.settings.size()
+		w, h, _ := d.settings.Size()
 		d.width.SetText(strconv.Itoa(w))
 		d.height.SetText(strconv.Itoa(h))
-		d.settings.Width, d.settings.Height = w, h
 	}
-	enable(d.delay, d.settings.Kind == KindGIF)
-	if d.settings.Kind == KindGIF {
-		d.checks["year"].SetChecked(true)
-		d.checks["year"].Disable() // every frame shows its year
-	} else {
-		d.checks["year"].Enable()
+	gif := d.settings.Kind == export.KindGIF
+	enable(d.delay, gif)
+	if gif {
+		d.checks["year"].SetChecked(true) // every frame shows its year
 	}
-	enable(d.scale, d.settings.format() != export.SVG)
+	enable(d.checks["year"], !gif)
+	enable(d.scale, d.settings.Format() != export.SVG)
+	d.form.Refresh() // the labels follow their fields' state
 }
 
 type disableable interface {
@@ -550,48 +368,41 @@ func enable(w disableable, on bool) {
 	}
 }
 
-// job returns the export the dialog describes now.
-func (d *exportDialog) job() export.Job {
-	return ExportJob(d.settings, d.scene(), d.settings.Folder, strings.TrimSpace(d.fileName.Text))
+// job returns the export the dialog describes now, drawn with a renderer
+// of its own so that the window's cache stays warm.
+func (d *exportDialog) job() (export.Job, error) {
+	sc := d.scene()
+	sc.Renderer = nil
+	return d.settings.Job(sc, filepath.Join(d.folder, strings.TrimSpace(d.fileName.Text)))
 }
 
-// updatePreview renders a small copy of the export in the background and
-// shows it; of several quick changes only the last is drawn.
-func (d *exportDialog) updatePreview() {
-	j := d.job()
+// updatePreview renders a small copy of j in the background and shows
+// it (for several years, the window's year); of several quick changes
+// only the last is drawn and shown.
+func (d *exportDialog) updatePreview(j export.Job) {
 	o := j.Options
-	if d.settings.Kind == KindGIF {
-		o.Year = d.scene().Year
-	}
-	if o.Validate() != nil {
-		return
+	if len(j.Years) > 0 {
+		o.Year = d.scene().Year // the window's year stands for them all
 	}
 	o.Scale = float64(previewWidth) / float64(o.Width)
-	d.previewMu.Lock()
-	d.previewGen++
-	gen := d.previewGen
 	if d.previewRenderer == nil {
 		d.previewRenderer = geo.NewRenderer(o.World)
 	}
 	o.Renderer = d.previewRenderer
-	d.previewMu.Unlock()
-	go func() {
-		time.Sleep(120 * time.Millisecond)
-		d.previewMu.Lock()
-		latest := gen == d.previewGen
-		d.previewMu.Unlock()
-		if !latest {
-			return
+	gen := d.previewGen.Add(1)
+	time.AfterFunc(120*time.Millisecond, func() {
+		if d.previewGen.Load() != gen {
+			return // a newer change follows
 		}
 		img, err := export.Render(o)
-		if err != nil {
+		if err != nil || d.previewGen.Load() != gen {
 			return
 		}
 		fyne.Do(func() {
 			d.preview.Image = img
 			d.preview.Refresh()
 		})
-	}()
+	})
 }
 
 // chooseFolder lets the user pick the folder with Fyne's folder dialog.
@@ -603,10 +414,11 @@ func (d *exportDialog) chooseFolder() {
 		if err != nil || u == nil {
 			return
 		}
-		d.settings.Folder = u.Path()
-		d.folder.SetText(u.Path())
+		d.folder = u.Path()
+		d.folderLabel.SetText(u.Path())
+		d.changed()
 	}, d.win)
-	if l, err := storage.ListerForURI(storage.NewFileURI(d.settings.Folder)); err == nil {
+	if l, err := storage.ListerForURI(storage.NewFileURI(d.folder)); err == nil {
 		fd.SetLocation(l)
 	}
 	fd.Show()
@@ -618,17 +430,16 @@ func (d *exportDialog) start() {
 	if d.cancel != nil {
 		return // one at a time
 	}
-	name := strings.TrimSpace(d.fileName.Text)
-	if name == "" || strings.ContainsRune(name, filepath.Separator) {
+	if name := strings.TrimSpace(d.fileName.Text); name == "" || strings.ContainsRune(name, filepath.Separator) {
 		d.showError(errors.New("give a file name (without a folder)"))
 		return
 	}
-	j := d.job()
-	if err := j.Check(); err != nil {
+	j, err := d.job()
+	if err != nil {
 		d.showError(err)
 		return
 	}
-	d.settings.Save(d.prefs)
+	SaveExportSettings(d.prefs, d.settings, d.folder)
 	if existing := j.Existing(); len(existing) > 0 {
 		d.overwrite(existing, func() { d.run(j) })
 		return
@@ -660,10 +471,15 @@ func (d *exportDialog) run(j export.Job) {
 	d.progress.Show()
 	d.cancelBtn.Show()
 	d.exportBtn.Disable()
-	d.status.SetText("Exporting…")
+	d.setStatus("Exporting…", widget.MediumImportance)
 	go func() {
 		paths, err := j.Run(ctx, func(done, total int) {
-			fyne.Do(func() { d.progress.SetValue(float64(done) / float64(total)) })
+			fyne.Do(func() {
+				d.progress.SetValue(float64(done) / float64(total))
+				if d.progressed != nil {
+					d.progressed(done, total)
+				}
+			})
 		})
 		cancel()
 		fyne.Do(func() { d.done(paths, err) })
@@ -678,14 +494,14 @@ func (d *exportDialog) done(paths []string, err error) {
 	d.exportBtn.Enable()
 	switch {
 	case errors.Is(err, context.Canceled):
-		d.status.SetText("Export cancelled; nothing was written.")
+		d.setStatus("Export cancelled; nothing was written.", widget.MediumImportance)
 	case err != nil:
-		d.status.SetText("Export failed.")
+		d.setStatus("Export failed.", widget.DangerImportance)
 		d.showError(err)
 	case len(paths) == 1:
-		d.status.SetText("Saved " + filepath.Base(paths[0]))
+		d.setStatus("Saved "+filepath.Base(paths[0]), widget.SuccessImportance)
 	default:
-		d.status.SetText(fmt.Sprintf("Saved %d files", len(paths)))
+		d.setStatus(fmt.Sprintf("Saved %d files", len(paths)), widget.SuccessImportance)
 	}
 	if d.finished != nil {
 		d.finished(err)
@@ -697,15 +513,4 @@ func (d *exportDialog) cancelExport() {
 	if d.cancel != nil {
 		d.cancel()
 	}
-}
-
-// plainError is err's message with the package prefixes dropped.
-func plainError(err error) string {
-	s := err.Error()
-	s = strings.TrimPrefix(s, export.ErrOptions.Error()+": ")
-	s = strings.TrimPrefix(s, "timeline: ")
-	if s != "" {
-		s = strings.ToUpper(s[:1]) + s[1:]
-	}
-	return s
 }

@@ -5,6 +5,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -102,48 +103,78 @@ func TestExportDialogPresetFillsSize(t *testing.T) {
 	assert.Equal(t, "1920", d.width.Text)
 	assert.Equal(t, "1080", d.height.Text)
 	assert.True(t, d.width.Disabled())
-	j := d.job()
+	j, err := d.job()
+	require.NoError(t, err)
 	assert.Equal(t, 1920, j.Options.Width)
 	d.preset.SetSelected("A4 landscape, 300 DPI (3508×2480)")
-	assert.Equal(t, 300.0, d.job().Options.DPI)
+	j, err = d.job()
+	require.NoError(t, err)
+	assert.Equal(t, 300.0, j.Options.DPI)
+	d.preset.SetSelected("Custom size")
+	assert.False(t, d.width.Disabled())
+	assert.Equal(t, "3508", d.width.Text, "the preset's size stays to edit")
 }
 
 func TestExportSettingsRoundTrip(t *testing.T) {
 	a := test.NewTempApp(t)
 	p := a.Preferences()
-	assert.Equal(t, DefaultExportSettings(), LoadExportSettings(p), "nothing stored yet")
-	s := ExportSettings{
-		Kind: KindGIF, Preset: "social", Width: 1200, Height: 675, Scale: 2, Title: "Allies, {year}",
-		Hide: export.Hide{Legend: true, Source: true}, Style: StyleDark, DelayMS: 400, Folder: "/tmp/maps",
+	s, folder := LoadExportSettings(p)
+	assert.Equal(t, export.DefaultSettings(), s, "nothing stored yet")
+	assert.Empty(t, folder)
+	s = export.Settings{
+		Kind: export.KindGIF, Preset: "social", Width: 1200, Height: 675, Scale: 2, Title: "Allies, {year}",
+		Hide: export.Hide{Legend: true, Source: true}, Style: export.StyleDark, DelayMS: 400,
 	}
-	s.Save(p)
-	assert.Equal(t, s, LoadExportSettings(p))
+	SaveExportSettings(p, s, "/tmp/maps")
+	got, folder := LoadExportSettings(p)
+	assert.Equal(t, s, got)
+	assert.Equal(t, "/tmp/maps", folder)
 
 	// Damaged values fall back to the defaults.
-	p.SetString(prefExportKind, "bmp")
-	p.SetInt(prefExportScale, 9)
-	p.SetInt(prefExportWidth, 5)
-	got := LoadExportSettings(p)
-	assert.Equal(t, KindPNG, got.Kind)
+	p.SetString("export.kind", "bmp")
+	p.SetInt("export.scale", 9)
+	p.SetInt("export.width", 5)
+	p.SetString("export.preset", "custom") // as older versions stored it
+	got, _ = LoadExportSettings(p)
+	assert.Equal(t, export.KindPNG, got.Kind)
 	assert.Equal(t, 1, got.Scale)
 	assert.Equal(t, export.DefaultWidth, got.Width)
+	assert.Empty(t, got.Preset)
 
 	// The dialog opens with what was saved.
-	s.Save(p)
+	SaveExportSettings(p, s, t.TempDir())
 	d := newExportDialog(test.NewTempWindow(t, nil), p, exportTestScene(t))
 	assert.Equal(t, "Animated GIF, every year", d.kind.Selected)
+	assert.Equal(t, "Social media 1200×675", d.preset.Selected)
 	assert.Equal(t, "×2", d.scale.Selected)
 	assert.Equal(t, "Dark", d.style.Selected)
 	assert.False(t, d.checks["legend"].Checked)
 	assert.True(t, d.checks["map"].Checked)
 	assert.Equal(t, "Allies, {year}", d.title.Text)
+	assert.Equal(t, "400", d.delay.Text)
 	assert.Equal(t, s, d.settings)
+}
+
+func TestExportDialogShowsProblems(t *testing.T) {
+	d, _, _ := newTestExportDialog(t)
+	d.width.SetText("8")
+	assert.Equal(t, "Width 8 is outside 16…16384", d.status.Text)
+	d.width.SetText("800")
+	assert.Empty(t, d.status.Text)
+	d.title.SetText(strings.Repeat("x", export.MaxTitle+1))
+	assert.Contains(t, d.status.Text, "at most 300 fit")
+	d.title.SetText("a\tb")
+	assert.Contains(t, d.status.Text, "control character U+0009")
+	d.title.SetText("")
+	d.width.SetText("6000")
+	d.scale.SetSelected("×3")
+	assert.Contains(t, d.status.Text, "more than 16384 per side")
 }
 
 func TestExportDialogWritesFile(t *testing.T) {
 	d, a, errs := newTestExportDialog(t)
 	dir := t.TempDir()
-	d.settings.Folder = dir
+	d.folder = dir
 	d.width.SetText("400")
 	d.height.SetText("250")
 	require.NoError(t, runAndWait(t, d))
@@ -155,14 +186,14 @@ func TestExportDialogWritesFile(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, [2]int{400, 250}, [2]int{cfg.Width, cfg.Height})
 	assert.Equal(t, "Saved csto-2024.png", d.status.Text)
-	assert.Equal(t, dir, a.Preferences().String(prefExportFolder), "the folder is remembered")
-	assert.Equal(t, 400, a.Preferences().Int(prefExportWidth))
+	assert.Equal(t, dir, a.Preferences().String("export.folder"), "the folder is remembered")
+	assert.Equal(t, 400, a.Preferences().Int("export.width"))
 }
 
 func TestExportDialogAsksBeforeOverwriting(t *testing.T) {
 	d, _, _ := newTestExportDialog(t)
 	dir := t.TempDir()
-	d.settings.Folder = dir
+	d.folder = dir
 	d.width.SetText("200")
 	d.height.SetText("120")
 	path := filepath.Join(dir, "csto-2024.png")
@@ -186,32 +217,25 @@ func TestExportDialogAsksBeforeOverwriting(t *testing.T) {
 func TestExportDialogCancel(t *testing.T) {
 	d, _, errs := newTestExportDialog(t)
 	dir := t.TempDir()
-	d.settings.Folder = dir
+	d.folder = dir
 	d.kind.SetSelected("One PNG per year, into a folder")
 	d.width.SetText("300")
 	d.height.SetText("200")
-	j := d.job()
-	done := make(chan error, 1)
-	d.finished = func(err error) { done <- err }
-	// Cancel as soon as the first file is staged, from the progress hook
-	// as a Cancel tap would.
-	ctx, cancel := context.WithCancel(context.Background())
-	d.cancel = cancel
-	go func() {
-		_, err := j.Run(ctx, func(done, total int) { cancel() })
-		fyne.Do(func() { d.done(nil, err) })
-	}()
-	err := <-done
+	// Tap Cancel as soon as the first file is staged.
+	d.progressed = func(done, total int) { test.Tap(d.cancelBtn) }
+	err := runAndWait(t, d)
 	assert.ErrorIs(t, err, context.Canceled)
 	assert.Empty(t, *errs, "a cancel is not an error")
 	assert.Equal(t, "Export cancelled; nothing was written.", d.status.Text)
+	assert.True(t, d.cancelBtn.Hidden)
+	assert.False(t, d.exportBtn.Disabled())
 	es, _ := os.ReadDir(dir)
 	assert.Empty(t, es, "nothing left behind")
 }
 
 func TestExportDialogPlainErrors(t *testing.T) {
 	d, _, errs := newTestExportDialog(t)
-	d.settings.Folder = filepath.Join(t.TempDir(), "gone")
+	d.folder = filepath.Join(t.TempDir(), "gone")
 	d.width.SetText("200")
 	d.height.SetText("120")
 	err := runAndWait(t, d)
@@ -225,15 +249,19 @@ func TestExportDialogPlainErrors(t *testing.T) {
 	assert.Contains(t, (*errs)[1].Error(), "file name")
 }
 
-func TestExportJobFollowsWindowView(t *testing.T) {
-	sc := exportTestScene(t)()
-	s := DefaultExportSettings()
-	j := ExportJob(s, sc, "/x", "a.png")
+func TestExportDialogJobFollowsWindowView(t *testing.T) {
+	d, _, _ := newTestExportDialog(t)
+	sc := d.scene()
+	d.folder = "/x"
+	j, err := d.job()
+	require.NoError(t, err)
 	assert.Nil(t, j.Options.Renderer, "the export draws with its own renderer")
 	require.NotNil(t, j.Options.View)
 	assert.Equal(t, *sc.View, *j.Options.View)
-	assert.NotSame(t, sc.View, j.Options.View, "a copy, not the window's own")
-	s.Style = StyleDark
-	assert.True(t, ExportJob(s, sc, "/x", "a.png").Options.Dark)
-	assert.Equal(t, "/x/a.png", j.Path)
+	assert.Equal(t, "/x/csto-2024.png", j.Path)
+	assert.Equal(t, "ARM", j.Options.Selected)
+	d.style.SetSelected("Dark")
+	j, err = d.job()
+	require.NoError(t, err)
+	assert.True(t, j.Options.Dark)
 }

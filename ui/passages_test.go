@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"cstomap/articles"
 	"cstomap/passages"
 	"cstomap/ui"
 )
@@ -103,7 +104,7 @@ func TestAddAndRemoveArticle(t *testing.T) {
 
 	// A restart finds it again.
 	ix, names := testIndex(t)
-	assert.Empty(t, ui.LoadArticleDir(ix, opts.ArticleDir))
+	assert.Empty(t, articles.Store{Dir: opts.ArticleDir, Index: ix}.Load())
 	w2 := a.NewWindow("t2")
 	opts2 := opts
 	opts2.Index, opts2.Aliases = ix, names
