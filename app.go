@@ -2,11 +2,11 @@ package main
 
 import (
 	_ "embed"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -36,6 +36,10 @@ func runApp(args []string, now clock.Clock) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	if msg := noDisplay(runtime.GOOS, os.Getenv); msg != "" {
+		fmt.Fprintln(os.Stderr, "cstomap:", msg)
+		return 1
+	}
 	meta, err := ui.ParseMetadata(fyneAppToml, fyne.NewStaticResource("Icon.png", icon))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "cstomap:", err)
@@ -62,11 +66,20 @@ func runApp(args []string, now clock.Clock) int {
 	}
 	opts.Index, opts.Aliases = ix, ui.AliasNames(d.Aliases)
 
+	// Fyne reads the preferences file inside app.New: check it first.
+	root := storageRoot(runtime.GOOS, meta.ID)
+	opts.PrefsProblems, err = ui.CheckPreferences(filepath.Join(root, "preferences.json"), now())
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "cstomap:", err)
+		return 1
+	}
 	a := app.New()
+	if got := a.Storage().RootURI().Path(); got != root {
+		fmt.Fprintf(os.Stderr, "cstomap: the preferences were checked in %s, but Fyne keeps them in %s\n", root, got)
+	}
 	opts.ArticleDir = filepath.Join(a.Storage().RootURI().Path(), "articles")
 	opts.DataErrors = append(opts.DataErrors, articles.Store{Dir: opts.ArticleDir, Index: ix}.Load()...)
 	opts.Prefs = a.Preferences()
-	opts.PrefsDamaged = prefsDamaged(a)
 	w := a.NewWindow(meta.Name)
 	// Size the window before building its content, so that the first layout
 	// (which wraps and measures all the panel's text) is done once, at the
@@ -80,9 +93,35 @@ func runApp(args []string, now clock.Clock) int {
 	return 0
 }
 
-// prefsDamaged reports whether the app's preferences file exists but is not
-// valid JSON; Fyne then starts from empty preferences, and the window says so.
-func prefsDamaged(a fyne.App) bool {
-	data, err := os.ReadFile(filepath.Join(a.Storage().RootURI().Path(), "preferences.json"))
-	return err == nil && len(data) > 0 && !json.Valid(data)
+// noDisplay says why the window cannot open on goos with the environment
+// getenv, or "". On Linux and the BSDs the window needs an X11 or Wayland
+// display; without one GLFW would panic with a trace.
+func noDisplay(goos string, getenv func(string) string) string {
+	switch goos {
+	case "darwin", "windows", "android", "ios", "js", "wasip1":
+		return ""
+	}
+	if getenv("DISPLAY") == "" && getenv("WAYLAND_DISPLAY") == "" {
+		return "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set); the commands work without one, see 'cstomap help'"
+	}
+	return ""
+}
+
+// storageRoot returns the folder in which Fyne keeps the storage and the
+// preferences.json of the app with id on goos, worked out as Fyne 2.7's
+// internal/app.rootConfigDir and app.storageRoot do (errors ignored, as
+// there), so that the file can be checked before app.New reads it.
+func storageRoot(goos, id string) string {
+	var dir string
+	switch goos {
+	case "darwin":
+		home, _ := os.UserHomeDir()
+		dir = filepath.Join(home, "Library", "Preferences")
+	case "windows":
+		home, _ := os.UserHomeDir()
+		dir = filepath.Join(home, "AppData", "Roaming")
+	default:
+		dir, _ = os.UserConfigDir()
+	}
+	return filepath.Join(dir, "fyne", id)
 }

@@ -44,9 +44,13 @@ type Options struct {
 	// Prefs, when set, remembers the theme, alliance, year, selection, zoom
 	// and window size across restarts.
 	Prefs fyne.Preferences
-	// PrefsDamaged says the preferences file could not be read, so the
-	// defaults are used; the window says so.
-	PrefsDamaged bool
+	// PrefsProblems are sentences about the preferences file found before
+	// the app read it (see CheckPreferences): settings reset or a file moved
+	// aside. The window shows them with the other problems.
+	PrefsProblems []string
+	// AfterFunc runs the delayed save of the preferences; nil means a real
+	// timer whose function runs through fyne.Do. Tests pass a fake clock.
+	AfterFunc AfterFunc
 	// Index holds the articles whose passages the side panel shows; nil
 	// shows none.
 	Index *passages.Index
@@ -58,10 +62,15 @@ type Options struct {
 	Aliases []SearchName
 }
 
-// App is the main window's content and state: the alliance and year shown,
-// the selected country, and the widgets that show them.
+// App is the main window's content: the widgets, wired to one Store that
+// holds what they show. Each widget owns its behaviour; the App only wires
+// them (see bind.go) and adds the window-wide parts: menus, shortcuts,
+// dialogs and the log.
 type App struct {
 	World *geo.World
+	// Store holds the alliance, year, selection, theme and view shown; set
+	// them there.
+	Store *Store
 	Map   *MapView
 	Panel *Panel
 	Years *YearBar
@@ -69,22 +78,17 @@ type App struct {
 	Legend *Legend
 	// AllianceSelect switches between the alliances.
 	AllianceSelect *AllianceSwitch
+	// Search is the find-a-country field.
+	Search *Search
+	// Tooltip follows the pointer over the map.
+	Tooltip *Tooltip
 
 	window    fyne.Window
 	opts      Options
-	alliances []*timeline.Alliance
-	alliance  *timeline.Alliance
-	year      int
-	statuses  palette.Statuses
-	pal       palette.Palette
-	sel       string
-	yearLabel *YearLabel
-	tooltip   *Tooltip
-	search    *Search
-	themeName string
-	prefs     fyne.Preferences
-	ready     bool // built and restored: changes are saved from now on
 	index     *passages.Index
+	yearLabel *YearLabel
+	pal       palette.Palette
+	saver     *prefsSaver // nil without preferences
 }
 
 // New builds the main window's content for world inside w. It fails when
@@ -93,55 +97,44 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	if len(opts.Alliances) == 0 {
 		return nil, errors.New("ui: no alliance to show")
 	}
-	if opts.Today == nil {
-		opts.Today = time.Now
-	}
-	a := &App{World: world, window: w, opts: opts, alliances: opts.Alliances, pal: palette.Light, prefs: opts.Prefs, themeName: ThemeSystem, index: opts.Index}
+	a := &App{World: world, window: w, opts: opts, index: opts.Index, pal: palette.Light}
+	a.Store = NewStore(opts.Alliances, opts.Today)
 	a.Map = NewMapView(geo.NewRenderer(world))
-	a.Map.OnSelected = a.selectionChanged
-	a.Map.OnFirstFrame = a.firstFrame
-	a.Map.OnTypedKey = a.typedKey
-	a.Map.OnHover = a.hovered
-	a.Map.OnPointer = a.pointerMoved
-	a.Map.OnViewChanged = func() {
-		a.logf("zoom %.2f", a.Map.Zoom())
-		a.savePrefs()
-	}
-	a.tooltip = NewTooltip()
-	a.search = NewSearch(a.searchNames(), a.found)
-	a.Panel = NewPanel(a)
-	a.Years = NewYearBar(a.SetYear)
-	a.Legend = NewLegend()
-	a.AllianceSelect = NewAllianceSwitch(opts.Alliances, func(id string) { a.SetAlliance(id); a.focusMap() })
+	a.Tooltip = NewTooltip()
+	a.Search = NewSearch(searchNames(world, opts.Aliases), func(iso string) {
+		a.Store.Select(iso)
+		a.Map.ZoomToCountry(iso)
+		a.focusMap()
+	})
+	a.Panel = NewPanel(world.Name, opts.Index, w)
+	a.Panel.OnSelect = func(iso string) { a.Store.Select(iso); a.focusMap() }
+	a.Years = NewYearBar(a.Store.SetYear)
 	a.Years.OnAction = a.focusMap
+	a.Legend = NewLegend()
+	a.AllianceSelect = NewAllianceSwitch(opts.Alliances, func(id string) { a.Store.SetAlliance(id); a.focusMap() })
 	a.yearLabel = NewYearLabel()
+	a.Map.OnFirstFrame = a.firstFrame
+	w.SetContent(a.layout())
+	w.SetMainMenu(a.mainMenu())
+	keys := keyHandler(a.Store, a.Years, a.Map)
+	a.Map.OnTypedKey = keys
+	w.Canvas().SetOnTypedKey(keys)
+	addShortcuts(w.Canvas(), a.Store, a.Map, a.menuShortcuts())
 
-	mapArea := container.NewStack(a.Map, container.NewWithoutLayout(a.yearLabel, a.tooltip))
-	a.yearLabel.Move(fyne.NewPos(theme.Padding()*3, theme.Padding()*2))
-	tools := widget.NewToolbar(
-		widget.NewToolbarAction(theme.ZoomInIcon(), func() { a.ZoomBy(zoomStep) }),
-		widget.NewToolbarAction(theme.ZoomOutIcon(), func() { a.ZoomBy(1 / zoomStep) }),
-		widget.NewToolbarAction(theme.ViewRestoreIcon(), a.Map.ResetView),
-	)
-	top := container.NewBorder(nil, nil, a.AllianceSelect.Select, tools, a.Legend) // the Select itself, so Fyne finds its canvas
-	left := container.NewBorder(container.NewPadded(top), container.NewPadded(a.Years), nil, nil, mapArea)
-	right := container.NewBorder(container.NewPadded(container.NewVBox(a.search.Entry, a.search.List)), nil, nil, nil, a.Panel)
-	split := container.NewHSplit(left, right)
-	split.Offset = 0.7
-	w.SetContent(split)
-	w.SetMainMenu(a.MainMenu())
-	w.Canvas().SetOnTypedKey(a.typedKey)
-	a.addShortcuts(w.Canvas())
-
-	a.applyTheme()
-	fyne.CurrentApp().Settings().AddListener(func(fyne.Settings) { a.applyTheme() })
-	a.SetAlliance(opts.Alliances[0].ID)
+	a.bind()
+	fyne.CurrentApp().Settings().AddListener(func(fyne.Settings) { a.applyPalette() })
 	var problems []string
-	if opts.PrefsDamaged {
-		problems = append(problems, "Your saved settings could not be read (the preferences file is damaged); the defaults are used.")
-	}
-	if ignored := a.restorePrefs(); len(ignored) > 0 {
-		problems = append(problems, "Some saved settings were unreadable and were reset to the defaults: "+strings.Join(ignored, ", ")+".")
+	problems = append(problems, opts.PrefsProblems...)
+	if opts.Prefs != nil {
+		if ignored := restorePrefs(opts.Prefs, a.Store, world.Known); len(ignored) > 0 {
+			problems = append(problems, "Some saved settings did not fit and were reset to the defaults: "+strings.Join(ignored, "; ")+".")
+		}
+		after := opts.AfterFunc
+		if after == nil {
+			after = fyneAfterFunc
+		}
+		a.saver = newPrefsSaver(opts.Prefs, after, a.Store.State())
+		a.Store.Listen(func(_, cur State) { a.saver.changed(cur) })
 	}
 	if len(opts.DataErrors) > 0 {
 		problems = append(problems, fmt.Sprintf("Some of your files were not loaded (the built-in data is used instead):\n\n%v", errors.Join(opts.DataErrors...)))
@@ -151,10 +144,31 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 		a.logf("problem %s", strings.ReplaceAll(msg, "\n", " "))
 		dialog.ShowInformation("Some data was not loaded", msg, w)
 	}
-	a.ready = true
-	w.SetOnClosed(func() { a.savePrefs(); a.saveWindowSize() })
+	// Closing the window saves at once, on the main goroutine; Fyne then
+	// writes the file before the app exits. (Lifecycle's OnStopped runs on
+	// another goroutine after the driver has stopped, too late to read the
+	// widgets.)
+	w.SetOnClosed(a.savePrefs)
 	w.Canvas().Focus(a.Map)
 	return a, nil
+}
+
+// layout places the widgets: the map with the alliance switch, legend and
+// toolbar above and the year bar below, the search and panel beside.
+func (a *App) layout() fyne.CanvasObject {
+	mapArea := container.NewStack(a.Map, container.NewWithoutLayout(a.yearLabel, a.Tooltip))
+	a.yearLabel.Move(fyne.NewPos(theme.Padding()*3, theme.Padding()*2))
+	tools := widget.NewToolbar(
+		widget.NewToolbarAction(theme.ZoomInIcon(), func() { a.Map.ZoomBy(zoomStep) }),
+		widget.NewToolbarAction(theme.ZoomOutIcon(), func() { a.Map.ZoomBy(1 / zoomStep) }),
+		widget.NewToolbarAction(theme.ViewRestoreIcon(), a.Map.ResetView),
+	)
+	top := container.NewBorder(nil, nil, a.AllianceSelect.Select, tools, a.Legend) // the Select itself, so Fyne finds its canvas
+	left := container.NewBorder(container.NewPadded(top), container.NewPadded(a.Years), nil, nil, mapArea)
+	right := container.NewBorder(container.NewPadded(container.NewVBox(a.Search.Entry, a.Search.List)), nil, nil, nil, a.Panel)
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.7
+	return split
 }
 
 // focusMap gives the keyboard back to the map after a button or a choice,
@@ -166,167 +180,20 @@ func (a *App) focusMap() {
 	}
 }
 
-// findAlliance returns the alliance with the id, or nil.
-func (a *App) findAlliance(id string) *timeline.Alliance {
-	for _, al := range a.alliances {
-		if al.ID == id {
-			return al
-		}
-	}
-	return nil
-}
-
 // searchNames are the outlines' names and the aliases.
-func (a *App) searchNames() []SearchName {
+func searchNames(world *geo.World, aliases []SearchName) []SearchName {
 	var out []SearchName
-	for _, c := range a.World.Countries {
+	for _, c := range world.Countries {
 		out = append(out, SearchName{Text: c.Name, ISO: c.ISO, Kind: "name"})
 		if c.LongName != "" && c.LongName != c.Name {
 			out = append(out, SearchName{Text: c.LongName, ISO: c.ISO, Kind: "name"})
 		}
 	}
-	return append(out, a.opts.Aliases...)
+	return append(out, aliases...)
 }
-
-// found selects the country chosen in the search and zooms to it.
-func (a *App) found(iso string) {
-	a.Select(iso)
-	a.Map.ZoomToCountry(iso)
-	a.focusMap()
-}
-
-// FocusSearch puts the keyboard in the search field.
-func (a *App) FocusSearch() {
-	a.window.Canvas().Focus(a.search.Entry)
-}
-
-// Search returns the find-a-country field.
-func (a *App) Search() *Search { return a.search }
-
-// Tooltip returns the hover tooltip.
-func (a *App) Tooltip() *Tooltip { return a.tooltip }
-
-// hovered shows the tooltip for iso, or hides it over the sea.
-func (a *App) hovered(iso string, pos fyne.Position) {
-	a.logf("hover %s", orDash(iso))
-	if iso == "" {
-		a.tooltip.Hide()
-		return
-	}
-	a.tooltip.ShowText(a.hoverText(iso))
-	a.tooltip.Follow(pos, a.Map.Size())
-}
-
-// hoverText is the tooltip's text: the name, the status in the year and
-// its date.
-func (a *App) hoverText(iso string) string {
-	name := a.World.Name(iso)
-	st, since := a.alliance.StatusForYear(iso, a.year, a.Today())
-	if st == timeline.StatusNone {
-		return fmt.Sprintf("%s\nnot a %s member in %d", name, a.alliance.ShortName, a.year)
-	}
-	return fmt.Sprintf("%s\n%s since %s", name, st, since.Format(time.DateOnly))
-}
-
-func (a *App) pointerMoved(pos fyne.Position) {
-	if a.tooltip.Visible() {
-		a.tooltip.Follow(pos, a.Map.Size())
-	}
-}
-
-// Alliance returns the alliance shown.
-func (a *App) Alliance() *timeline.Alliance { return a.alliance }
-
-// Year returns the year shown.
-func (a *App) Year() int { return a.year }
-
-// Statuses returns the status of every country in the year shown.
-func (a *App) Statuses() palette.Statuses { return a.statuses }
 
 // Palette returns the colours in use (light or dark, following the theme).
 func (a *App) Palette() palette.Palette { return a.pal }
-
-// Today returns the app's clock reading.
-func (a *App) Today() time.Time { return a.opts.Today() }
-
-// SetAlliance shows the alliance with the id, keeping the year when the
-// alliance covers it and otherwise moving to its last year. An unknown id
-// is ignored.
-func (a *App) SetAlliance(id string) {
-	var next *timeline.Alliance
-	for _, al := range a.alliances {
-		if al.ID == id {
-			next = al
-		}
-	}
-	if next == nil || next == a.alliance {
-		return
-	}
-	a.stopPlayback()
-	a.alliance = next
-	a.Map.SetFraming(FramingFor(next))
-	first, last := next.YearRange(a.Today())
-	a.Years.SetRange(first, last, next.EventYears(), next.ChangeYears())
-	a.AllianceSelect.SetSelectedID(id)
-	year := a.year
-	if year < first || year > last {
-		year = last
-	}
-	a.year = 0 // force a refresh
-	a.SetYear(year)
-	a.logf("alliance %s", id)
-}
-
-// SetYear shows year, clamped to the alliance's range: the map is
-// re-coloured (without re-projecting), and the legend, the year label, the
-// slider and the side panel follow.
-func (a *App) SetYear(year int) {
-	first, last := a.alliance.YearRange(a.Today())
-	year = max(first, min(last, year))
-	if year == a.year {
-		return
-	}
-	a.year = year
-	a.statuses = palette.ForYear(a.alliance, year, a.Today())
-	a.Map.SetPaint(a.pal.PaintFunc(a.statuses))
-	a.Legend.Set(a.pal, a.alliance.Counts(year, a.Today()))
-	a.yearLabel.SetYear(year)
-	a.Years.SetYear(year)
-	a.Panel.Refresh()
-	if h := a.Map.Hovered(); h != "" && a.tooltip.Visible() {
-		a.tooltip.ShowText(a.hoverText(h))
-	}
-	a.savePrefs()
-	a.logf("year %d", year)
-}
-
-// StepYear moves the year by delta, within the range.
-func (a *App) StepYear(delta int) { a.SetYear(a.year + delta) }
-
-// Select selects the country iso ("" for none) as a click would.
-func (a *App) Select(iso string) {
-	a.Map.Select(iso)
-	a.selectionChanged(iso)
-}
-
-// Selected returns the selected country, or "".
-func (a *App) Selected() string { return a.sel }
-
-func (a *App) selectionChanged(iso string) {
-	a.sel = iso
-	defer a.savePrefs()
-	name := ""
-	if iso != "" {
-		name = a.World.Name(iso)
-	}
-	a.Panel.Refresh()
-	a.logf("selected %s %s", orDash(iso), name)
-	title := "CSTO Map"
-	if name != "" {
-		title += " — " + name
-	}
-	a.window.SetTitle(title)
-}
 
 // FramingFor returns the map framing an alliance asks for in its data file,
 // or the default Eurasian framing.
@@ -341,27 +208,7 @@ func FramingFor(al *timeline.Alliance) geo.Framing {
 	return f
 }
 
-func (a *App) stopPlayback() {
-	if a.Years != nil {
-		a.Years.Pause()
-	}
-}
-
-// applyTheme picks the light or dark palette to match the Fyne theme.
-func (a *App) applyTheme() {
-	pal := palette.Light
-	if a.isDark() {
-		pal = palette.Dark
-	}
-	a.pal = pal
-	a.Map.SetStyle(pal.Map)
-	if a.alliance != nil {
-		a.Map.SetPaint(pal.PaintFunc(a.statuses))
-		a.Legend.Set(pal, a.alliance.Counts(a.year, a.Today()))
-	}
-	a.yearLabel.SetPalette(pal)
-}
-
+// firstFrame logs the start-up time and memory and the --where positions.
 func (a *App) firstFrame() {
 	if !a.opts.Started.IsZero() {
 		a.logf("first-frame %d ms", time.Since(a.opts.Started).Milliseconds())

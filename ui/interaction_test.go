@@ -15,20 +15,20 @@ import (
 
 func TestHoverTooltip(t *testing.T) {
 	app, _ := newTestApp(t)
-	app.SetYear(2024)
+	app.Store.SetYear(2024)
 	arm := app.Map.PositionOf(44.5126, 40.1776)
 	app.Map.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: arm}})
 	assert.Equal(t, "ARM", app.Map.Hovered())
-	assert.Equal(t, "Armenia\nthreatening since 2023-05-22", app.Tooltip().Text())
+	assert.Equal(t, "Armenia\nthreatening since 2023-05-22", app.Tooltip.Text())
 	// Over the sea nothing is shown.
 	app.Map.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: app.Map.PositionOf(50.5, 42.0)}})
 	assert.Equal(t, "", app.Map.Hovered())
-	assert.Equal(t, "", app.Tooltip().Text())
+	assert.Equal(t, "", app.Tooltip.Text())
 	// A non-member says so.
 	app.Map.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: app.Map.PositionOf(34.0, 39.0)}})
-	assert.Equal(t, "Turkey\nnot a CSTO member in 2024", app.Tooltip().Text())
+	assert.Equal(t, "Turkey\nnot a CSTO member in 2024", app.Tooltip.Text())
 	app.Map.MouseOut()
-	assert.Equal(t, "", app.Tooltip().Text())
+	assert.Equal(t, "", app.Tooltip.Text())
 }
 
 // TestZoomAtPointer builds scroll events with a position, because
@@ -94,12 +94,12 @@ func TestKeyboardShortcuts(t *testing.T) {
 	assert.Equal(t, 1.0, app.Map.Zoom(), "0 resets")
 	// Tab walks the alliance's countries (sorted by ISO), Esc clears.
 	key(fyne.KeyTab)
-	assert.Equal(t, "ARM", app.Selected())
+	assert.Equal(t, "ARM", app.Store.Selected())
 	key(fyne.KeyTab)
-	assert.Equal(t, "AZE", app.Selected())
+	assert.Equal(t, "AZE", app.Store.Selected())
 	assert.True(t, app.Map.AcceptsTab())
 	key(fyne.KeyEscape)
-	assert.Equal(t, "", app.Selected())
+	assert.Equal(t, "", app.Store.Selected())
 	// Shift+arrows pan through the canvas shortcuts.
 	before := app.Map.PositionOf(37.6, 55.75)
 	for _, s := range []fyne.KeyName{fyne.KeyLeft} {
@@ -113,7 +113,7 @@ func TestKeyboardShortcuts(t *testing.T) {
 
 func TestSearchCompletion(t *testing.T) {
 	app, _ := newTestApp(t)
-	s := app.Search()
+	s := app.Search
 	cases := map[string]string{
 		"Kyrg":        "KGZ",
 		"kazakh":      "KAZ",
@@ -128,14 +128,14 @@ func TestSearchCompletion(t *testing.T) {
 	test.Type(s.Entry, "Armen")
 	require.NotEmpty(t, s.Suggestions())
 	s.Choose(0)
-	assert.Equal(t, "ARM", app.Selected())
+	assert.Equal(t, "ARM", app.Store.Selected())
 	assert.Greater(t, app.Map.Zoom(), 1.0, "zoomed to fit the country")
 	assert.Equal(t, "", s.Text)
 }
 
 func TestCountryListGroups(t *testing.T) {
 	app, _ := newTestApp(t)
-	app.SetYear(2024)
+	app.Store.SetYear(2024)
 	g := app.Panel.CountryGroups()
 	assert.ElementsMatch(t, []string{"Belarus", "Kazakhstan", "Kyrgyzstan", "Russia", "Tajikistan"}, g["Current members"])
 	assert.Equal(t, []string{"Armenia"}, g["Threatening to leave"])
@@ -150,20 +150,20 @@ func TestPreferencesRoundTrip(t *testing.T) {
 	app, err := ui.New(w, testWorld(t), ui.Options{Alliances: testAlliances(t), Today: fixedToday, Prefs: prefs})
 	require.NoError(t, err)
 	w.Resize(fyne.NewSize(1000, 700))
-	app.SetAlliance("nato")
-	app.SetYear(1999)
-	app.Select("POL")
+	app.Store.SetAlliance("nato")
+	app.Store.SetYear(1999)
+	app.Store.Select("POL")
 	app.Map.ZoomAt(fyne.NewPos(300, 300), 3)
-	app.SetTheme(ui.ThemeDark)
+	app.Store.SetTheme(ui.ThemeDark)
 	z, cx, cy, _ := app.Map.ViewState()
 	w.Close()
 
 	w2 := a.NewWindow("two")
 	app2, err := ui.New(w2, testWorld(t), ui.Options{Alliances: testAlliances(t), Today: fixedToday, Prefs: prefs})
 	require.NoError(t, err)
-	assert.Equal(t, "nato", app2.Alliance().ID)
-	assert.Equal(t, 1999, app2.Year())
-	assert.Equal(t, "POL", app2.Selected())
+	assert.Equal(t, "nato", app2.Store.Alliance().ID)
+	assert.Equal(t, 1999, app2.Store.Year())
+	assert.Equal(t, "POL", app2.Store.Selected())
 	z2, cx2, cy2, centred := app2.Map.ViewState()
 	assert.True(t, centred)
 	assert.InDelta(t, z, z2, 1e-9)
@@ -181,10 +181,10 @@ func TestDamagedPreferencesFallBack(t *testing.T) {
 	prefs.SetFloat("zoom", math.Inf(1))
 	prefs.SetString("theme", "purple")
 	w := a.NewWindow("t")
-	app, err := ui.New(w, testWorld(t), ui.Options{Alliances: testAlliances(t), Today: fixedToday, Prefs: prefs, PrefsDamaged: true})
+	app, err := ui.New(w, testWorld(t), ui.Options{Alliances: testAlliances(t), Today: fixedToday, Prefs: prefs})
 	require.NoError(t, err)
-	assert.Equal(t, "csto", app.Alliance().ID)
-	assert.Equal(t, 2026, app.Year())
-	assert.Equal(t, "", app.Selected())
+	assert.Equal(t, "csto", app.Store.Alliance().ID)
+	assert.Equal(t, 2026, app.Store.Year())
+	assert.Equal(t, "", app.Store.Selected())
 	assert.Equal(t, 1.0, app.Map.Zoom())
 }

@@ -27,82 +27,52 @@ const panStep = 80
 // zoomStep is the zoom factor of + and −.
 const zoomStep = 1.5
 
-// typedKey handles keys for the map: when the map has focus, and when no
-// widget has (the window's own handler).
-func (a *App) typedKey(ev *fyne.KeyEvent) {
-	first, last := a.alliance.YearRange(a.Today())
-	switch ev.Name {
-	case fyne.KeyLeft:
-		a.Years.Pause()
-		a.StepYear(-1)
-	case fyne.KeyRight:
-		a.Years.Pause()
-		a.StepYear(1)
-	case fyne.KeyHome:
-		a.Years.Pause()
-		a.SetYear(first)
-	case fyne.KeyEnd:
-		a.Years.Pause()
-		a.SetYear(last)
-	case fyne.KeySpace:
-		a.Years.TogglePlay()
-	case fyne.KeyEscape:
-		a.Select("")
-	case fyne.KeyTab:
-		a.SelectNextCountry(1)
-	case fyne.KeyPlus, fyne.KeyEqual: // + is Shift+= on most layouts
-		a.ZoomBy(zoomStep)
-	case fyne.KeyMinus:
-		a.ZoomBy(1 / zoomStep)
-	case fyne.Key0:
-		a.Map.ResetView()
+// keyHandler handles keys for the map: when the map has focus, and when
+// no widget has (the window's own handler).
+func keyHandler(s *Store, years *YearBar, m *MapView) func(*fyne.KeyEvent) {
+	return func(ev *fyne.KeyEvent) {
+		first, last := s.YearRange()
+		switch ev.Name {
+		case fyne.KeyLeft:
+			years.Pause()
+			s.StepYear(-1)
+		case fyne.KeyRight:
+			years.Pause()
+			s.StepYear(1)
+		case fyne.KeyHome:
+			years.Pause()
+			s.SetYear(first)
+		case fyne.KeyEnd:
+			years.Pause()
+			s.SetYear(last)
+		case fyne.KeySpace:
+			years.TogglePlay()
+		case fyne.KeyEscape:
+			s.Select("")
+		case fyne.KeyTab:
+			s.Select(s.NextCountry(1))
+		case fyne.KeyPlus, fyne.KeyEqual: // + is Shift+= on most layouts
+			m.ZoomBy(zoomStep)
+		case fyne.KeyMinus:
+			m.ZoomBy(1 / zoomStep)
+		case fyne.Key0:
+			m.ResetView()
+		}
 	}
 }
 
-// addShortcuts registers the window's shortcuts: Shift+arrows pan,
-// Shift+Tab goes back a country, Ctrl+E/F/Q.
-func (a *App) addShortcuts(c fyne.Canvas) {
+// addShortcuts registers the window's shortcuts on c: Shift+arrows pan,
+// Shift+Tab goes back a country, and the menus' Ctrl shortcuts.
+func addShortcuts(c fyne.Canvas, s *Store, m *MapView, menu []menuShortcut) {
 	pan := map[fyne.KeyName][2]float32{
 		fyne.KeyLeft: {panStep, 0}, fyne.KeyRight: {-panStep, 0},
 		fyne.KeyUp: {0, panStep}, fyne.KeyDown: {0, -panStep},
 	}
 	for k, d := range pan {
-		d := d
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShift}, func(fyne.Shortcut) { a.Map.Pan(d[0], d[1]) })
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShift}, func(fyne.Shortcut) { m.Pan(d[0], d[1]) })
 	}
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierShift}, func(fyne.Shortcut) { a.SelectNextCountry(-1) })
-	for _, s := range a.menuShortcuts() {
-		s := s
-		c.AddShortcut(s.shortcut, func(fyne.Shortcut) { s.action() })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierShift}, func(fyne.Shortcut) { s.Select(s.NextCountry(-1)) })
+	for _, sc := range menu {
+		c.AddShortcut(sc.shortcut, func(fyne.Shortcut) { sc.action() })
 	}
-}
-
-// ZoomBy zooms the map around its centre.
-func (a *App) ZoomBy(f float64) {
-	sz := a.Map.Size()
-	a.Map.ZoomAt(fyne.NewPos(sz.Width/2, sz.Height/2), f)
-}
-
-// SelectNextCountry selects the next (dir > 0) or previous country of the
-// alliance, in the order of the alliance's list, and zooms to it.
-func (a *App) SelectNextCountry(dir int) {
-	cs := a.alliance.Countries
-	if len(cs) == 0 {
-		return
-	}
-	i := -1
-	for j, c := range cs {
-		if c.ISO == a.sel {
-			i = j
-		}
-	}
-	switch {
-	case i < 0 && dir > 0:
-		i = 0
-	case i < 0:
-		i = len(cs) - 1
-	default:
-		i = (i + dir + len(cs)) % len(cs)
-	}
-	a.Select(cs[i].ISO)
 }

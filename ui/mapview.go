@@ -142,13 +142,16 @@ func (m *MapView) SetStyle(s geo.Style) {
 	m.Refresh()
 }
 
-// Select highlights the country iso ("" for none) and redraws. It does not
-// call OnSelected.
+// Select highlights the country iso ("" for none) and redraws, unless it
+// is selected already. It does not call OnSelected.
 func (m *MapView) Select(iso string) {
 	m.mu.Lock()
+	changed := m.selected != iso
 	m.selected = iso
 	m.mu.Unlock()
-	m.Refresh()
+	if changed {
+		m.Refresh()
+	}
 }
 
 // Selected returns the ISO code of the selected country, or "".
@@ -311,6 +314,29 @@ func (m *MapView) SetViewState(zoom, cx, cy float64) {
 	}
 	m.mu.Unlock()
 	m.viewChanged()
+}
+
+// CurrentView returns the zoom and centre as a View.
+func (m *MapView) CurrentView() View {
+	z, cx, cy, centred := m.ViewState()
+	if !centred {
+		cx, cy = 0, 0
+	}
+	return View{Zoom: z, CX: cx, CY: cy, Centred: centred}
+}
+
+// SetView shows v, kept within bounds, and calls OnViewChanged.
+func (m *MapView) SetView(v View) {
+	if !v.Centred {
+		v.CX, v.CY = math.NaN(), math.NaN()
+	}
+	m.SetViewState(v.Zoom, v.CX, v.CY)
+}
+
+// ZoomBy zooms by factor around the map's centre.
+func (m *MapView) ZoomBy(factor float64) {
+	sz := m.Size()
+	m.ZoomAt(fyne.NewPos(sz.Width/2, sz.Height/2), factor)
 }
 
 // ResetView returns to the whole region.

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"cstomap/export"
+	"cstomap/timeline"
 )
 
 // Theme choices of View › Theme.
@@ -29,106 +30,98 @@ type menuShortcut struct {
 	action   func()
 }
 
-// menuShortcuts are the Ctrl shortcuts, shared by the menus and the canvas.
+// menuShortcuts are the Ctrl shortcuts, shared by the menus and the canvas:
+// export, find and quit.
 func (a *App) menuShortcuts() []menuShortcut {
 	return []menuShortcut{
 		{&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}, a.ShowExport},
-		{&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, a.FocusSearch},
+		{&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func() { a.window.Canvas().Focus(a.Search.Entry) }},
 		{&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, a.Quit},
 	}
 }
 
-// MainMenu builds File, View and Help.
-func (a *App) MainMenu() *fyne.MainMenu {
+// mainMenu builds File, View and Help.
+func (a *App) mainMenu() *fyne.MainMenu {
 	sc := a.menuShortcuts()
-	export := fyne.NewMenuItem("Export map…", a.ShowExport)
-	export.Shortcut = sc[0].shortcut
-	quit := fyne.NewMenuItem("Quit", a.Quit)
-	quit.Shortcut = sc[2].shortcut
+	item := func(label string, s menuShortcut) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, s.action)
+		it.Shortcut = s.shortcut
+		return it
+	}
+	quit := item("Quit", sc[2])
 	quit.IsQuit = true
 	file := fyne.NewMenu("File",
 		fyne.NewMenuItem("Add article…", a.ShowAddArticle),
 		fyne.NewMenuItem("Remove article…", a.ShowRemoveArticle),
 		fyne.NewMenuItemSeparator(),
-		export,
+		item("Export map…", sc[0]),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
-	find := fyne.NewMenuItem("Find country…", a.FocusSearch)
-	find.Shortcut = sc[1].shortcut
+	s := a.Store
 	themes := fyne.NewMenuItem("Theme", nil)
 	themes.ChildMenu = fyne.NewMenu("",
-		fyne.NewMenuItem("System", func() { a.SetTheme(ThemeSystem) }),
-		fyne.NewMenuItem("Light", func() { a.SetTheme(ThemeLight) }),
-		fyne.NewMenuItem("Dark", func() { a.SetTheme(ThemeDark) }),
+		fyne.NewMenuItem("System", func() { s.SetTheme(ThemeSystem) }),
+		fyne.NewMenuItem("Light", func() { s.SetTheme(ThemeLight) }),
+		fyne.NewMenuItem("Dark", func() { s.SetTheme(ThemeDark) }),
 	)
 	alliances := fyne.NewMenuItem("Alliance", nil)
 	var items []*fyne.MenuItem
-	for _, al := range a.alliances {
-		id := al.ID
-		items = append(items, fyne.NewMenuItem(al.ShortName+" — "+al.Name, func() { a.SetAlliance(id) }))
+	for _, al := range s.Alliances() {
+		items = append(items, fyne.NewMenuItem(al.ShortName+" — "+al.Name, func() { s.SetAlliance(al.ID) }))
 	}
 	alliances.ChildMenu = fyne.NewMenu("", items...)
 	view := fyne.NewMenu("View",
-		fyne.NewMenuItem("Zoom in", func() { a.ZoomBy(zoomStep) }),
-		fyne.NewMenuItem("Zoom out", func() { a.ZoomBy(1 / zoomStep) }),
+		fyne.NewMenuItem("Zoom in", func() { a.Map.ZoomBy(zoomStep) }),
+		fyne.NewMenuItem("Zoom out", func() { a.Map.ZoomBy(1 / zoomStep) }),
 		fyne.NewMenuItem("Reset view", a.Map.ResetView),
 		fyne.NewMenuItemSeparator(),
-		find,
+		item("Find country…", sc[1]),
 		fyne.NewMenuItemSeparator(),
 		themes,
 		alliances,
 	)
+	w := a.window
 	help := fyne.NewMenu("Help",
-		fyne.NewMenuItem("Keyboard shortcuts", a.ShowKeyboardHelp),
-		fyne.NewMenuItem("Data sources", a.ShowDataSources),
-		fyne.NewMenuItem("About", a.ShowAbout),
+		fyne.NewMenuItem("Keyboard shortcuts", func() { showKeyboardHelp(w) }),
+		fyne.NewMenuItem("Data sources", func() { showDataSources(w, a.articleLines(), s.Alliances()) }),
+		fyne.NewMenuItem("About", func() { showAbout(w) }),
 	)
 	return fyne.NewMainMenu(file, view, help)
 }
 
 // ShowExport opens the export dialog for what the window shows: the
-// alliance, the year, the view and the selection.
+// alliance, the year, the view and the selection. The dialog remembers its
+// settings in the app's preferences, or a throwaway store without them.
 func (a *App) ShowExport() {
-	ShowExportDialog(a.window, a.exportPrefs(), func() export.Scene {
-		v := a.Map.View()
-		return export.Scene{World: a.World, Alliance: a.alliance, Year: a.year, Today: a.Today(),
-			View: &v, Selected: a.sel, Dark: a.isDark()}
-	})
-}
-
-// exportPrefs is where the export dialog remembers its settings: the app's
-// preferences, or a throwaway store when there are none.
-func (a *App) exportPrefs() fyne.Preferences {
-	if a.prefs != nil {
-		return a.prefs
+	prefs := a.opts.Prefs
+	if prefs == nil {
+		prefs = fyne.CurrentApp().Preferences()
 	}
-	return fyne.CurrentApp().Preferences()
+	ShowExportDialog(a.window, prefs, func() export.Scene {
+		v, st := a.Map.View(), a.Store.State()
+		return export.Scene{World: a.World, Alliance: st.Alliance, Year: st.Year, Today: a.Store.Today(),
+			View: &v, Selected: st.Selected, Dark: isDark(st.Theme)}
+	})
 }
 
 // Quit closes the app, saving the preferences.
 func (a *App) Quit() {
 	a.savePrefs()
-	a.saveWindowSize()
 	fyne.CurrentApp().Quit()
 }
 
-// SetTheme switches to the system, light or dark theme and remembers it.
-func (a *App) SetTheme(name string) {
-	app := fyne.CurrentApp()
+// setFyneTheme switches Fyne to the system, light or dark theme.
+func setFyneTheme(name string) {
+	settings := fyne.CurrentApp().Settings()
 	switch name {
 	case ThemeLight:
-		app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
+		settings.SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
 	case ThemeDark:
-		app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
+		settings.SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
 	default:
-		name = ThemeSystem
-		app.Settings().SetTheme(theme.DefaultTheme())
+		settings.SetTheme(theme.DefaultTheme())
 	}
-	a.themeName = name
-	a.applyTheme()
-	a.savePrefs()
-	a.logf("theme %s", name)
 }
 
 // variantTheme is Fyne's default theme held to one variant.
@@ -141,19 +134,8 @@ func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Co
 	return t.Theme.Color(n, t.variant)
 }
 
-// isDark reports whether the map should use the dark palette.
-func (a *App) isDark() bool {
-	switch a.themeName {
-	case ThemeLight:
-		return false
-	case ThemeDark:
-		return true
-	}
-	return fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark
-}
-
-// ShowKeyboardHelp lists the keyboard shortcuts.
-func (a *App) ShowKeyboardHelp() {
+// showKeyboardHelp lists the keyboard shortcuts in a dialog over w.
+func showKeyboardHelp(w fyne.Window) {
 	var rows []fyne.CanvasObject
 	for _, k := range KeyHelp {
 		rows = append(rows, widget.NewLabelWithStyle(k[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), widget.NewLabel(k[1]))
@@ -161,23 +143,24 @@ func (a *App) ShowKeyboardHelp() {
 	rows = append(rows,
 		widget.NewLabelWithStyle("Mouse", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}),
 		widget.NewLabel("click selects · wheel zooms · drag pans · double-click resets"))
-	dialog.ShowCustom("Keyboard shortcuts", "Close", container.NewGridWithColumns(2, rows...), a.window)
+	dialog.ShowCustom("Keyboard shortcuts", "Close", container.NewGridWithColumns(2, rows...), w)
 }
 
-// ShowAbout shows the version and build from FyneApp.toml.
-func (a *App) ShowAbout() {
+// showAbout shows the version and build from FyneApp.toml in a dialog over
+// w.
+func showAbout(w fyne.Window) {
 	m := fyne.CurrentApp().Metadata()
 	text := fmt.Sprintf("%s %s (build %d)\n\nA map of the member states of the Collective Security Treaty Organization over time, with dated, sourced facts and the passages of the bundled articles.\n\nApp ID: %s", orDefault(m.Name, "CSTO Map"), m.Version, m.Build, m.ID)
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("About", "Close", l, a.window)
+	d := dialog.NewCustom("About", "Close", l, w)
 	d.Resize(fyne.NewSize(440, 260))
 	d.Show()
 }
 
-// ShowDataSources lists where the borders, the articles and the alliance
-// events come from.
-func (a *App) ShowDataSources() {
+// showDataSources lists where the borders, the articles (described by
+// articles) and the events of the alliances come from, in a dialog over w.
+func showDataSources(w fyne.Window, articles []string, alliances []*timeline.Alliance) {
 	box := container.NewVBox(
 		heading("Borders"),
 		newWrapLabel("Natural Earth v5.1.2, 1:50m Admin 0 – Countries (public domain; made with Natural Earth). "+
@@ -185,10 +168,10 @@ func (a *App) ShowDataSources() {
 			"so Crimea is moved to Ukraine when the outlines are generated. Abkhazia, South Ossetia, Transnistria and Nagorno-Karabakh are inside Georgia, Moldova and Azerbaijan."),
 	)
 	box.Add(heading("Articles"))
-	for _, line := range a.articleLines() {
+	for _, line := range articles {
 		box.Add(newWrapLabel(line))
 	}
-	for _, al := range a.alliances {
+	for _, al := range alliances {
 		box.Add(heading("Sources of the " + al.ShortName + " events"))
 		seen := map[string]bool{}
 		var urls []string
@@ -217,7 +200,7 @@ func (a *App) ShowDataSources() {
 			}
 		}
 	}
-	d := dialog.NewCustom("Data sources", "Close", container.NewVScroll(box), a.window)
+	d := dialog.NewCustom("Data sources", "Close", container.NewVScroll(box), w)
 	d.Resize(fyne.NewSize(720, 560))
 	d.Show()
 }

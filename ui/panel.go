@@ -10,43 +10,80 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"cstomap/palette"
 	"cstomap/passages"
 	"cstomap/timeline"
 )
 
+// PanelModel is what the side panel shows: the window's state and the
+// statuses of its year. The App hands a new one to Panel.SetModel on every
+// change; the panel reads nothing else of the App.
+type PanelModel struct {
+	State    State
+	Statuses palette.Statuses
+	Today    time.Time
+}
+
+// panelKey is what decides which widgets the panel holds: a change of key
+// rebuilds the list under the heading, any other change (the year) updates
+// the widgets in place.
+type panelKey struct {
+	alliance *timeline.Alliance
+	selected string
+	query    string
+}
+
 // Panel is the side panel. With a country selected it shows the country's
 // status in the year and its whole timeline in the alliance, with links to
-// the sources; with none, the alliance's own dated notes.
+// the sources; with none, the articles, the alliance's countries grouped by
+// their status in the year and the alliance's dated notes. A year step
+// changes the texts and regroups the country buttons; it builds no widget.
 type Panel struct {
 	widget.BaseWidget
-	app    *App
+
+	// Find filters the articles' passages by a word.
+	Find *widget.Entry
+	// OnSelect is a hook that is called with the ISO code of a country
+	// chosen in the country list.
+	OnSelect func(iso string) `json:"-"`
+
+	name   func(iso string) string
+	index  *passages.Index
+	window fyne.Window // for the passages' copy buttons; may be nil
+
 	box    *fyne.Container
 	scroll *container.Scroll
 	title  *widget.Label
 	status *widget.Label
-	// Find filters the articles' passages by a word.
-	Find *widget.Entry
+
+	model     PanelModel
+	key       panelKey
+	built     bool
+	countries *countryList // the alliance's countries, when listed
 	// shown are the passages on show, for tests and copying.
 	shown []passages.Match
 	none  bool // "No passages mention this country" is on show
 }
 
-// NewPanel returns the side panel of app.
-func NewPanel(app *App) *Panel {
-	p := &Panel{app: app, box: container.NewVBox()}
+// NewPanel returns a side panel that names countries with name, shows the
+// passages of index (nil for none) and copies passages to win's clipboard.
+// It is empty until the first Show.
+func NewPanel(name func(iso string) string, index *passages.Index, win fyne.Window) *Panel {
+	p := &Panel{name: name, index: index, window: win, box: container.NewVBox()}
 	p.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.title.SizeName = "headingText"
 	p.status = newWrapLabel("")
 	p.scroll = container.NewVScroll(container.NewPadded(p.box))
 	p.Find = widget.NewEntry()
 	p.Find.SetPlaceHolder("Search the articles for a word…")
-	p.Find.OnChanged = func(string) { p.Refresh(); p.scroll.ScrollToTop() }
+	p.Find.OnChanged = func(string) { p.SetModel(p.model); p.scroll.ScrollToTop() }
 	p.ExtendBaseWidget(p)
 	return p
 }
 
 // CreateRenderer is part of fyne.Widget.
 func (p *Panel) CreateRenderer() fyne.WidgetRenderer {
+	p.ExtendBaseWidget(p)
 	return widget.NewSimpleRenderer(container.NewBorder(container.NewPadded(p.Find), nil, nil, nil, p.scroll))
 }
 
@@ -63,51 +100,91 @@ func (p *Panel) Title() string { return p.title.Text }
 // StatusText returns the line that states the selected country's status.
 func (p *Panel) StatusText() string { return p.status.Text }
 
-// Refresh rebuilds the panel for the app's selection, alliance and year.
-func (p *Panel) Refresh() {
-	a := p.app
-	if a.alliance == nil {
+// SetModel shows m. Only a new alliance, selection or search rebuilds the list
+// under the heading; a new year updates the widgets on show.
+func (p *Panel) SetModel(m PanelModel) {
+	p.model = m
+	if m.State.Alliance == nil {
 		return
 	}
+	key := panelKey{alliance: m.State.Alliance, selected: m.State.Selected, query: strings.TrimSpace(p.Find.Text)}
+	if p.index == nil {
+		key.query = ""
+	}
+	if !p.built || key != p.key {
+		p.key, p.built = key, true
+		p.rebuild()
+	}
+	al, iso := m.State.Alliance, m.State.Selected
+	switch {
+	case key.query != "":
+		setText(p.title, "Search the articles")
+		setText(p.status, fmt.Sprintf("%s contain %q.", plural(len(p.shown), "passage"), key.query))
+	case iso != "":
+		setText(p.title, p.name(iso))
+		setText(p.status, statusLine(al, iso, m.State.Year, m.Today))
+	default:
+		setText(p.title, al.Name)
+		setText(p.status, "Click a country on the map, or in the list below, to see its status, its "+al.ShortName+" timeline and what the articles say about it.")
+		p.countries.show(m.State.Year, m.Statuses)
+	}
+}
+
+// Refresh rebuilds the list under the heading, for articles added or
+// removed, and redraws the panel.
+func (p *Panel) Refresh() {
+	p.built = false
+	p.SetModel(p.model)
+	p.BaseWidget.Refresh()
+}
+
+// rebuild makes the widgets of the list under the heading for p.key.
+func (p *Panel) rebuild() {
 	objs := []fyne.CanvasObject{p.title, p.status}
-	p.shown, p.none = nil, false
-	switch q := strings.TrimSpace(p.Find.Text); {
-	case q != "" && a.index != nil:
-		p.shown = a.index.Search(q)
-		p.title.SetText("Search the articles")
-		p.status.SetText(fmt.Sprintf("%s contain %q.", plural(len(p.shown), "passage"), q))
+	p.shown, p.none, p.countries = nil, false, nil
+	al, iso := p.key.alliance, p.key.selected
+	switch {
+	case p.key.query != "":
+		p.shown = p.index.Search(p.key.query)
 		for _, m := range p.shown {
-			objs = append(objs, passageCard(m, a.window))
+			objs = append(objs, passageCard(m, p.window))
 		}
-	case a.sel != "":
-		iso := a.sel
-		p.title.SetText(a.World.Name(iso))
-		p.status.SetText(statusLine(a.alliance, iso, a.year, a.Today()))
-		if a.index != nil {
-			objs = append(objs, widget.NewLabelWithStyle(passageSummary(a.index.For(iso)), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+	case iso != "":
+		if p.index != nil {
+			summary := widget.NewLabelWithStyle(passageSummary(p.index.For(iso)), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+			summary.Wrapping = fyne.TextWrapWord // unwrapped, it widened the panel
+			objs = append(objs, summary)
 		}
-		objs = append(objs, p.countryTimeline(iso)...)
+		objs = append(objs, countryTimeline(al, iso)...)
 		objs = append(objs, p.countryPassages(iso)...)
 	default:
-		p.title.SetText(a.alliance.Name)
-		p.status.SetText("Click a country on the map, or in the list below, to see its status, its " + a.alliance.ShortName + " timeline and what the articles say about it.")
 		objs = append(objs, p.articleList()...)
-		objs = append(objs, p.countryList()...)
-		objs = append(objs, p.allianceNotes()...)
+		p.countries = newCountryList(al, p.name, func(iso string) {
+			if p.OnSelect != nil {
+				p.OnSelect(iso)
+			}
+		})
+		objs = append(objs, p.countries.objects...)
+		objs = append(objs, allianceNotes(al)...)
 	}
 	p.box.Objects = objs
 	p.box.Refresh()
-	p.BaseWidget.Refresh()
+}
+
+// setText changes a label's text, leaving it alone when it is the same.
+func setText(l *widget.Label, s string) {
+	if l.Text != s {
+		l.SetText(s)
+	}
 }
 
 // countryPassages lists the passages that mention iso: direct mentions in
 // article order, then regional ones under "Region".
 func (p *Panel) countryPassages(iso string) []fyne.CanvasObject {
-	a := p.app
-	if a.index == nil {
+	if p.index == nil {
 		return nil
 	}
-	ms := a.index.For(iso)
+	ms := p.index.For(iso)
 	p.shown = ms
 	out := []fyne.CanvasObject{widget.NewSeparator(), heading(fmt.Sprintf("Passages (%d)", len(ms)))}
 	if len(ms) == 0 {
@@ -117,9 +194,9 @@ func (p *Panel) countryPassages(iso string) []fyne.CanvasObject {
 	var direct, region []fyne.CanvasObject
 	for _, m := range ms {
 		if m.Region {
-			region = append(region, passageCard(m, a.window))
+			region = append(region, passageCard(m, p.window))
 		} else {
-			direct = append(direct, passageCard(m, a.window))
+			direct = append(direct, passageCard(m, p.window))
 		}
 	}
 	if len(direct) > 0 {
@@ -137,11 +214,10 @@ func (p *Panel) countryPassages(iso string) []fyne.CanvasObject {
 
 // articleList shows every article's headline, source and summary bullets.
 func (p *Panel) articleList() []fyne.CanvasObject {
-	a := p.app
-	if a.index == nil {
+	if p.index == nil {
 		return nil
 	}
-	arts := a.index.Articles()
+	arts := p.index.Articles()
 	out := []fyne.CanvasObject{widget.NewSeparator(), heading(fmt.Sprintf("Articles (%d)", len(arts)))}
 	for _, art := range arts {
 		t := widget.NewLabelWithStyle(art.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -210,8 +286,8 @@ func statusLine(al *timeline.Alliance, iso string, year int, today time.Time) st
 	return fmt.Sprintf("%s: no %s status.", when, al.ShortName)
 }
 
-func (p *Panel) countryTimeline(iso string) []fyne.CanvasObject {
-	al := p.app.alliance
+// countryTimeline lists the dated events of iso in al, with their sources.
+func countryTimeline(al *timeline.Alliance, iso string) []fyne.CanvasObject {
 	c, ok := al.Country(iso)
 	if !ok {
 		return nil
@@ -238,49 +314,84 @@ var countryGroups = []struct {
 }
 
 // CountryGroups returns the alliance's countries grouped by their status in
-// the year shown, as listed in the panel: group title → names.
+// the year shown, as the panel's country list shows them: group title →
+// names. It is empty while a country is selected or a search is shown.
 func (p *Panel) CountryGroups() map[string][]string {
 	out := map[string][]string{}
-	a := p.app
-	for _, c := range a.alliance.Countries {
-		st := a.statuses[c.ISO]
-		for _, g := range countryGroups {
-			if g.status == st {
-				out[g.title] = append(out[g.title], a.World.Name(c.ISO))
-			}
+	if p.countries == nil {
+		return out
+	}
+	for i, g := range countryGroups {
+		for _, o := range p.countries.grids[i].Objects {
+			out[g.title] = append(out[g.title], o.(*widget.Button).Text)
 		}
 	}
 	return out
 }
 
-// countryList lists the alliance's countries grouped by status in the
-// year; a click selects the country.
-func (p *Panel) countryList() []fyne.CanvasObject {
-	a := p.app
-	out := []fyne.CanvasObject{widget.NewSeparator(), heading(fmt.Sprintf("Countries in %d", a.year))}
-	for _, g := range countryGroups {
-		var buttons []fyne.CanvasObject
-		for _, c := range a.alliance.Countries {
-			if a.statuses[c.ISO] != g.status {
-				continue
-			}
-			iso := c.ISO
-			b := widget.NewButton(a.World.Name(iso), func() { a.Select(iso); a.focusMap() })
-			b.Importance = widget.LowImportance
-			b.Alignment = widget.ButtonAlignLeading
-			buttons = append(buttons, b)
-		}
-		if len(buttons) == 0 {
-			continue
-		}
-		out = append(out, widget.NewLabelWithStyle(fmt.Sprintf("%s (%d)", g.title, len(buttons)), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
-		out = append(out, container.NewGridWrap(fyne.NewSize(150, 34), buttons...))
-	}
-	return out
+// countryList lists an alliance's countries grouped by their status in a
+// year, one button per country; a click selects the country. The buttons
+// are made once per alliance and moved between the groups as the year
+// changes.
+type countryList struct {
+	heading *widget.Label
+	labels  []*widget.Label   // one per countryGroups entry
+	grids   []*fyne.Container // the buttons of each group
+	buttons []*widget.Button  // in the alliance's order
+	isos    []string
+	objects []fyne.CanvasObject // the list's widgets, in order
 }
 
-func (p *Panel) allianceNotes() []fyne.CanvasObject {
-	al := p.app.alliance
+// newCountryList makes the list of al's countries, named by name; a click
+// calls onSelect with the country's ISO code.
+func newCountryList(al *timeline.Alliance, name func(string) string, onSelect func(iso string)) *countryList {
+	l := &countryList{heading: heading("")}
+	l.objects = []fyne.CanvasObject{widget.NewSeparator(), l.heading}
+	for _, c := range al.Countries {
+		iso := c.ISO
+		b := widget.NewButton(name(iso), func() { onSelect(iso) })
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		l.buttons, l.isos = append(l.buttons, b), append(l.isos, iso)
+	}
+	for range countryGroups {
+		label := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+		grid := container.NewGridWrap(fyne.NewSize(150, 34))
+		l.labels, l.grids = append(l.labels, label), append(l.grids, grid)
+		l.objects = append(l.objects, label, grid)
+	}
+	return l
+}
+
+// show groups the buttons by their countries' statuses in year, hiding
+// the empty groups. It makes no widget.
+func (l *countryList) show(year int, statuses palette.Statuses) {
+	if l == nil {
+		return
+	}
+	setText(l.heading, fmt.Sprintf("Countries in %d", year))
+	for i, g := range countryGroups {
+		var in []fyne.CanvasObject
+		for j, iso := range l.isos {
+			if statuses[iso] == g.status {
+				in = append(in, l.buttons[j])
+			}
+		}
+		setText(l.labels[i], fmt.Sprintf("%s (%d)", g.title, len(in)))
+		l.grids[i].Objects = in
+		if len(in) == 0 {
+			l.labels[i].Hide()
+			l.grids[i].Hide()
+		} else {
+			l.labels[i].Show()
+			l.grids[i].Show()
+		}
+		l.grids[i].Refresh()
+	}
+}
+
+// allianceNotes shows how the alliance was founded and its dated notes.
+func allianceNotes(al *timeline.Alliance) []fyne.CanvasObject {
 	out := []fyne.CanvasObject{}
 	if al.Founding != "" {
 		out = append(out, newWrapLabel(al.Founding))

@@ -19,7 +19,7 @@ import (
 func TestPanelShowsPassagesOfArmenia(t *testing.T) {
 	app, _ := newTestApp(t)
 	test.TapAt(app.Map, app.Map.PositionOf(44.5126, 40.1776))
-	require.Equal(t, "ARM", app.Selected())
+	require.Equal(t, "ARM", app.Store.Selected())
 	ms := app.Panel.Passages()
 	direct := 0
 	lastIndex, seenRegion := -1, false
@@ -47,7 +47,7 @@ func TestPanelShowsPassagesOfArmenia(t *testing.T) {
 
 func TestPanelNoPassages(t *testing.T) {
 	app, _ := newTestApp(t)
-	app.Select("ISL")
+	app.Store.Select("ISL")
 	assert.Empty(t, app.Panel.Passages())
 	assert.True(t, app.Panel.SaysNoPassages())
 }
@@ -75,11 +75,11 @@ func TestAddAndRemoveArticle(t *testing.T) {
 	md := []byte("---\ntitle: Reykjavik talks\npublisher: Example Times\n---\n# Iceland hosts talks\n\nIceland's prime minister met Armenia's foreign minister in Reykjavik.\n")
 	art, err := app.AddArticleData("reykjavik.md", md)
 	require.NoError(t, err)
-	app.Select("ISL")
+	app.Store.Select("ISL")
 	require.NotEmpty(t, app.Panel.Passages())
 	assert.Equal(t, "Reykjavik talks", app.Panel.Passages()[0].Article.Title)
 	// Armenia's passages now include it, after the seed's.
-	app.Select("ARM")
+	app.Store.Select("ARM")
 	found := false
 	for _, m := range app.Panel.Passages() {
 		found = found || m.Article.ID == art.ID
@@ -110,7 +110,7 @@ func TestAddAndRemoveArticle(t *testing.T) {
 	opts2.Index, opts2.Aliases = ix, names
 	app2, err := ui.New(w2, testWorld(t), opts2)
 	require.NoError(t, err)
-	app2.Select("ISL")
+	app2.Store.Select("ISL")
 	assert.NotEmpty(t, app2.Panel.Passages())
 
 	// Removing deletes the copy; the seed cannot be removed.
@@ -118,14 +118,14 @@ func TestAddAndRemoveArticle(t *testing.T) {
 	_, err = os.Stat(filepath.Join(opts.ArticleDir, art.ID+"--reykjavik.md"))
 	assert.True(t, os.IsNotExist(err))
 	assert.Error(t, app2.RemoveArticle("000_3aff2444b0efe366"))
-	app2.Select("ISL")
+	app2.Store.Select("ISL")
 	assert.True(t, app2.Panel.SaysNoPassages())
 }
 
 func TestSearchFindsAliases(t *testing.T) {
 	app, _ := newTestApp(t)
 	for q, iso := range map[string]string{"Yerevan": "ARM", "Belarussian": "BLR", "Kyrgyz": "KGZ", "Pashinyan": "ARM", "Tokayev": "KAZ"} {
-		got := app.Search().Suggest(q)
+		got := app.Search.Suggest(q)
 		require.NotEmpty(t, got, q)
 		assert.Equal(t, iso, got[0].ISO, q)
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"math"
+	"time"
 
 	"fyne.io/fyne/v2"
 )
@@ -21,83 +22,153 @@ const (
 	prefHeight   = "windowHeight"
 )
 
-// savePrefs remembers the theme, the alliance, the year, the selection and
-// the zoom. It does nothing while the window is being built or restored.
+// SaveInterval is the least time between two writes of the preferences
+// while the state keeps changing (panning, zooming, playback).
+const SaveInterval = time.Second
+
+// AfterFunc calls f once, after d, on the main goroutine, unless the
+// returned stop is called first; stop reports whether it stopped the call.
+type AfterFunc func(d time.Duration, f func()) (stop func() bool)
+
+// fyneAfterFunc is the real AfterFunc: a timer whose function is handed
+// to the main goroutine with fyne.Do.
+func fyneAfterFunc(d time.Duration, f func()) func() bool {
+	return time.AfterFunc(d, func() { fyne.Do(f) }).Stop
+}
+
+// prefsSaver writes the state to the preferences at most once per
+// SaveInterval, and at once on flush. It writes only the keys whose value
+// changed since the last write.
+type prefsSaver struct {
+	prefs   fyne.Preferences
+	after   AfterFunc
+	saved   State // what the preferences hold
+	pending State // what they should hold
+	stop    func() bool
+	round   int // counts the timers, so that a late one is ignored
+}
+
+// newPrefsSaver returns a saver into p that takes it that p holds saved.
+func newPrefsSaver(p fyne.Preferences, after AfterFunc, saved State) *prefsSaver {
+	return &prefsSaver{prefs: p, after: after, saved: saved, pending: saved}
+}
+
+// changed notes cur as the state to save, starting the delay unless one is
+// running.
+func (s *prefsSaver) changed(cur State) {
+	s.pending = cur
+	if s.stop != nil || s.pending == s.saved {
+		return
+	}
+	s.round++
+	round := s.round
+	s.stop = s.after(SaveInterval, func() {
+		if round == s.round {
+			s.stop = nil
+			s.write()
+		}
+	})
+}
+
+// flush writes what is pending now.
+func (s *prefsSaver) flush() {
+	if s.stop != nil {
+		s.stop()
+		s.stop = nil
+		s.round++
+	}
+	s.write()
+}
+
+// write puts the keys that changed into the preferences.
+func (s *prefsSaver) write() {
+	p, old, cur := s.prefs, s.saved, s.pending
+	s.saved = cur
+	if cur.Theme != old.Theme {
+		p.SetString(prefTheme, cur.Theme)
+	}
+	if cur.Alliance != old.Alliance && cur.Alliance != nil {
+		p.SetString(prefAlliance, cur.Alliance.ID)
+	}
+	if cur.Year != old.Year {
+		p.SetInt(prefYear, cur.Year)
+	}
+	if cur.Selected != old.Selected {
+		p.SetString(prefSelected, cur.Selected)
+	}
+	if cur.View.Zoom != old.View.Zoom {
+		p.SetFloat(prefZoom, cur.View.Zoom)
+	}
+	if cur.View.Centred != old.View.Centred {
+		p.SetBool(prefCentred, cur.View.Centred)
+	}
+	if cur.View.CX != old.View.CX {
+		p.SetFloat(prefCX, cur.View.CX)
+	}
+	if cur.View.CY != old.View.CY {
+		p.SetFloat(prefCY, cur.View.CY)
+	}
+}
+
+// savePrefs writes the pending preferences and the window's size; it runs
+// when the window closes and on Quit.
 func (a *App) savePrefs() {
-	p := a.prefs
-	if p == nil || a.alliance == nil || !a.ready {
+	if a.saver == nil {
 		return
 	}
-	p.SetString(prefTheme, a.themeName)
-	p.SetString(prefAlliance, a.alliance.ID)
-	p.SetInt(prefYear, a.year)
-	p.SetString(prefSelected, a.sel)
-	z, cx, cy, centred := a.Map.ViewState()
-	p.SetFloat(prefZoom, z)
-	p.SetBool(prefCentred, centred)
-	p.SetFloat(prefCX, cx)
-	p.SetFloat(prefCY, cy)
-}
-
-// saveWindowSize remembers the window's size; it runs when the window
-// closes.
-func (a *App) saveWindowSize() {
-	if a.prefs == nil {
-		return
-	}
+	a.saver.flush()
 	if sz := a.window.Canvas().Size(); sz.Width > 0 && sz.Height > 0 {
-		a.prefs.SetFloat(prefWidth, float64(sz.Width))
-		a.prefs.SetFloat(prefHeight, float64(sz.Height))
+		if float64(sz.Width) != a.opts.Prefs.Float(prefWidth) {
+			a.opts.Prefs.SetFloat(prefWidth, float64(sz.Width))
+		}
+		if float64(sz.Height) != a.opts.Prefs.Float(prefHeight) {
+			a.opts.Prefs.SetFloat(prefHeight, float64(sz.Height))
+		}
 	}
 }
 
-// restorePrefs applies what savePrefs remembered. Values that are missing,
-// of the wrong type or out of range are ignored, so a damaged store falls
-// back to the defaults; it returns a message naming what was ignored.
-func (a *App) restorePrefs() (ignored []string) {
-	p := a.prefs
-	if p == nil {
-		return nil
-	}
+// restorePrefs applies what the saver wrote to s. Values out of range or
+// naming what is not there (an alliance, a country) are left at the
+// defaults; it returns a phrase for each, naming the key. Values of the
+// wrong type were taken out before the app started (CheckPreferences).
+func restorePrefs(p fyne.Preferences, s *Store, known func(iso string) bool) (ignored []string) {
 	switch t := p.String(prefTheme); t {
 	case "", ThemeSystem:
 	case ThemeLight, ThemeDark:
-		a.SetTheme(t)
+		s.SetTheme(t)
 	default:
-		ignored = append(ignored, fmt.Sprintf("theme %q", t))
+		ignored = append(ignored, fmt.Sprintf("%s: %q is not a theme (system, light or dark)", prefTheme, t))
 	}
-	if id := p.String(prefAlliance); id != "" {
-		if a.findAlliance(id) == nil {
-			ignored = append(ignored, fmt.Sprintf("alliance %q", id))
-		} else {
-			a.SetAlliance(id)
-		}
+	if id := p.String(prefAlliance); id != "" && !s.SetAlliance(id) {
+		ignored = append(ignored, fmt.Sprintf("%s: there is no alliance %q", prefAlliance, id))
 	}
 	if y := p.Int(prefYear); y != 0 {
-		first, last := a.alliance.YearRange(a.Today())
+		first, last := s.YearRange()
 		if y < first || y > last {
-			ignored = append(ignored, fmt.Sprintf("year %d", y))
+			ignored = append(ignored, fmt.Sprintf("%s: %d is outside the %s's years, %d to %d", prefYear, y, s.Alliance().ShortName, first, last))
 		} else {
-			a.SetYear(y)
+			s.SetYear(y)
 		}
 	}
 	if iso := p.String(prefSelected); iso != "" {
-		if !a.World.Known(iso) {
-			ignored = append(ignored, fmt.Sprintf("country %q", iso))
+		if !known(iso) {
+			ignored = append(ignored, fmt.Sprintf("%s: there is no country %q", prefSelected, iso))
 		} else {
-			a.Select(iso)
+			s.Select(iso)
 		}
 	}
-	z, cx, cy := p.Float(prefZoom), p.Float(prefCX), p.Float(prefCY)
-	if !p.Bool(prefCentred) {
-		cx, cy = math.NaN(), math.NaN()
+	v := View{Zoom: p.Float(prefZoom), CX: p.Float(prefCX), CY: p.Float(prefCY), Centred: p.Bool(prefCentred)}
+	if !v.Centred {
+		v.CX, v.CY = 0, 0
 	}
 	switch {
-	case z == 0:
-	case z < 1 || z > MaxZoom || math.IsNaN(z) || math.IsInf(cx, 0) || math.IsInf(cy, 0):
-		ignored = append(ignored, fmt.Sprintf("zoom %g", z))
+	case v.Zoom == 0:
+	case v.Zoom < 1 || v.Zoom > MaxZoom || math.IsNaN(v.Zoom):
+		ignored = append(ignored, fmt.Sprintf("%s: %g is outside 1 to %d", prefZoom, v.Zoom, MaxZoom))
+	case math.IsInf(v.CX, 0) || math.IsInf(v.CY, 0) || math.IsNaN(v.CX) || math.IsNaN(v.CY):
+		ignored = append(ignored, fmt.Sprintf("%s, %s: (%g, %g) is not a point", prefCX, prefCY, v.CX, v.CY))
 	default:
-		a.Map.SetViewState(z, cx, cy)
+		s.SetView(v)
 	}
 	return ignored
 }

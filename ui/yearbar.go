@@ -37,7 +37,6 @@ type YearBar struct {
 	first, last int
 	year        int
 	changes     []int
-	setting     bool          // the slider is being moved by code, not by the user
 	stop        chan struct{} // closed to end playback; nil when paused
 }
 
@@ -48,8 +47,8 @@ func NewYearBar(onYear func(int)) *YearBar {
 	b.Slider = widget.NewSlider(0, 1)
 	b.Slider.Step = 1
 	b.Slider.OnChanged = func(v float64) {
-		if b.setting {
-			return
+		if int(v) == b.year {
+			return // SetYear moving the slider to the year shown
 		}
 		b.Pause() // dragging stops playback
 		b.onYear(int(v))
@@ -80,19 +79,16 @@ func (b *YearBar) done() {
 // years in which a status changed.
 func (b *YearBar) SetRange(first, last int, eventYears, changeYears []int) {
 	b.first, b.last, b.changes = first, last, changeYears
-	b.setting = true
 	b.Slider.Min, b.Slider.Max = float64(first), float64(max(last, first+1))
-	b.Slider.Refresh()
-	b.setting = false
+	b.Slider.Refresh() // clamps the value without calling OnChanged
 	b.ticks.set(first, last, eventYears)
 }
 
-// SetYear moves the slider to year without calling back.
+// SetYear shows year on the slider; onYear is not called, as the slider's
+// OnChanged sees the year it is given.
 func (b *YearBar) SetYear(year int) {
 	b.year = year
-	b.setting = true
 	b.Slider.SetValue(float64(year))
-	b.setting = false
 	b.yearLabel.SetText(strconv.Itoa(year))
 	b.Prev.Disable()
 	b.Next.Disable()

@@ -1,0 +1,143 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"cstomap/palette"
+	"cstomap/timeline"
+)
+
+// bind wires the widgets to the store both ways: what the user does with a
+// widget changes the store, and every change of the store reaches the
+// widgets that show it, through the store's one fan-out. A widget that is
+// told what it already shows does nothing, so no change loops back.
+func (a *App) bind() {
+	s := a.Store
+	a.Map.OnSelected = s.Select
+	a.Map.OnViewChanged = func() { s.SetView(a.Map.CurrentView()) }
+	a.Map.OnHover = func(iso string, pos fyne.Position) {
+		a.logf("hover %s", orDash(iso))
+		if iso == "" {
+			a.Tooltip.Hide()
+			return
+		}
+		a.Tooltip.ShowText(hoverText(s, a.World.Name(iso), iso))
+		a.Tooltip.Follow(pos, a.Map.Size())
+	}
+	a.Map.OnPointer = func(pos fyne.Position) {
+		if a.Tooltip.Visible() {
+			a.Tooltip.Follow(pos, a.Map.Size())
+		}
+	}
+	s.Listen(a.stateChanged)
+}
+
+// stateChanged is the store's listener for the window: it passes each
+// change to the widgets that show it and logs it.
+func (a *App) stateChanged(old, cur State) {
+	newAlliance := cur.Alliance != old.Alliance
+	newYear := newAlliance || cur.Year != old.Year
+	if newAlliance {
+		first, last := a.Store.YearRange()
+		a.Years.Pause()
+		a.Years.SetRange(first, last, cur.Alliance.EventYears(), cur.Alliance.ChangeYears())
+		a.AllianceSelect.SetSelectedID(cur.Alliance.ID)
+		a.Map.SetFraming(FramingFor(cur.Alliance))
+	}
+	if cur.View != a.Map.CurrentView() {
+		a.Map.SetView(cur.View)
+	}
+	if cur.Theme != old.Theme {
+		if old.Alliance != nil || cur.Theme != ThemeSystem {
+			setFyneTheme(cur.Theme) // at start-up the system theme is already on
+		}
+		a.applyPalette()
+	} else if newYear {
+		a.Map.SetPaint(a.pal.PaintFunc(a.Store.Statuses()))
+		a.Legend.Set(a.pal, cur.Alliance.Counts(cur.Year, a.Store.Today()))
+	}
+	if newYear {
+		a.yearLabel.SetYear(cur.Year)
+		a.Years.SetYear(cur.Year)
+		if h := a.Map.Hovered(); h != "" && a.Tooltip.Visible() {
+			a.Tooltip.ShowText(hoverText(a.Store, a.World.Name(h), h))
+		}
+	}
+	if cur.Selected != old.Selected {
+		a.Map.Select(cur.Selected)
+		title := "CSTO Map"
+		if cur.Selected != "" {
+			title += " — " + a.World.Name(cur.Selected)
+		}
+		a.window.SetTitle(title)
+	}
+	if newYear || cur.Selected != old.Selected {
+		a.Panel.SetModel(PanelModel{State: cur, Statuses: a.Store.Statuses(), Today: a.Store.Today()})
+	}
+
+	// At start-up (old is the zero State) the alliance and the year are
+	// logged, so that a test driving the window knows where it starts.
+	if newAlliance {
+		a.logf("alliance %s", cur.Alliance.ID)
+	}
+	if newYear {
+		a.logf("year %d", cur.Year)
+	}
+	if cur.Selected != old.Selected {
+		a.logf("selected %s %s", orDash(cur.Selected), nameOrEmpty(a, cur.Selected))
+	}
+	if cur.Theme != old.Theme && old.Alliance != nil {
+		a.logf("theme %s", cur.Theme)
+	}
+	if cur.View != old.View && !newAlliance {
+		a.logf("zoom %.2f", cur.View.Zoom)
+	}
+}
+
+func nameOrEmpty(a *App, iso string) string {
+	if iso == "" {
+		return ""
+	}
+	return a.World.Name(iso)
+}
+
+// applyPalette picks the light or dark palette to match the theme and
+// recolours the map, the legend and the year label.
+func (a *App) applyPalette() {
+	pal := palette.Light
+	if isDark(a.Store.State().Theme) {
+		pal = palette.Dark
+	}
+	a.pal = pal
+	a.Map.SetStyle(pal.Map)
+	a.Map.SetPaint(pal.PaintFunc(a.Store.Statuses()))
+	a.Legend.Set(pal, a.Store.Alliance().Counts(a.Store.Year(), a.Store.Today()))
+	a.yearLabel.SetPalette(pal)
+}
+
+// isDark reports whether the map should use the dark palette under the
+// theme choice name.
+func isDark(name string) bool {
+	switch name {
+	case ThemeLight:
+		return false
+	case ThemeDark:
+		return true
+	}
+	return fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark
+}
+
+// hoverText is the tooltip's text: the name, the status in the year shown
+// and its date.
+func hoverText(s *Store, name, iso string) string {
+	al, year := s.Alliance(), s.Year()
+	st, since := al.StatusForYear(iso, year, s.Today())
+	if st == timeline.StatusNone {
+		return fmt.Sprintf("%s\nnot a %s member in %d", name, al.ShortName, year)
+	}
+	return fmt.Sprintf("%s\n%s since %s", name, st, since.Format(time.DateOnly))
+}
