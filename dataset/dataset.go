@@ -125,20 +125,22 @@ func (d *Data) Alliance(id string) (*timeline.Alliance, error) {
 // the first call. It is safe to call from several goroutines; the index
 // itself is not, so once shared it must be used from one goroutine.
 func (d *Data) Index() (*passages.Index, error) {
-	d.indexOnce.Do(func() {
-		arts, err := seeds.Articles()
-		if err != nil {
-			d.indexErr = fmt.Errorf("load articles: %w", err)
-			return
-		}
-		ix := passages.NewIndex(d.Aliases)
-		for _, a := range arts {
-			if err := ix.Add(a); err != nil {
-				d.indexErr = fmt.Errorf("index %s: %w", a.ID, err)
-				return
-			}
-		}
-		d.index = ix
-	})
+	d.indexOnce.Do(func() { d.index, d.indexErr = d.NewIndex() })
 	return d.index, d.indexErr
+}
+
+// NewIndex builds a new passage index of the bundled articles, apart from
+// the one Index shares: for a caller that adds articles of its own.
+func (d *Data) NewIndex() (*passages.Index, error) {
+	arts, err := seeds.Articles()
+	if err != nil {
+		return nil, fmt.Errorf("load articles: %w", err)
+	}
+	ix := passages.NewIndex(d.Aliases)
+	for _, a := range arts {
+		if err := ix.Add(a); err != nil {
+			return nil, fmt.Errorf("index %s: %w", a.ID, err)
+		}
+	}
+	return ix, nil
 }

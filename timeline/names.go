@@ -104,7 +104,7 @@ func (a *Alliance) names() []Name {
 // "left the Collective Security Treaty on 1999-04-20". The alliance is
 // named as it was in year, except that a departure is told with the name
 // in force on the day the country left. For StatusNone it says
-// "no CSTO status".
+// "not a CSTO member".
 func (a *Alliance) Describe(s Status, since time.Time, year int, today time.Time) string {
 	n := a.NameInYear(year, today)
 	date := since.Format(time.DateOnly)
@@ -123,5 +123,5 @@ func (a *Alliance) Describe(s Status, since time.Time, year int, today time.Time
 	if n.Form == FormTreaty {
 		return "not a party to the " + n.Name
 	}
-	return "no " + n.Short + " status"
+	return "not a " + n.Member()
 }

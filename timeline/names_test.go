@@ -64,7 +64,7 @@ func TestNamesTrueToTheEra(t *testing.T) {
 	}
 	assert.Equal(t, "CSTO", csto.Latest().Short, "the switch keeps the current name")
 	assert.Equal(t, "not a party to the Collective Security Treaty", csto.Describe(timeline.StatusNone, time.Time{}, 1995, today))
-	assert.Equal(t, "no CSTO status", csto.Describe(timeline.StatusNone, time.Time{}, 2020, today))
+	assert.Equal(t, "not a CSTO member", csto.Describe(timeline.StatusNone, time.Time{}, 2020, today))
 }
 
 func TestNamesValidation(t *testing.T) {

@@ -54,6 +54,9 @@ type Options struct {
 	// Index holds the articles whose passages the side panel shows; nil
 	// shows none.
 	Index *passages.Index
+	// SourceLabel names each source by its publisher and class, from the
+	// source policy ("NATO (official)"); nil names sources by their host.
+	SourceLabel SourceLabel
 	// ArticleDir is where articles the user adds are kept across restarts;
 	// "" keeps them for this session only.
 	ArticleDir string
@@ -107,6 +110,7 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 		a.focusMap()
 	})
 	a.Panel = NewPanel(world.Name, opts.Index, w)
+	a.Panel.sourceLabel = opts.SourceLabel
 	a.Panel.OnSelect = func(iso string) { a.Store.Select(iso); a.focusMap() }
 	a.Years = NewYearBar(a.Store.SetYear)
 	a.Years.OnAction = a.focusMap

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -58,7 +59,7 @@ func (a *App) stateChanged(old, cur State) {
 		a.applyPalette()
 	} else if newYear {
 		a.Map.SetPaint(a.pal.PaintFunc(a.Store.Statuses()))
-		a.Legend.Set(a.pal, cur.Alliance.Counts(cur.Year, a.Store.Today()))
+		a.Legend.Set(a.pal, cur.Alliance.Counts(cur.Year, a.Store.Today()), nonMember(cur.Alliance, cur.Year, a.Store.Today()))
 	}
 	if newYear {
 		a.yearLabel.SetYear(cur.Year)
@@ -115,7 +116,7 @@ func (a *App) applyPalette() {
 	a.pal = pal
 	a.Map.SetStyle(pal.Map)
 	a.Map.SetPaint(pal.PaintFunc(a.Store.Statuses()))
-	a.Legend.Set(pal, a.Store.Alliance().Counts(a.Store.Year(), a.Store.Today()))
+	a.Legend.Set(pal, a.Store.Alliance().Counts(a.Store.Year(), a.Store.Today()), nonMember(a.Store.Alliance(), a.Store.Year(), a.Store.Today()))
 	a.yearLabel.SetPalette(pal)
 }
 
@@ -131,13 +132,19 @@ func isDark(name string) bool {
 	return fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark
 }
 
-// hoverText is the tooltip's text: the name, the status in the year shown
-// and its date.
+// hoverText is the tooltip's text: the name, then the status in the year
+// shown and its date, in the words of that year ("party to the Collective
+// Security Treaty" before the 2002 Charter).
 func hoverText(s *Store, name, iso string) string {
 	al, year := s.Alliance(), s.Year()
 	st, since := al.StatusForYear(iso, year, s.Today())
 	if st == timeline.StatusNone {
-		return fmt.Sprintf("%s\nnot a %s member in %d", name, al.ShortName, year)
+		return fmt.Sprintf("%s\n%s in %d", name, al.Describe(st, since, year, s.Today()), year)
 	}
-	return fmt.Sprintf("%s\n%s since %s", name, st, since.Format(time.DateOnly))
+	return fmt.Sprintf("%s\n%s", name, al.Describe(st, since, year, s.Today()))
+}
+
+// nonMember is the legend's label for countries without a status in year.
+func nonMember(al *timeline.Alliance, year int, today time.Time) string {
+	return strings.ToLower(al.NameInYear(year, today).NonMember())
 }

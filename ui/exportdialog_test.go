@@ -15,7 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"cstomap/assets"
+	"cstomap/dataset"
 	"cstomap/export"
 	"cstomap/geo"
 	"cstomap/timeline"
@@ -32,16 +32,11 @@ var (
 func exportTestScene(t *testing.T) func() export.Scene {
 	t.Helper()
 	exportSceneOnce.Do(func() {
-		w, err := geo.LoadCompact(assets.Countries)
+		d, _, err := dataset.Load(dataset.Options{})
 		require.NoError(t, err)
-		as, err := timeline.LoadFS(assets.Alliances, "alliances", w.Known)
+		exportWorld = d.World
+		exportCSTO, err = d.Alliance("csto")
 		require.NoError(t, err)
-		exportWorld = w
-		for _, a := range as {
-			if a.ID == "csto" {
-				exportCSTO = a
-			}
-		}
 	})
 	today := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 	v := geo.DefaultFraming.View(geo.Project(exportWorld, geo.Eurasia), 900, 600)

@@ -19,7 +19,7 @@ func TestHoverTooltip(t *testing.T) {
 	arm := app.Map.PositionOf(44.5126, 40.1776)
 	app.Map.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: arm}})
 	assert.Equal(t, "ARM", app.Map.Hovered())
-	assert.Equal(t, "Armenia\nthreatening since 2023-05-22", app.Tooltip.Text())
+	assert.Equal(t, "Armenia\nCSTO member threatening to leave, since 2023-05-22", app.Tooltip.Text())
 	// Over the sea nothing is shown.
 	app.Map.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: app.Map.PositionOf(50.5, 42.0)}})
 	assert.Equal(t, "", app.Map.Hovered())

@@ -25,6 +25,7 @@ type Legend struct {
 	swatches map[timeline.Status]*canvas.Raster
 	labels   map[timeline.Status]*widget.Label
 	none     *canvas.Raster
+	noneText *widget.Label
 	pal      palette.Palette
 	counts   map[timeline.Status]int
 }
@@ -38,6 +39,7 @@ func NewLegend() *Legend {
 		l.labels[s] = widget.NewLabel("")
 	}
 	l.none = canvas.NewRaster(func(w, h int) image.Image { return l.swatch(l.pal.Land, color.RGBA{}, w, h) })
+	l.noneText = widget.NewLabel("not a member")
 	l.ExtendBaseWidget(l)
 	return l
 }
@@ -48,7 +50,7 @@ func (l *Legend) CreateRenderer() fyne.WidgetRenderer {
 	for _, s := range legendOrder {
 		items = append(items, swatchBox(l.swatches[s]), l.labels[s])
 	}
-	items = append(items, swatchBox(l.none), widget.NewLabel("not a member"))
+	items = append(items, swatchBox(l.none), l.noneText)
 	return widget.NewSimpleRenderer(container.NewHBox(items...))
 }
 
@@ -57,9 +59,14 @@ func swatchBox(r *canvas.Raster) fyne.CanvasObject {
 	return container.NewCenter(r)
 }
 
-// Set shows counts in the colours of pal.
-func (l *Legend) Set(pal palette.Palette, counts map[timeline.Status]int) {
+// Set shows counts in the colours of pal; nonMember labels the countries
+// without a status, in the words of the year ("not a member", "not a
+// party" to a treaty).
+func (l *Legend) Set(pal palette.Palette, counts map[timeline.Status]int, nonMember string) {
 	l.pal, l.counts = pal, counts
+	if l.noneText.Text != nonMember {
+		l.noneText.SetText(nonMember)
+	}
 	for _, s := range legendOrder {
 		l.labels[s].SetText(fmt.Sprintf("%d %s", counts[s], s))
 		l.swatches[s].Refresh()

@@ -84,7 +84,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 	w := a.window
 	help := fyne.NewMenu("Help",
 		fyne.NewMenuItem("Keyboard shortcuts", func() { showKeyboardHelp(w) }),
-		fyne.NewMenuItem("Data sources", func() { showDataSources(w, a.articleLines(), s.Alliances()) }),
+		fyne.NewMenuItem("Data sources", func() { showDataSources(w, a.articleLines(), s.Alliances(), a.opts.SourceLabel) }),
 		fyne.NewMenuItem("About", func() { showAbout(w) }),
 	)
 	return fyne.NewMainMenu(file, view, help)
@@ -160,7 +160,10 @@ func showAbout(w fyne.Window) {
 
 // showDataSources lists where the borders, the articles (described by
 // articles) and the events of the alliances come from, in a dialog over w.
-func showDataSources(w fyne.Window, articles []string, alliances []*timeline.Alliance) {
+func showDataSources(w fyne.Window, articles []string, alliances []*timeline.Alliance, label SourceLabel) {
+	if label == nil {
+		label = hostLabel
+	}
 	box := container.NewVBox(
 		heading("Borders"),
 		newWrapLabel("Natural Earth v5.1.2, 1:50m Admin 0 – Countries (public domain; made with Natural Earth). "+
@@ -195,7 +198,7 @@ func showDataSources(w fyne.Window, articles []string, alliances []*timeline.All
 		sort.Strings(urls)
 		for _, s := range urls {
 			if u, err := url.Parse(s); err == nil {
-				h := widget.NewHyperlink(shorten(s, 80), u)
+				h := widget.NewHyperlink(label(s)+": "+shorten(s, 70), u)
 				box.Add(h)
 			}
 		}

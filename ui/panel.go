@@ -56,10 +56,12 @@ type Panel struct {
 	title  *widget.Label
 	status *widget.Label
 
-	model     PanelModel
-	key       panelKey
-	built     bool
-	countries *countryList // the alliance's countries, when listed
+	model PanelModel
+	key   panelKey
+	built bool
+	// sourceLabel names sources (Options.SourceLabel); nil names hosts.
+	sourceLabel SourceLabel
+	countries   *countryList // the alliance's countries, when listed
 	// shown are the passages on show, for tests and copying.
 	shown []passages.Match
 	none  bool // "No passages mention this country" is on show
@@ -124,7 +126,7 @@ func (p *Panel) SetModel(m PanelModel) {
 		setText(p.title, p.name(iso))
 		setText(p.status, statusLine(al, iso, m.State.Year, m.Today))
 	default:
-		setText(p.title, al.Name)
+		setText(p.title, al.NameInYear(m.State.Year, m.Today).Name)
 		setText(p.status, "Click a country on the map, or in the list below, to see its status, its "+al.ShortName+" timeline and what the articles say about it.")
 		p.countries.show(m.State.Year, m.Statuses)
 	}
@@ -155,7 +157,7 @@ func (p *Panel) rebuild() {
 			summary.Wrapping = fyne.TextWrapWord // unwrapped, it widened the panel
 			objs = append(objs, summary)
 		}
-		objs = append(objs, countryTimeline(al, iso)...)
+		objs = append(objs, countryTimeline(al, iso, p.sourceLabel)...)
 		objs = append(objs, p.countryPassages(iso)...)
 	default:
 		objs = append(objs, p.articleList()...)
@@ -165,7 +167,7 @@ func (p *Panel) rebuild() {
 			}
 		})
 		objs = append(objs, p.countries.objects...)
-		objs = append(objs, allianceNotes(al)...)
+		objs = append(objs, allianceNotes(al, p.sourceLabel)...)
 	}
 	p.box.Objects = objs
 	p.box.Refresh()
@@ -261,43 +263,47 @@ func plural(n int, what string) string {
 	return fmt.Sprintf("%d %ss", n, what)
 }
 
-// statusLine says what the status of iso is in year, and since when.
+// statusLine says what the status of iso is in year, and since when, in
+// the words of that year (see timeline.Alliance.Describe).
 func statusLine(al *timeline.Alliance, iso string, year int, today time.Time) string {
 	c, listed := al.Country(iso)
 	st, since := al.StatusForYear(iso, year, today)
-	when := fmt.Sprint(year)
+	n := al.NameInYear(year, today)
+	never := "Never a " + n.Member() + "."
+	if n.Form == timeline.FormTreaty {
+		never = "Never a party to the " + n.Name + "."
+	}
 	switch {
 	case !listed:
-		return fmt.Sprintf("Never a %s member.", al.ShortName)
+		return never
 	case c.Never:
-		return fmt.Sprintf("Never a %s member. %s", al.ShortName, c.Note)
-	case st == timeline.StatusCurrent:
-		return fmt.Sprintf("%s: current %s member, since %s.", when, al.ShortName, since.Format(time.DateOnly))
-	case st == timeline.StatusDeparted:
-		return fmt.Sprintf("%s: former %s member, departed on %s.", when, al.ShortName, since.Format(time.DateOnly))
-	case st == timeline.StatusThreatening:
-		return fmt.Sprintf("%s: %s member threatening to leave, since %s.", when, al.ShortName, since.Format(time.DateOnly))
+		return never + " " + c.Note
+	case st != timeline.StatusNone:
+		return fmt.Sprintf("%d: %s.", year, al.Describe(st, since, year, today))
 	}
 	for _, e := range c.Events {
 		if e.Status != timeline.StatusNone {
-			return fmt.Sprintf("%s: not yet a %s member (first status on %s).", when, al.ShortName, e.Date.Format(time.DateOnly))
+			if n.Form == timeline.FormTreaty {
+				return fmt.Sprintf("%d: not yet a party to the %s (first status on %s).", year, n.Name, e.Date.Format(time.DateOnly))
+			}
+			return fmt.Sprintf("%d: not yet a %s (first status on %s).", year, n.Member(), e.Date.Format(time.DateOnly))
 		}
 	}
-	return fmt.Sprintf("%s: no %s status.", when, al.ShortName)
+	return fmt.Sprintf("%d: %s.", year, al.Describe(st, since, year, today))
 }
 
 // countryTimeline lists the dated events of iso in al, with their sources.
-func countryTimeline(al *timeline.Alliance, iso string) []fyne.CanvasObject {
+func countryTimeline(al *timeline.Alliance, iso string, label SourceLabel) []fyne.CanvasObject {
 	c, ok := al.Country(iso)
 	if !ok {
 		return nil
 	}
 	out := []fyne.CanvasObject{widget.NewSeparator(), heading(al.ShortName + " timeline")}
 	if c.Never && len(c.Sources) > 0 {
-		out = append(out, sourceLinks(c.Sources))
+		out = append(out, sourceLinks(c.Sources, label))
 	}
 	for _, e := range c.Events {
-		out = append(out, eventRow(e)...)
+		out = append(out, eventRow(e, label)...)
 	}
 	return out
 }
@@ -391,7 +397,7 @@ func (l *countryList) show(year int, statuses palette.Statuses) {
 }
 
 // allianceNotes shows how the alliance was founded and its dated notes.
-func allianceNotes(al *timeline.Alliance) []fyne.CanvasObject {
+func allianceNotes(al *timeline.Alliance, label SourceLabel) []fyne.CanvasObject {
 	out := []fyne.CanvasObject{}
 	if al.Founding != "" {
 		out = append(out, newWrapLabel(al.Founding))
@@ -399,7 +405,7 @@ func allianceNotes(al *timeline.Alliance) []fyne.CanvasObject {
 	if len(al.Notes) > 0 {
 		out = append(out, widget.NewSeparator(), heading("Dated notes"))
 		for _, e := range al.Notes {
-			out = append(out, eventRow(e)...)
+			out = append(out, eventRow(e, label)...)
 		}
 	}
 	return out
@@ -407,7 +413,7 @@ func allianceNotes(al *timeline.Alliance) []fyne.CanvasObject {
 
 // eventRow shows one dated event: its date and status change, its note and
 // its sources.
-func eventRow(e timeline.Event) []fyne.CanvasObject {
+func eventRow(e timeline.Event, label SourceLabel) []fyne.CanvasObject {
 	head := e.Date.Format(time.DateOnly)
 	if e.Status != timeline.StatusNone {
 		head += " — becomes " + string(e.Status)
@@ -418,23 +424,52 @@ func eventRow(e timeline.Event) []fyne.CanvasObject {
 	return []fyne.CanvasObject{
 		widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		newWrapLabel(e.Note),
-		sourceLinks(e.Sources),
+		sourceLinks(e.Sources, label),
 	}
 }
 
-// sourceLinks lists source URLs as links named by their host, opened in the
-// browser when clicked.
-func sourceLinks(sources []string) fyne.CanvasObject {
-	var links []fyne.CanvasObject
-	for _, s := range sources {
+// SourceLabel names a source URL for a reader: its publisher and the
+// class the source policy gives it, e.g. "NATO (official)".
+type SourceLabel func(url string) string
+
+// hostLabel is the SourceLabel used without a source policy: the host.
+func hostLabel(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return s
+	}
+	return strings.TrimPrefix(u.Host, "www.")
+}
+
+// sourceLinks lists source URLs as links named by label (the host when
+// label is nil), one a line, opened in the browser when clicked.
+func sourceLinks(sources []string, label SourceLabel) fyne.CanvasObject {
+	if label == nil {
+		label = hostLabel
+	}
+	names := make([]string, len(sources))
+	count := map[string]int{}
+	for i, s := range sources {
+		names[i] = label(s)
+		count[names[i]]++
+	}
+	// Two links with the same name are told apart by number, so a reader
+	// sees that they are two sources.
+	nth := map[string]int{}
+	box := container.NewVBox()
+	for i, s := range sources {
 		u, err := url.Parse(s)
 		if err != nil {
 			continue
 		}
-		name := strings.TrimPrefix(u.Host, "www.")
-		links = append(links, widget.NewHyperlink(name, u))
+		name := names[i]
+		if count[name] > 1 {
+			nth[name]++
+			name = fmt.Sprintf("%s, %d of %d", name, nth[name], count[name])
+		}
+		box.Add(widget.NewHyperlink(name, u))
 	}
-	return container.NewGridWrap(fyne.NewSize(180, 30), links...)
+	return box
 }
 
 func heading(s string) *widget.Label {

@@ -115,7 +115,7 @@ func TestYearStepBuildsNoWidgetInPanel(t *testing.T) {
 			assert.Contains(t, app.Panel.CountryGroups()["Departed"], "Uzbekistan")
 		}},
 		{"country selected", func(app *ui.App) { app.Store.Select("ARM") }, func(t *testing.T, app *ui.App) {
-			assert.Equal(t, "1999: current CSTO member, since 1992-05-15.", app.Panel.StatusText())
+			assert.Equal(t, "1999: current party to the Collective Security Treaty, since 1992-05-15.", app.Panel.StatusText())
 		}},
 		{"article search", func(app *ui.App) { test.Type(app.Panel.Find, "Kremlin") }, func(t *testing.T, app *ui.App) {
 			assert.NotEmpty(t, app.Panel.Passages())

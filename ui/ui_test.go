@@ -10,58 +10,52 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"cstomap/assets"
+	"cstomap/dataset"
 	"cstomap/geo"
 	_ "cstomap/internal/posixlocale" // quiet Fyne's locale warning on C locales
 	"cstomap/passages"
-	"cstomap/seeds"
 	"cstomap/timeline"
 	"cstomap/ui"
 )
 
 var (
-	worldOnce sync.Once
-	world     *geo.World
+	dataOnce sync.Once
+	data     *dataset.Data
 )
-
-func testWorld(t *testing.T) *geo.World {
-	t.Helper()
-	worldOnce.Do(func() {
-		w, err := geo.LoadCompact(assets.Countries)
-		require.NoError(t, err)
-		world = w
-	})
-	return world
-}
 
 var today = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 
 func fixedToday() time.Time { return today }
 
-func testAlliances(t *testing.T) []*timeline.Alliance {
+// testData loads the app's data through its one loader, once, with the
+// clock fixed at today.
+func testData(t *testing.T) *dataset.Data {
 	t.Helper()
-	all, err := timeline.LoadFS(assets.Alliances, "alliances", testWorld(t).Known)
-	require.NoError(t, err)
-	return all
+	dataOnce.Do(func() {
+		d, userErrs, err := dataset.Load(dataset.Options{Clock: fixedToday})
+		require.NoError(t, err)
+		require.Empty(t, userErrs)
+		data = d
+	})
+	return data
 }
 
-// testIndex indexes the bundled articles.
+func testWorld(t *testing.T) *geo.World { return testData(t).World }
+
+func testAlliances(t *testing.T) []*timeline.Alliance { return testData(t).Alliances }
+
+// testIndex indexes the bundled articles anew, so that a test may add to it.
 func testIndex(t *testing.T) (*passages.Index, []ui.SearchName) {
 	t.Helper()
-	al, err := passages.ParseAliases(seeds.Aliases(), testWorld(t).Known)
+	ix, err := testData(t).NewIndex()
 	require.NoError(t, err)
-	arts, err := seeds.Articles()
-	require.NoError(t, err)
-	ix := passages.NewIndex(al)
-	for _, a := range arts {
-		require.NoError(t, ix.Add(a))
-	}
-	return ix, ui.AliasNames(al)
+	return ix, ui.AliasNames(testData(t).Aliases)
 }
 
 func testOptions(t *testing.T) ui.Options {
 	ix, names := testIndex(t)
-	return ui.Options{Alliances: testAlliances(t), Today: fixedToday, Index: ix, Aliases: names, ArticleDir: t.TempDir()}
+	return ui.Options{Alliances: testAlliances(t), Today: fixedToday, Index: ix, Aliases: names,
+		ArticleDir: t.TempDir(), SourceLabel: testData(t).Sources.Label}
 }
 
 func newTestApp(t *testing.T) (*ui.App, fyne.Window) {
