@@ -10,7 +10,7 @@ TEST_DEPS  := xvfb xdotool imagemagick x11-utils libgl1-mesa-dri librsvg2-bin
 FYNE     := build/bin/fyne
 FYNE_TOOLS := fyne.io/tools/cmd/fyne@v1.7.4
 
-.PHONY: run build test deps test-deps fmt-check vet unit clocks smoke bench generate clean package
+.PHONY: run build test deps test-deps fmt-check vet unit clocks smoke bench bench-check startup generate clean package
 
 run: build
 	./$(BIN) $(ARGS)
@@ -48,8 +48,21 @@ smoke:
 	$(GO) build -race -tags $(TAGS) -o build/cstomap-race .
 	scripts/smoke.sh build/cstomap-race
 
-bench:
-	$(GO) test -run '^$$' -bench . -count 5 ./geo/ ./export/ ./cli/
+# Benchmarks against their baselines, and start-up against a Fyne hello
+# world; the budgets are data in scripts/bench/budgets.toml. `bench` records
+# the medians and ratios in docs/BENCHMARKS.md; `bench-check` measures again
+# and fails when a ratio is below its budget. A few minutes each.
+BENCH_FLAGS ?= -rounds 5
+
+bench: test-deps
+	$(GO) run ./scripts/bench -go $(GO) -tags $(TAGS) $(BENCH_FLAGS) -write docs/BENCHMARKS.md
+
+bench-check: test-deps
+	$(GO) run ./scripts/bench -go $(GO) -tags $(TAGS) $(BENCH_FLAGS) -check
+
+# Start-up only: first frame and resident memory against the hello world.
+startup: test-deps
+	GO=$(GO) TAGS=$(TAGS) scripts/startup.sh
 
 # A Linux desktop package (tar.xz with the binary, the icon and a .desktop
 # entry), built by `fyne package` as a release build (-tags migrated_fynedo,

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -16,6 +15,7 @@ import (
 	"cstomap/articles"
 	"cstomap/dataset"
 	"cstomap/internal/clock"
+	"cstomap/internal/procstart"
 	"cstomap/internal/termsafe"
 	"cstomap/ui"
 )
@@ -29,7 +29,7 @@ var icon []byte
 // runApp opens the window; now is the app's one clock. The title, icon and app ID come from
 // FyneApp.toml, so a plain `go build` and `fyne package` agree.
 func runApp(args []string, now clock.Clock) int {
-	started := time.Now()
+	started := procstart.OrNow() // launch, so runtime and package init count too
 	fs := flag.NewFlagSet("cstomap", flag.ContinueOnError)
 	dataDir := fs.String("data", "", "folder of additional or replacement alliance files (see README)")
 	where := fs.String("where", "", "log the window position of these countries (comma-separated ISO3 codes) after the first frame")
@@ -82,11 +82,14 @@ func runApp(args []string, now clock.Clock) int {
 	opts.DataErrors = append(opts.DataErrors, articles.Store{Dir: opts.ArticleDir, Index: ix}.Load()...)
 	opts.Prefs = a.Preferences()
 	w := a.NewWindow(meta.Name)
+	// Size the window before building its content, so that the first layout
+	// (which wraps and measures all the panel's text) is done once, at the
+	// real width, not first at the content's minimum width.
+	w.Resize(ui.WindowSize(a.Preferences(), fyne.NewSize(1280, 800)))
 	if _, err := ui.New(w, world, opts); err != nil {
 		fmt.Fprintln(os.Stderr, "cstomap:", err)
 		return 1
 	}
-	w.Resize(ui.WindowSize(a.Preferences(), fyne.NewSize(1280, 800)))
 	w.ShowAndRun()
 	return 0
 }

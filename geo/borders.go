@@ -13,43 +13,43 @@ import (
 // non-self-governing territories shown as such.
 //
 //   - Northern Cyprus (CYN) is part of Cyprus and Somaliland (SOL) part of
-//     Somalia: see Absorptions.
+//     Somalia: see absorptions.
 //   - Western Sahara is whole: the part of Natural Earth's Morocco polygon
-//     south of WesternSaharaLat goes to it (WholeWesternSahara).
-//   - Crimea stays with Ukraine (RecogniseCrimea).
+//     south of westernSaharaLat goes to it (wholeWesternSahara).
+//   - Crimea stays with Ukraine (recogniseCrimea).
 //   - Kosovo and Taiwan are drawn as Natural Earth draws them, with
-//     Country.Disputed set (DisputedStatus).
+//     Country.Disputed set (disputedStatus).
 //   - A territory keeps its own outline, code and name and records its
 //     sovereign in Country.Sovereign (sovereigns).
 
-// Absorption folds the outline of one Natural Earth unit into a state's.
-type Absorption struct {
+// absorption folds the outline of one Natural Earth unit into a state's.
+type absorption struct {
 	// From is the unit that disappears from the outlines (e.g. "CYN").
 	From string
 	// Into is the state that receives its polygons (e.g. "CYP").
 	Into string
 }
 
-// Absorptions are the units that the policy does not show on their own:
+// absorptions are the units that the policy does not show on their own:
 // Northern Cyprus and Somaliland, neither a UN member or observer state
 // nor a UN-listed non-self-governing territory; the UN counts them as part
 // of Cyprus and Somalia.
-var Absorptions = []Absorption{{From: "CYN", Into: "CYP"}, {From: "SOL", Into: "SOM"}}
+var absorptions = []absorption{{From: "CYN", Into: "CYP"}, {From: "SOL", Into: "SOM"}}
 
-// DisputedStatus lists the units drawn as Natural Earth draws them whose
+// disputedStatus lists the units drawn as Natural Earth draws them whose
 // statehood is disputed among UN members: Kosovo and Taiwan.
-var DisputedStatus = []string{"KOS", "TWN"}
+var disputedStatus = []string{"KOS", "TWN"}
 
-// WesternSaharaLat is 27°40′N, the parallel that divides Morocco from
+// westernSaharaLat is 27°40′N, the parallel that divides Morocco from
 // Western Sahara. Natural Earth's Morocco polygon reaches south of it.
-const WesternSaharaLat = 27 + 40.0/60
+const westernSaharaLat = 27 + 40.0/60
 
-// Absorb moves every polygon of the country with code from into the
+// absorb moves every polygon of the country with code from into the
 // country with code into, dissolving each along the border they share
 // vertex for vertex (so no line is left where they meet; a polygon that
 // shares no border is added as a part of its own), and removes from. It
 // returns the shortened slice; countries is modified in place.
-func Absorb(countries []Country, from, into string) ([]Country, error) {
+func absorb(countries []Country, from, into string) ([]Country, error) {
 	fi := slices.IndexFunc(countries, func(c Country) bool { return c.ISO == from })
 	ii := slices.IndexFunc(countries, func(c Country) bool { return c.ISO == into })
 	if fi < 0 || ii < 0 {
@@ -79,11 +79,11 @@ func dissolveInto(mp orb.MultiPolygon, p orb.Polygon) orb.MultiPolygon {
 	return append(mp, p)
 }
 
-// WholeWesternSahara cuts the Morocco (MAR) polygon that crosses
-// WesternSaharaLat along that parallel and dissolves the part south of it
+// wholeWesternSahara cuts the Morocco (MAR) polygon that crosses
+// westernSaharaLat along that parallel and dissolves the part south of it
 // into Western Sahara (ESH). It modifies countries in place and fails when
 // the data is not shaped as expected.
-func WholeWesternSahara(countries []Country) error {
+func wholeWesternSahara(countries []Country) error {
 	mi := slices.IndexFunc(countries, func(c Country) bool { return c.ISO == "MAR" })
 	ei := slices.IndexFunc(countries, func(c Country) bool { return c.ISO == "ESH" })
 	if mi < 0 || ei < 0 {
@@ -92,13 +92,13 @@ func WholeWesternSahara(countries []Country) error {
 	mar := &countries[mi]
 	for i, p := range mar.Geometry {
 		b := p.Bound()
-		if b.Min[1] >= WesternSaharaLat || b.Max[1] <= WesternSaharaLat {
+		if b.Min[1] >= westernSaharaLat || b.Max[1] <= westernSaharaLat {
 			continue
 		}
 		if len(p) > 1 {
 			return errors.New("geo: whole Western Sahara: Morocco's polygon has holes")
 		}
-		north, south, err := splitRingAtLat(p[0], WesternSaharaLat)
+		north, south, err := splitRingAtLat(p[0], westernSaharaLat)
 		if err != nil {
 			return fmt.Errorf("geo: whole Western Sahara: %w", err)
 		}
@@ -172,19 +172,19 @@ func sovereigns(countries []Country, admin, sov, typ []string) {
 // applyBordersPolicy applies the policy above to freshly decoded countries
 // and returns the result.
 func applyBordersPolicy(countries []Country) ([]Country, error) {
-	if err := RecogniseCrimea(countries); err != nil {
+	if err := recogniseCrimea(countries); err != nil {
 		return nil, err
 	}
-	if err := WholeWesternSahara(countries); err != nil {
+	if err := wholeWesternSahara(countries); err != nil {
 		return nil, err
 	}
-	for _, ab := range Absorptions {
+	for _, ab := range absorptions {
 		var err error
-		if countries, err = Absorb(countries, ab.From, ab.Into); err != nil {
+		if countries, err = absorb(countries, ab.From, ab.Into); err != nil {
 			return nil, err
 		}
 	}
-	for _, iso := range DisputedStatus {
+	for _, iso := range disputedStatus {
 		i := slices.IndexFunc(countries, func(c Country) bool { return c.ISO == iso })
 		if i < 0 {
 			return nil, fmt.Errorf("geo: disputed status: %s missing", iso)
@@ -204,7 +204,7 @@ func (w *World) Sovereign(iso string) string {
 }
 
 // Disputed reports whether the statehood of iso is disputed (see
-// DisputedStatus).
+// disputedStatus).
 func (w *World) Disputed(iso string) bool {
 	c, ok := w.Country(iso)
 	return ok && c.Disputed

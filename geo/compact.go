@@ -14,12 +14,12 @@ import (
 // version.
 const compactMagic = "CSTOGEO2"
 
-// ErrCompactFormat is returned by DecodeCompact for data that is not a
+// ErrCompactFormat is returned by LoadCompact for data that is not a
 // compact outlines file or is truncated.
 var ErrCompactFormat = errors.New("geo: not a compact outlines file")
 
 // EncodeCompact writes countries in the compact binary form that
-// DecodeCompact reads: little-endian counts, length-prefixed strings and
+// LoadCompact reads: little-endian counts, length-prefixed strings and
 // float64 lon/lat pairs, so that start-up needs no JSON decoding and the
 // coordinates are bit-for-bit those of the GeoJSON.
 func EncodeCompact(countries []Country) []byte {
@@ -55,9 +55,9 @@ func EncodeCompact(countries []Country) []byte {
 	return b.Bytes()
 }
 
-// DecodeCompact reads what EncodeCompact wrote. All points share one backing
+// decodeCompact reads what EncodeCompact wrote. All points share one backing
 // array, so decoding makes only a handful of allocations.
-func DecodeCompact(data []byte) ([]Country, error) {
+func decodeCompact(data []byte) ([]Country, error) {
 	d := decoder{data: data}
 	if !bytes.HasPrefix(data, []byte(compactMagic)) {
 		return nil, ErrCompactFormat
@@ -147,10 +147,10 @@ func (d *decoder) str() string {
 	return s
 }
 
-// LoadCompact decodes a compact outlines file and indexes it for lookup and
-// hit testing.
+// LoadCompact decodes a compact outlines file and indexes it for lookup
+// (hit testing indexes itself on first use).
 func LoadCompact(data []byte) (*World, error) {
-	countries, err := DecodeCompact(data)
+	countries, err := decodeCompact(data)
 	if err != nil {
 		return nil, err
 	}

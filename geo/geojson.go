@@ -9,9 +9,9 @@ import (
 	"github.com/paulmach/orb/planar"
 )
 
-// CrimeaProbe is a point inside Crimea (34.1°E, 44.95°N). Natural Earth's
+// crimeaProbe is a point inside Crimea (34.1°E, 44.95°N). Natural Earth's
 // default (de facto) admin-0 files put the polygon containing it in Russia.
-var CrimeaProbe = orb.Point{34.1, 44.95}
+var crimeaProbe = orb.Point{34.1, 44.95}
 
 // FromGeoJSON decodes a Natural Earth admin-0 countries FeatureCollection and
 // returns its countries under the borders policy of borders.go.
@@ -21,8 +21,8 @@ var CrimeaProbe = orb.Point{34.1, 44.95}
 // and Ashmore and Cartier Islands carry ISO_A3_EH "AUS") are merged into the
 // feature whose ADM0_A3 is that code. Polygon and MultiPolygon features are
 // both accepted; other geometry types are an error. The borders policy
-// (see borders.go: RecogniseCrimea, WholeWesternSahara, Absorptions,
-// DisputedStatus) is then applied, and each territory records its
+// (see borders.go: recogniseCrimea, wholeWesternSahara, absorptions,
+// disputedStatus) is then applied, and each territory records its
 // sovereign in Country.Sovereign.
 func FromGeoJSON(data []byte) ([]Country, error) {
 	fc, err := geojson.UnmarshalFeatureCollection(data)
@@ -78,12 +78,12 @@ func FromGeoJSON(data []byte) ([]Country, error) {
 	return applyBordersPolicy(countries)
 }
 
-// RecogniseCrimea moves the polygon of Russia that contains CrimeaProbe into
+// recogniseCrimea moves the polygon of Russia that contains crimeaProbe into
 // Ukraine and dissolves it into Ukraine's mainland polygon along the border
 // they share vertex for vertex (Perekop and Chonhar), so that no internal
 // line is left. It modifies countries in place and fails when the data is
 // not shaped as expected (no such polygon, or no shared border).
-func RecogniseCrimea(countries []Country) error {
+func recogniseCrimea(countries []Country) error {
 	rus, ukr := -1, -1
 	for i := range countries {
 		switch countries[i].ISO {
@@ -99,7 +99,7 @@ func RecogniseCrimea(countries []Country) error {
 	r := &countries[rus]
 	part := -1
 	for i, p := range r.Geometry {
-		if planar.PolygonContains(p, CrimeaProbe) {
+		if planar.PolygonContains(p, crimeaProbe) {
 			part = i
 			break
 		}

@@ -13,10 +13,18 @@ import (
 // span the globe; their parts' boxes do not). Each ring keeps its edges
 // bucketed into horizontal bands, so the ray cast looks only at the edges
 // that can cross the ray instead of all of Russia's thousands.
+//
+// The grid is stored flat (compressed sparse rows): the parts of cell c are
+// ids[cellStart[c]:cellStart[c+1]]. A slice per cell would cost 24 bytes of
+// header for each of the 64,800 cells, most of them open sea.
 type hitIndex struct {
-	parts []hitPart
-	grid  [360 * 180][]int32
+	parts     []hitPart
+	cellStart []int32 // len gridCells+1
+	ids       []int32
 }
+
+// gridCells is the number of 1° cells of the hit grid.
+const gridCells = 360 * 180
 
 type hitPart struct {
 	country int
@@ -38,22 +46,48 @@ func newHitIndex(countries []Country) *hitIndex {
 			if len(poly) == 0 || len(poly[0]) < 4 {
 				continue
 			}
-			hp := hitPart{country: ci, bound: poly[0].Bound()}
+			hp := hitPart{country: ci, bound: poly[0].Bound(), rings: make([]bandRing, 0, len(poly))}
 			for _, r := range poly {
 				hp.rings = append(hp.rings, newBandRing(r))
 			}
-			id := int32(len(h.parts))
 			h.parts = append(h.parts, hp)
-			x0, y0 := cell(hp.bound.Min[0], hp.bound.Min[1])
-			x2, y2 := cell(hp.bound.Max[0], hp.bound.Max[1])
-			for y := y0; y <= y2; y++ {
-				for x := x0; x <= x2; x++ {
-					h.grid[y*360+x] = append(h.grid[y*360+x], id)
-				}
+		}
+	}
+	// Two passes over the parts' cells: count, then place, so the grid is
+	// built with two allocations.
+	h.cellStart = make([]int32, gridCells+1)
+	h.eachCell(func(c int, _ int32) { h.cellStart[c+1]++ })
+	for c := 1; c <= gridCells; c++ {
+		h.cellStart[c] += h.cellStart[c-1]
+	}
+	h.ids = make([]int32, h.cellStart[gridCells])
+	next := append([]int32(nil), h.cellStart[:gridCells]...)
+	h.eachCell(func(c int, id int32) {
+		h.ids[next[c]] = id
+		next[c]++
+	})
+	return h
+}
+
+// eachCell calls fn for every grid cell c that part id's box touches, parts
+// in order.
+func (h *hitIndex) eachCell(fn func(c int, id int32)) {
+	for id := range h.parts {
+		b := h.parts[id].bound
+		x0, y0 := cell(b.Min[0], b.Min[1])
+		x2, y2 := cell(b.Max[0], b.Max[1])
+		for y := y0; y <= y2; y++ {
+			for x := x0; x <= x2; x++ {
+				fn(y*360+x, int32(id))
 			}
 		}
 	}
-	return h
+}
+
+// cellParts returns the ids of the parts whose box touches cell (x, y).
+func (h *hitIndex) cellParts(x, y int) []int32 {
+	c := y*360 + x
+	return h.ids[h.cellStart[c]:h.cellStart[c+1]]
 }
 
 // cell returns the grid cell of lon/lat, clamped to the grid.
@@ -140,6 +174,12 @@ func (w *World) CountryAt(lon, lat float64) (string, bool) {
 	return w.Countries[i].ISO, true
 }
 
+// hitIndex returns the hit-testing index, building it on first use.
+func (w *World) hitIndex() *hitIndex {
+	w.hitOnce.Do(func() { w.hit = newHitIndex(w.Countries) })
+	return w.hit
+}
+
 func (w *World) countryIndexAt(lon, lat float64) int {
 	if lat < -90 || lat > 90 || math.IsNaN(lon) || math.IsNaN(lat) {
 		return -1
@@ -149,8 +189,9 @@ func (w *World) countryIndexAt(lon, lat float64) int {
 	}
 	p := orb.Point{lon, lat}
 	x, y := cell(lon, lat)
-	for _, id := range w.hit.grid[y*360+x] {
-		hp := &w.hit.parts[id]
+	hit := w.hitIndex()
+	for _, id := range hit.cellParts(x, y) {
+		hp := &hit.parts[id]
 		if hp.contains(p) {
 			return hp.country
 		}

@@ -126,7 +126,8 @@ func TestCountryAtBadInput(t *testing.T) {
 
 func TestLabelPointIsInside(t *testing.T) {
 	w := testWorld(t)
-	for _, iso := range w.Codes() {
+	for _, c := range w.Countries {
+		iso := c.ISO
 		lon, lat, ok := w.LabelPoint(iso)
 		require.True(t, ok, iso)
 		got, _ := w.CountryAt(lon, lat)

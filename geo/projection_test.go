@@ -14,7 +14,7 @@ import (
 func defaultView(t testing.TB, w, h int) geo.Viewport {
 	t.Helper()
 	pr := geo.Project(testWorld(t), geo.Eurasia)
-	return geo.DefaultView(pr, w, h)
+	return geo.DefaultFraming.View(pr, w, h)
 }
 
 func TestProjectionRoundTrip(t *testing.T) {

@@ -94,9 +94,3 @@ func RegionBound(pr *Projected, isos []string) orb.Bound {
 	}
 	return b
 }
-
-// DefaultView returns the w×h viewport that fits the default region with
-// pr's projection and a margin of 2% of the smaller side.
-func DefaultView(pr *Projected, w, h int) Viewport {
-	return Framing{Proj: pr.Proj, Fit: DefaultRegion}.View(pr, w, h)
-}

@@ -8,6 +8,7 @@ import (
 	"math"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/image/vector"
 )
@@ -89,6 +90,10 @@ type Renderer struct {
 	workers   []*worker
 	pxParts   [][]pxPart // per country: its visible parts in pixel coordinates
 	countryBB []image.Rectangle
+	// coords and flags back the rings of pxParts, reused from one viewport
+	// to the next so that panning does not allocate them again.
+	coords []float32
+	flags  []bool
 }
 
 type outlineKey struct {
@@ -96,14 +101,17 @@ type outlineKey struct {
 	width float64
 }
 
+// outlineMask is a stroked outline: rect.Dx()×rect.Dy() coverage values,
+// row by row, for the rectangle rect of the image.
 type outlineMask struct {
 	pix  []uint8
 	rect image.Rectangle
 }
 
 type pxPart struct {
-	rings [][]float32 // decimated pixel coordinates x0,y0,…
-	art   [][]bool    // artificial edge i→i+1 in the decimated ring
+	rings  [][]float32 // decimated pixel coordinates x0,y0,…; each ring closed
+	art    [][]bool    // artificial edge i→i+1 in the decimated ring
+	y0, y1 float32     // the part's vertical extent in pixels
 }
 
 type worker struct {
@@ -187,26 +195,40 @@ func (r *Renderer) Render(dst *image.RGBA, f Frame) {
 func (r *Renderer) drawOutline(dst *image.RGBA, iso string, lw float64, c color.RGBA) {
 	m, rect := r.outline(iso, lw)
 	if m != nil {
-		overlay(dst, m, rect, r.view.W, c)
+		overlay(dst, m, rect, c)
 	}
 }
 
-// bands runs fn over horizontal bands of the image, one per CPU.
+// stripRows is the height of the strips that frames are drawn in. A worker
+// rasterises one strip at a time, so its scratch memory (the rasteriser's
+// accumulator, four bytes a pixel, and a coverage mask) is bounded by
+// stripRows × the image width. With bands as tall as the image divided by
+// the CPUs, the accumulator of a wide country grew to half the image per
+// worker. Taller strips walk each long outline fewer times; at 64 rows a
+// 1920×1080 frame costs a few per cent more than with one band per CPU.
+const stripRows = 64
+
+// bands runs fn over horizontal strips of the image, stripRows tall, on up
+// to one worker per CPU. Each strip is handled by exactly one worker.
 func (r *Renderer) bands(h int, fn func(w *worker, y0, y1 int)) {
-	n := min(runtime.GOMAXPROCS(0), 8)
-	if h < 64 {
-		n = 1
-	}
+	strips := (h + stripRows - 1) / stripRows
+	n := min(runtime.GOMAXPROCS(0), 8, strips)
 	for len(r.workers) < n {
 		r.workers = append(r.workers, &worker{})
 	}
+	var next atomic.Int32
 	var wg sync.WaitGroup
 	for i := 0; i < n; i++ {
-		y0, y1 := h*i/n, h*(i+1)/n
 		wg.Add(1)
 		go func(w *worker) {
 			defer wg.Done()
-			fn(w, y0, y1)
+			for {
+				s := int(next.Add(1)) - 1
+				if s >= strips {
+					return
+				}
+				fn(w, s*stripRows, min((s+1)*stripRows, h))
+			}
 		}(r.workers[i])
 	}
 	wg.Wait()
@@ -258,6 +280,7 @@ func (r *Renderer) toPixels(v Viewport) {
 		r.pxParts[i] = r.pxParts[i][:0]
 		r.countryBB[i] = image.Rectangle{}
 	}
+	r.coords, r.flags = r.coords[:0], r.flags[:0]
 	w, h := float64(v.W), float64(v.H)
 	hw, hh := w/2, h/2
 	const minStep = 0.25
@@ -268,10 +291,9 @@ func (r *Renderer) toPixels(v Viewport) {
 		if x1 < 0 || y1 < 0 || x0 > w || y0 > h || (x1-x0 < 0.2 && y1-y0 < 0.2) {
 			continue
 		}
-		var pp pxPart
+		pp := pxPart{y0: float32(y0), y1: float32(y1)}
 		for ri, ring := range p.Rings {
-			out := make([]float32, 0, len(ring))
-			var art []bool
+			start, astart := len(r.coords), len(r.flags)
 			a := p.Artificial[ri]
 			lx, ly := math.Inf(1), math.Inf(1)
 			pendingArt := false
@@ -285,18 +307,23 @@ func (r *Renderer) toPixels(v Viewport) {
 					pendingArt = pendingArt && a[i-1]
 				}
 				if i == nv-1 || math.Abs(x-lx)+math.Abs(y-ly) >= minStep {
-					if len(out) > 0 {
-						art = append(art, pendingArt)
+					if len(r.coords) > start {
+						r.flags = append(r.flags, pendingArt)
 					}
-					out = append(out, float32(x), float32(y))
+					r.coords = append(r.coords, float32(x), float32(y))
 					lx, ly = x, y
 					pendingArt = true
 				}
 			}
-			if len(out) >= 6 {
-				pp.rings = append(pp.rings, out)
-				pp.art = append(pp.art, append(art, false))
+			if len(r.coords)-start < 6 {
+				r.coords, r.flags = r.coords[:start], r.flags[:astart]
+				continue
 			}
+			r.flags = append(r.flags, false)
+			// Full slice expressions, so that nothing appended later
+			// reaches into this ring.
+			pp.rings = append(pp.rings, r.coords[start:len(r.coords):len(r.coords)])
+			pp.art = append(pp.art, r.flags[astart:len(r.flags):len(r.flags)])
 		}
 		if len(pp.rings) == 0 {
 			continue
@@ -315,13 +342,16 @@ func (w *worker) fill(parts []pxPart, bb image.Rectangle) []uint8 {
 	w.z.Reset(bw, bh)
 	w.z.DrawOp = draw.Src
 	ox, oy := float32(bb.Min.X), float32(bb.Min.Y)
+	pen := clipPen{z: &w.z, h: float32(bh)}
 	for _, p := range parts {
+		if p.y1 < oy || p.y0 > oy+float32(bh) {
+			continue
+		}
 		for _, ring := range p.rings {
-			w.z.MoveTo(ring[0]-ox, ring[1]-oy)
+			pen.moveTo(ring[0]-ox, ring[1]-oy)
 			for i := 2; i < len(ring); i += 2 {
-				w.z.LineTo(ring[i]-ox, ring[i+1]-oy)
+				pen.lineTo(ring[i]-ox, ring[i+1]-oy)
 			}
-			w.z.ClosePath()
 		}
 	}
 	if cap(w.buf) < bw*bh {
@@ -391,6 +421,9 @@ func (w *worker) stroke(parts [][]pxPart, band image.Rectangle, lw float64, dst 
 	lo, hi := -hw-1, float32(bh)+hw+1
 	for _, cp := range parts {
 		for _, p := range cp {
+			if p.y1-oy < lo || p.y0-oy > hi {
+				continue
+			}
 			for ri, ring := range p.rings {
 				art := p.art[ri]
 				nv := len(ring) / 2
@@ -472,18 +505,51 @@ func (w *worker) ribbon(pts []float32, ox, oy, hw float32) {
 		}
 		off[2*i], off[2*i+1] = nx*hw, ny*hw
 	}
-	w.z.MoveTo(pts[0]+off[0]-ox, pts[1]+off[1]-oy)
+	pen := clipPen{z: &w.z, h: float32(w.z.Size().Y)}
+	x0, y0 := pts[0]+off[0]-ox, pts[1]+off[1]-oy
+	pen.moveTo(x0, y0)
 	for i := 1; i < n; i++ {
-		w.z.LineTo(pts[2*i]+off[2*i]-ox, pts[2*i+1]+off[2*i+1]-oy)
+		pen.lineTo(pts[2*i]+off[2*i]-ox, pts[2*i+1]+off[2*i+1]-oy)
 	}
 	for i := n - 1; i >= 0; i-- {
-		w.z.LineTo(pts[2*i]-off[2*i]-ox, pts[2*i+1]-off[2*i+1]-oy)
+		pen.lineTo(pts[2*i]-off[2*i]-ox, pts[2*i+1]-off[2*i+1]-oy)
 	}
-	w.z.ClosePath()
+	pen.lineTo(x0, y0)
 }
 
-// outline returns the full-image mask of the outline of iso at width lw and
-// the rectangle it covers, cached for the current viewport.
+// clipPen feeds closed paths to a rasteriser h pixels tall, leaving out the
+// edges that lie wholly above or wholly below it. Such an edge adds no
+// coverage, yet vector's floating-point path steps through every row above
+// the image that the edge spans, so with strips each long outline would be
+// walked row by row many times over. Paths must be closed explicitly (the
+// last vertex equal to the first): ClosePath would join the wrong point
+// after a skipped edge.
+type clipPen struct {
+	z     *vector.Rasterizer
+	h     float32
+	x, y  float32 // the pen
+	moved bool    // the pen has moved since z last saw it
+}
+
+func (c *clipPen) moveTo(x, y float32) {
+	c.x, c.y, c.moved = x, y, true
+}
+
+func (c *clipPen) lineTo(x, y float32) {
+	if (c.y <= 0 && y <= 0) || (c.y >= c.h && y >= c.h) {
+		c.x, c.y, c.moved = x, y, true
+		return
+	}
+	if c.moved {
+		c.z.MoveTo(c.x, c.y)
+		c.moved = false
+	}
+	c.z.LineTo(x, y)
+	c.x, c.y = x, y
+}
+
+// outline returns the mask of the outline of iso at width lw, covering
+// (with stride) the rectangle it returns, cached for the current viewport.
 func (r *Renderer) outline(iso string, lw float64) ([]uint8, image.Rectangle) {
 	k := outlineKey{iso, lw}
 	if m, ok := r.outlines[k]; ok {
@@ -496,17 +562,19 @@ func (r *Renderer) outline(iso string, lw float64) ([]uint8, image.Rectangle) {
 	v := r.view
 	pad := int(math.Ceil(lw)) + 2
 	rect := r.countryBB[ci].Inset(-pad).Intersect(image.Rect(0, 0, v.W, v.H))
-	m := make([]uint8, v.W*v.H)
+	if rect.Empty() {
+		return nil, image.Rectangle{}
+	}
+	rw := rect.Dx()
+	m := make([]uint8, rw*rect.Dy())
 	one := [][]pxPart{r.pxParts[ci]}
 	r.bands(v.H, func(w *worker, y0, y1 int) {
 		band := image.Rect(0, y0, v.W, y1).Intersect(rect)
 		if band.Empty() {
 			return
 		}
-		// The mask rows of this band are contiguous in m only at full
-		// width, so stroke the full width of the band's rows.
-		band.Min.X, band.Max.X = 0, v.W
-		w.stroke(one, band, lw, m[band.Min.Y*v.W:band.Max.Y*v.W], true)
+		// band spans rect's full width, so its rows are contiguous in m.
+		w.stroke(one, band, lw, m[(band.Min.Y-rect.Min.Y)*rw:(band.Max.Y-rect.Min.Y)*rw], true)
 	})
 	if len(r.outlines) > 8 {
 		clear(r.outlines)
@@ -581,14 +649,15 @@ func (r *Renderer) blendEdge(i int, inHatch bool, sea uint32) uint32 {
 	return out | 0xff000000
 }
 
-// overlay blends colour c into dst wherever mask (full-image, stride W) is
-// set, within rect.
-func overlay(dst *image.RGBA, mask []uint8, rect image.Rectangle, W int, c color.RGBA) {
+// overlay blends colour c into dst wherever mask, which covers rect row by
+// row, is set.
+func overlay(dst *image.RGBA, mask []uint8, rect image.Rectangle, c color.RGBA) {
+	rw := rect.Dx()
 	for y := rect.Min.Y; y < rect.Max.Y; y++ {
 		row := dst.Pix[y*dst.Stride:]
-		m := mask[y*W : (y+1)*W]
+		m := mask[(y-rect.Min.Y)*rw : (y-rect.Min.Y+1)*rw]
 		for x := rect.Min.X; x < rect.Max.X; x++ {
-			if a := m[x]; a != 0 {
+			if a := m[x-rect.Min.X]; a != 0 {
 				o := 4 * x
 				binary.LittleEndian.PutUint32(row[o:], lerpPacked(binary.LittleEndian.Uint32(row[o:]), c, uint32(a)))
 			}

@@ -6,7 +6,7 @@ package geo
 
 import (
 	"errors"
-	"sort"
+	"sync"
 
 	"github.com/paulmach/orb"
 )
@@ -44,11 +44,15 @@ type Country struct {
 type World struct {
 	Countries []Country
 	byISO     map[string]int
-	hit       *hitIndex
+	// The hit-testing index is built on first use: the first frame of the
+	// window does not need it, and start-up is felt every time.
+	hitOnce sync.Once
+	hit     *hitIndex
 }
 
-// NewWorld indexes countries for lookup and hit testing. It fails on an empty
-// or duplicate ISO code.
+// NewWorld indexes countries for lookup. It fails on an empty or duplicate
+// ISO code. The index for hit testing (CountryAt) is built on the first
+// query.
 func NewWorld(countries []Country) (*World, error) {
 	w := &World{Countries: countries, byISO: make(map[string]int, len(countries))}
 	for i, c := range countries {
@@ -60,7 +64,6 @@ func NewWorld(countries []Country) (*World, error) {
 		}
 		w.byISO[c.ISO] = i
 	}
-	w.hit = newHitIndex(countries)
 	return w, nil
 }
 
@@ -93,14 +96,4 @@ func (w *World) Index(iso string) int {
 		return i
 	}
 	return -1
-}
-
-// Codes returns every ISO code, sorted.
-func (w *World) Codes() []string {
-	out := make([]string, 0, len(w.Countries))
-	for _, c := range w.Countries {
-		out = append(out, c.ISO)
-	}
-	sort.Strings(out)
-	return out
 }
