@@ -134,11 +134,11 @@ func TestStatusSinceAndNames(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 32, states)
-	assert.Len(t, rows, 40, "32 states and 8 territories in the treaty area")
+	assert.Len(t, rows, 64, "32 states and their 32 territories")
 }
 
 // TestStatusTerritories: a territory is listed with the sovereign whose
-// status it takes ("via"); one outside NATO's treaty area is not listed.
+// status it takes ("via").
 func TestStatusTerritories(t *testing.T) {
 	run := runAt(t, "2026-11-27")
 	cases := []struct {
@@ -151,7 +151,8 @@ func TestStatusTerritories(t *testing.T) {
 		{"the Faroes via Denmark", "1949", "FRO", &statusRow{"FRO", "Faeroe Is.", "current", "1949-04-04", "DNK"}},
 		{"Åland via Finland from 2023", "2023", "ALA", &statusRow{"ALA", "Åland", "current", "2023-04-04", "FIN"}},
 		{"Åland not before", "2022", "ALA", nil},
-		{"Puerto Rico outside the treaty area", "2024", "PRI", nil},
+		{"Puerto Rico via the United States", "2024", "PRI", &statusRow{"PRI", "Puerto Rico", "current", "1949-04-04", "USA"}},
+		{"the Falklands via the United Kingdom", "2024", "FLK", &statusRow{"FLK", "Falkland Is.", "current", "1949-04-04", "GBR"}},
 		{"Denmark itself", "2024", "DNK", &statusRow{"DNK", "Denmark", "current", "1949-04-04", ""}},
 	}
 	for _, tc := range cases {

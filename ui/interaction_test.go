@@ -208,8 +208,8 @@ func TestTerritoryTooltipAndPanel(t *testing.T) {
 			"2023: current NATO member, since 2023-04-04, as a territory of Finland."},
 		{"Åland before Finland joins", "ALA", 2022, "Åland (Finland)\nnot a NATO member in 2022", "Åland (Finland)",
 			"2022: not yet a NATO member (first status on 2023-04-04)."},
-		{"Puerto Rico is outside the treaty area", "PRI", 2024, "Puerto Rico (United States of America)\nnot covered by NATO in 2024", "Puerto Rico (United States of America)",
-			"2024: not covered by the North Atlantic Treaty Organization. Outside the treaty area: Article 6 of the North Atlantic Treaty limits Article 5 to members' territory in Europe or North America and to islands under their jurisdiction in the North Atlantic north of the Tropic of Cancer, so these territories south of it are not covered."},
+		{"Puerto Rico follows the United States", "PRI", 2024, "Puerto Rico (United States of America)\ncurrent NATO member, since 1949-04-04", "Puerto Rico (United States of America)",
+			"2024: current NATO member, since 1949-04-04, as a territory of United States of America."},
 		{"Kosovo is disputed", "KOS", 2024, "Kosovo (status disputed)\nnot a NATO member in 2024", "Kosovo (status disputed)", ""},
 	}
 	for _, tc := range cases {

@@ -171,8 +171,7 @@ func showDataSources(w fyne.Window, articles []string, alliances []*timeline.All
 			"Northern Cyprus is part of Cyprus and Somaliland part of Somalia; Western Sahara is whole (Natural Earth's Morocco south of 27°40′N goes to it); "+
 			"Crimea stays with Ukraine (Natural Earth's default file puts it in Russia); Kosovo and Taiwan are drawn as Natural Earth draws them, their status disputed. "+
 			"Abkhazia, South Ossetia, Transnistria and Nagorno-Karabakh are inside Georgia, Moldova and Azerbaijan. "+
-			"A dependent territory such as Greenland keeps its own outline and name and takes its sovereign's status, unless the alliance's data excludes it with a dated, sourced note "+
-			"(NATO's treaty area ends at the Tropic of Cancer)."),
+			"A dependent territory such as Greenland keeps its own outline and name and takes its sovereign's status, unless the alliance's data excludes it with a dated, sourced note."),
 	)
 	box.Add(heading("Articles"))
 	for _, line := range articles {
