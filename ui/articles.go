@@ -143,7 +143,7 @@ func articleSource(art *passages.Article) string {
 // matched words in bold, and a button that copies the text.
 func passageCard(m passages.Match, win fyne.Window) fyne.CanvasObject {
 	head := fmt.Sprintf("%s · %s · %s %d", orDefault(m.Article.Publisher, "unknown publisher"), shorten(m.Article.Title, 48), m.Passage.Kind, m.Passage.Index+1)
-	header := widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	header := widget.NewLabel(head)
 	header.SizeName = theme.SizeNameCaptionText
 	header.Truncation = fyne.TextTruncateEllipsis
 	var segs []widget.RichTextSegment

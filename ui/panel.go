@@ -160,7 +160,7 @@ func (p *Panel) rebuild() {
 		}
 	case iso != "":
 		if p.index != nil {
-			summary := widget.NewLabelWithStyle(passageSummary(p.index.For(iso)), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+			summary := widget.NewLabel(passageSummary(p.index.For(iso)))
 			summary.Wrapping = fyne.TextWrapWord // unwrapped, it widened the panel
 			objs = append(objs, summary)
 		}
@@ -259,8 +259,11 @@ func passageSummary(ms []passages.Match) string {
 	return fmt.Sprintf("%s in the articles (%d by name, %d about its region), below its timeline.", plural(len(ms), "passage"), direct, len(ms)-direct)
 }
 
+// subheading returns a bold label that heads a group of passages. The panel
+// uses only the regular and bold faces: each further face (italic, bold
+// italic) costs about 3 MB of parsed font data when first drawn.
 func subheading(s string) *widget.Label {
-	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Italic: true})
+	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
 func plural(n int, what string) string {
@@ -379,7 +382,7 @@ func newCountryList(al *timeline.Alliance, name func(string) string, onSelect fu
 		l.buttons, l.isos = append(l.buttons, b), append(l.isos, iso)
 	}
 	for range countryGroups {
-		label := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+		label := widget.NewLabel("") // regular, not italic: see subheading
 		grid := container.NewGridWrap(fyne.NewSize(150, 34))
 		l.labels, l.grids = append(l.labels, label), append(l.grids, grid)
 		l.objects = append(l.objects, label, grid)
