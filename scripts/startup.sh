@@ -42,7 +42,12 @@ measure() {
   sleep 1
   f=$(awk '/^first-frame/ {print $2; exit}' "$tmp/out")
   r=$(awk '/^VmRSS/ {printf "%.1f", $2/1024}' "/proc/$pid/status")
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  kill "$pid"
+  # Fyne 2.7.1 can hang while quitting (its lifecycle queue waits for the
+  # main loop that has ended): give it two seconds, then kill it.
+  for _ in $(seq 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
   if [ -z "$f" ]; then echo "startup: $name showed no first frame" >&2; exit 1; fi
   echo "$f $r" >>"$tmp/$name"
   printf '%-6s first frame %5s ms, resident %6s MB\n' "$name" "$f" "$r"
