@@ -118,6 +118,10 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	a.AllianceSelect = NewAllianceSwitch(opts.Alliances, func(id string) { a.Store.SetAlliance(id); a.focusMap() })
 	a.yearLabel = NewYearLabel()
 	a.Map.OnFirstFrame = a.firstFrame
+	// Fill the widgets before they are laid out: the panel's wrapped text
+	// is then wrapped once, at the panel's real width, not first at the
+	// split's share and again when the panel's heading widens it.
+	a.bind()
 	w.SetContent(a.layout())
 	w.SetMainMenu(a.mainMenu())
 	keys := keyHandler(a.Store, a.Years, a.Map)
@@ -125,7 +129,6 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	w.Canvas().SetOnTypedKey(keys)
 	addShortcuts(w.Canvas(), a.Store, a.Map, a.menuShortcuts())
 
-	a.bind()
 	fyne.CurrentApp().Settings().AddListener(func(fyne.Settings) { a.applyPalette() })
 	var problems []string
 	problems = append(problems, opts.PrefsProblems...)
