@@ -5,11 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"net/url"
 	"slices"
 	"strings"
+
+	"cstomap/internal/jsonsyntax"
 )
 
 // Sentinel errors. Every error from Parse is an *Error that wraps exactly one
@@ -171,8 +172,8 @@ func (p *parser) errorf(event, field string, sentinel error, format string, args
 
 func (p *parser) parse(data []byte) ([]Event, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	if err := checkSyntax(data); err != nil {
-		return nil, p.syntaxError(data, err)
+	if sp := jsonsyntax.Check(data); sp != nil {
+		return nil, &Error{File: p.file, Line: sp.Line, Column: sp.Column, Err: ErrSyntax, Detail: sp.Detail}
 	}
 	top, err := p.object(data, fileKeys, "", "")
 	if err != nil {
@@ -539,44 +540,4 @@ func validISO(iso string) bool {
 		}
 	}
 	return true
-}
-
-// checkSyntax checks that data is one JSON value with nothing but white
-// space after it. Truncated input gives io.ErrUnexpectedEOF, other errors a
-// *json.SyntaxError.
-func checkSyntax(data []byte) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	var v json.RawMessage
-	if err := dec.Decode(&v); err != nil {
-		if errors.Is(err, io.EOF) {
-			return io.ErrUnexpectedEOF
-		}
-		return err
-	}
-	if rest := bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
-		return json.Unmarshal(data, &v) // a *json.SyntaxError with the offset
-	}
-	return nil
-}
-
-// syntaxError converts a JSON syntax error into an *Error with line:column.
-func (p *parser) syntaxError(data []byte, err error) *Error {
-	e := &Error{File: p.file, Err: ErrSyntax, Detail: "JSON syntax error: " + err.Error()}
-	var se *json.SyntaxError
-	off := -1
-	switch {
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		e.Detail = "JSON syntax error: the file ends before the JSON does"
-		if len(bytes.TrimSpace(data)) == 0 {
-			e.Detail = "JSON syntax error: the file is empty"
-		}
-		off = len(data)
-	case errors.As(err, &se):
-		off = min(max(int(se.Offset)-1, 0), len(data))
-	}
-	if off >= 0 {
-		e.Line = 1 + bytes.Count(data[:off], []byte("\n"))
-		e.Column = off - bytes.LastIndexByte(data[:off], '\n')
-	}
-	return e
 }

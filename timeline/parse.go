@@ -5,13 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"cstomap/internal/jsonsyntax"
 )
 
 // Sentinel errors. Every error from Parse is an *Error that wraps exactly one
@@ -208,8 +209,8 @@ func (p *parser) parse(data []byte) (*Alliance, error) {
 	// A first, lenient pass finds syntax errors with their offset in data
 	// (and trailing garbage); the strict passes below then cannot fail on
 	// syntax.
-	if err := checkSyntax(data); err != nil {
-		return nil, p.syntaxError(data, err)
+	if sp := jsonsyntax.Check(data); sp != nil {
+		return nil, &Error{File: p.file, Line: sp.Line, Column: sp.Column, Err: ErrSyntax, Detail: sp.Detail}
 	}
 	var f fileJSON
 	if err := p.decode(data, &f, "", ""); err != nil {
@@ -653,28 +654,6 @@ func fieldFor(t reflect.Type, key string) (reflect.StructField, bool) {
 	return reflect.StructField{}, false
 }
 
-// checkSyntax checks that data is one JSON value with nothing but white
-// space after it. Truncated input gives io.ErrUnexpectedEOF, other errors
-// a *json.SyntaxError.
-func checkSyntax(data []byte) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	var v json.RawMessage
-	if err := dec.Decode(&v); err != nil {
-		if errors.Is(err, io.EOF) {
-			return io.ErrUnexpectedEOF
-		}
-		return err
-	}
-	// Decode stops after the first value: anything but space after it is
-	// an error, at the byte where it starts.
-	end := int(dec.InputOffset())
-	rest := bytes.TrimLeft(data[end:], " \t\r\n")
-	if len(rest) > 0 {
-		return json.Unmarshal(data, &v) // a *json.SyntaxError with the offset
-	}
-	return nil
-}
-
 // kindName describes the JSON form of a Go type for error messages.
 func kindName(t reflect.Type) string {
 	switch t.Kind() {
@@ -690,29 +669,4 @@ func kindName(t reflect.Type) string {
 		return "an object"
 	}
 	return t.String()
-}
-
-// syntaxError converts a JSON syntax error into an *Error with line:column.
-func (p *parser) syntaxError(data []byte, err error) *Error {
-	e := &Error{File: p.file, Err: ErrSyntax, Detail: "JSON syntax error: " + err.Error()}
-	var se *json.SyntaxError
-	off := -1
-	switch {
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		// Truncated: point just past the end of the input.
-		e.Detail = "JSON syntax error: the file ends before the JSON does"
-		if len(bytes.TrimSpace(data)) == 0 {
-			e.Detail = "JSON syntax error: the file is empty"
-		}
-		off = len(data)
-	case errors.As(err, &se):
-		// Offset counts the bytes read up to and including the offending
-		// one; point at that byte.
-		off = min(max(int(se.Offset)-1, 0), len(data))
-	}
-	if off >= 0 {
-		e.Line = 1 + bytes.Count(data[:off], []byte("\n"))
-		e.Column = off - bytes.LastIndexByte(data[:off], '\n')
-	}
-	return e
 }
