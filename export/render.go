@@ -12,26 +12,50 @@ import (
 
 // view returns the viewport of the map frame: the scene's view re-fitted to
 // the frame (same centre, at least the same extent), or else the
-// alliance's default framing.
+// alliance's framing (FramingOf).
 func (o Options) view(r *geo.Renderer, frame image.Rectangle) geo.Viewport {
 	if o.View != nil && o.View.W > 0 && o.View.H > 0 {
 		return o.View.Resized(frame.Dx(), frame.Dy())
 	}
-	f := framing(o.Alliance)
+	f := FramingOf(o.Alliance, r.World())
 	return f.View(r.Projected(f.Proj), frame.Dx(), frame.Dy())
 }
 
-// framing returns the map framing the alliance's data file asks for, or
-// the default Eurasian one (as the window does).
-func framing(a *timeline.Alliance) geo.Framing {
-	if a == nil || a.Map == nil {
-		return geo.DefaultFraming
+// FramingOf returns the framing of a's maps, in the window and in every
+// export: the projection and the countries to fit from the alliance file's
+// "map" block (the parser has checked that it lists every country with a
+// status). A file without one is framed on all its countries with a
+// projection derived from them (geo.AutoFraming).
+func FramingOf(a *timeline.Alliance, w *geo.World) geo.Framing {
+	if a == nil {
+		f, _ := geo.AutoFraming(w, allISO(w))
+		return f
 	}
-	f, err := geo.NewFraming(a.Map.CenterLon, a.Map.Parallels[0], a.Map.Parallels[1], a.Map.Fit)
+	if a.Map != nil {
+		f, err := geo.NewFraming(a.Map.CenterLon, a.Map.Parallels[0], a.Map.Parallels[1], a.Map.Fit)
+		if err == nil { // the parser has checked the parallels
+			return f
+		}
+	}
+	fit := make([]string, 0, len(a.Countries))
+	for _, c := range a.Countries {
+		fit = append(fit, c.ISO)
+	}
+	f, err := geo.AutoFraming(w, fit)
 	if err != nil {
-		return geo.DefaultFraming // the parser has checked the parallels
+		// No country of the file is on the map: show the whole world.
+		f, _ = geo.AutoFraming(w, allISO(w))
 	}
 	return f
+}
+
+// allISO lists every country of w.
+func allISO(w *geo.World) []string {
+	out := make([]string, len(w.Countries))
+	for i, c := range w.Countries {
+		out[i] = c.ISO
+	}
+	return out
 }
 
 // mapStyle returns the palette's map style with its widths scaled for an

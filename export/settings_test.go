@@ -92,7 +92,8 @@ func TestSettingsJob(t *testing.T) {
 
 func TestSettingsJobCopiesTheView(t *testing.T) {
 	sc := testScene(t)
-	v := geo.DefaultFraming.View(geo.NewRenderer(sc.World).Projected(geo.Eurasia), 900, 600)
+	f := FramingOf(sc.Alliance, sc.World)
+	v := f.View(geo.NewRenderer(sc.World).Projected(f.Proj), 900, 600)
 	sc.View = &v
 	j, err := DefaultSettings().Job(sc, "a.png")
 	require.NoError(t, err)

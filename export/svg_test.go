@@ -198,7 +198,7 @@ func TestSVGMatchesPNG(t *testing.T) {
 			require.True(t, ok, iso)
 			x, y := v.Pixel(lon, lat)
 			px, py := int(x)+l.Map.Min.X, int(y)+l.Map.Min.Y
-			if !image.Pt(px, py).In(l.Map.Inset(period)) {
+			if !image.Pt(px, py).In(l.Map.Inset(period)) || nearBorder(o.World, v, iso, x, y, float64(period)/2+2) {
 				continue
 			}
 			a, b := meanAround(want, px, py, period), meanAround(got, px, py, period)
@@ -207,8 +207,25 @@ func TestSVGMatchesPNG(t *testing.T) {
 			}
 			checked++
 		}
-		assert.GreaterOrEqual(t, checked, 18)
+		assert.GreaterOrEqual(t, checked, 15, "countries sampled away from borders")
 	}
+}
+
+// nearBorder reports whether a border of iso passes within d pixels of
+// (x, y), where the two renderers' anti-aliasing of the stroke may differ.
+func nearBorder(w *geo.World, v geo.Viewport, iso string, x, y, d float64) bool {
+	for _, dx := range []float64{-d, 0, d} {
+		for _, dy := range []float64{-d, 0, d} {
+			lon, lat, ok := v.LonLat(x+dx, y+dy)
+			if !ok {
+				return true
+			}
+			if c, _ := w.CountryAt(lon, lat); c != iso {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func meanAround(img image.Image, x, y, n int) [3]float64 {

@@ -21,7 +21,7 @@ import (
 // time (alternating between two), so the geometry is rasterised every time.
 func BenchmarkRenderFrame(b *testing.B) {
 	r := geo.NewRenderer(testWorld(b))
-	v := geo.DefaultFraming.View(r.Projected(geo.Eurasia), 1920, 1080)
+	v := testFraming.View(r.Projected(testFraming.Proj), 1920, 1080)
 	views := []geo.Viewport{v, v.Pan(1, 0)}
 	img := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
 	// One frame first, so the caches sized by the image (allocated once per
@@ -39,7 +39,7 @@ func BenchmarkRenderFrame(b *testing.B) {
 // time.
 func BenchmarkRenderRecolour(b *testing.B) {
 	r := geo.NewRenderer(testWorld(b))
-	v := geo.DefaultFraming.View(r.Projected(geo.Eurasia), 1920, 1080)
+	v := testFraming.View(r.Projected(testFraming.Proj), 1920, 1080)
 	img := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
 	alt := func(iso string) geo.Paint {
 		if iso == "ARM" {
@@ -62,8 +62,8 @@ func BenchmarkRenderRecolour(b *testing.B) {
 // country.
 func BenchmarkRenderGG(b *testing.B) {
 	w := testWorld(b)
-	pr := geo.Project(w, geo.Eurasia)
-	v := geo.DefaultFraming.View(pr, 1920, 1080)
+	pr := geo.Project(w, testFraming.Proj)
+	v := testFraming.View(pr, 1920, 1080)
 	dc := gg.NewContext(1920, 1080)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -167,6 +167,6 @@ func BenchmarkProject(b *testing.B) {
 	w := testWorld(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		geo.Project(w, geo.Eurasia)
+		geo.Project(w, testFraming.Proj)
 	}
 }

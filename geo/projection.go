@@ -45,13 +45,6 @@ func MustAlbers(lon0, lat0, lat1, lat2 float64) Albers {
 	return p
 }
 
-// Eurasia is the default projection: centred on 80°E with standard parallels
-// 45°N and 65°N, which keeps the Baltic, the Caucasus, Central Asia and the
-// Pacific coast of Russia all in one undistorted-looking view. Its origin is
-// midway between the parallels, at 55°N, as NewFraming builds it from the
-// CSTO's data file, so the window does not project the world twice.
-var Eurasia = MustAlbers(80, 55, 45, 65)
-
 // Seam is the longitude, in [-180, 180), where the cone is cut: the meridian
 // opposite Lon0.
 func (p Albers) Seam() float64 {

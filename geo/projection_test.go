@@ -13,8 +13,8 @@ import (
 
 func defaultView(t testing.TB, w, h int) geo.Viewport {
 	t.Helper()
-	pr := geo.Project(testWorld(t), geo.Eurasia)
-	return geo.DefaultFraming.View(pr, w, h)
+	pr := geo.Project(testWorld(t), testFraming.Proj)
+	return testFraming.View(pr, w, h)
 }
 
 func TestProjectionRoundTrip(t *testing.T) {
@@ -23,7 +23,7 @@ func TestProjectionRoundTrip(t *testing.T) {
 	for i := 0; i < 20000; i++ {
 		lon := rng.Float64()*360 - 180
 		lat := rng.Float64()*170 - 85
-		if math.Abs(geo.Eurasia.Seam()-lon) < 1e-6 {
+		if math.Abs(testFraming.Proj.Seam()-lon) < 1e-6 {
 			continue
 		}
 		x, y := v.Pixel(lon, lat)

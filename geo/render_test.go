@@ -19,7 +19,7 @@ var updateGolden = flag.Bool("update", false, "rewrite the golden images in test
 func renderDefault(t testing.TB, w, h int, st geo.Style, selected string) (*image.RGBA, geo.Viewport) {
 	t.Helper()
 	r := geo.NewRenderer(testWorld(t))
-	v := geo.DefaultFraming.View(r.Projected(geo.Eurasia), w, h)
+	v := testFraming.View(r.Projected(testFraming.Proj), w, h)
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	r.Render(img, geo.Frame{View: v, Style: st, Paint: cstoPalette, Selected: selected})
 	return img, v
@@ -82,10 +82,10 @@ func TestRenderNoSeamInRussia(t *testing.T) {
 // projection's seam, not smeared across the map.
 func TestRenderNoStreaks(t *testing.T) {
 	r := geo.NewRenderer(testWorld(t))
-	pr := r.Projected(geo.Eurasia)
+	pr := r.Projected(testFraming.Proj)
 	// Zoomed out to the whole globe: any smeared polygon would cross the
 	// big empty Pacific south of Kamchatka and north of Antarctica.
-	v := geo.DefaultFraming.View(pr, 800, 800).ZoomAt(400, 400, 0.25)
+	v := testFraming.View(pr, 800, 800).ZoomAt(400, 400, 0.25)
 	img := image.NewRGBA(image.Rect(0, 0, 800, 800))
 	r.Render(img, geo.Frame{View: v, Style: geo.LightStyle, Paint: cstoPalette})
 	for _, p := range [][2]float64{{170, 35}, {-160, 20}, {-140, -30}, {175, -45}, {-125, 10}} {
@@ -130,7 +130,7 @@ func TestRenderSelectionOutline(t *testing.T) {
 
 func TestRenderRecolourOnly(t *testing.T) {
 	r := geo.NewRenderer(testWorld(t))
-	v := geo.DefaultFraming.View(r.Projected(geo.Eurasia), 800, 500)
+	v := testFraming.View(r.Projected(testFraming.Proj), 800, 500)
 	a := image.NewRGBA(image.Rect(0, 0, 800, 500))
 	b := image.NewRGBA(image.Rect(0, 0, 800, 500))
 	r.Render(a, geo.Frame{View: v, Style: geo.LightStyle, Paint: cstoPalette})
@@ -149,7 +149,7 @@ func TestRenderRecolourOnly(t *testing.T) {
 
 func TestRenderHatching(t *testing.T) {
 	r := geo.NewRenderer(testWorld(t))
-	v := geo.DefaultFraming.View(r.Projected(geo.Eurasia), 1600, 1000).ZoomAt(800, 500, 1)
+	v := testFraming.View(r.Projected(testFraming.Proj), 1600, 1000).ZoomAt(800, 500, 1)
 	img := image.NewRGBA(image.Rect(0, 0, 1600, 1000))
 	hatch := color.RGBA{0x40, 0x20, 0x00, 0xff}
 	r.Render(img, geo.Frame{View: v, Style: geo.LightStyle, Paint: func(iso string) geo.Paint {
@@ -170,7 +170,7 @@ func TestRenderHatching(t *testing.T) {
 
 func TestRenderPanicsOnSizeMismatch(t *testing.T) {
 	r := geo.NewRenderer(testWorld(t))
-	v := geo.DefaultFraming.View(r.Projected(geo.Eurasia), 100, 100)
+	v := testFraming.View(r.Projected(testFraming.Proj), 100, 100)
 	assert.Panics(t, func() { r.Render(image.NewRGBA(image.Rect(0, 0, 50, 50)), geo.Frame{View: v}) })
 }
 
@@ -201,7 +201,7 @@ func absDiff(a, b uint32) uint32 {
 // at 180°, whose eastern half stops at -179.999951°.
 func TestRenderNoSeamOnWrangel(t *testing.T) {
 	r := geo.NewRenderer(testWorld(t))
-	v := geo.DefaultFraming.View(r.Projected(geo.Eurasia), 1600, 1000)
+	v := testFraming.View(r.Projected(testFraming.Proj), 1600, 1000)
 	x, y := v.Pixel(180, 71.25)
 	v = v.ZoomAt(x, y, 12)
 	img := image.NewRGBA(image.Rect(0, 0, 1600, 1000))

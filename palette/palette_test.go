@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"cstomap/assets"
+	"cstomap/export"
 	"cstomap/geo"
 	"cstomap/palette"
 	"cstomap/timeline"
@@ -96,7 +97,8 @@ func TestForYearTerritories(t *testing.T) {
 func BenchmarkYearStep(b *testing.B) {
 	w, csto := load(b)
 	r := geo.NewRenderer(w)
-	v := geo.DefaultFraming.View(r.Projected(geo.Eurasia), 1920, 1080)
+	f := export.FramingOf(csto, w)
+	v := f.View(r.Projected(f.Proj), 1920, 1080)
 	img := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
 	r.Render(img, geo.Frame{View: v, Style: palette.Light.Map, Paint: palette.Light.PaintFunc(palette.ForYear(csto, nil, 1992, today))})
 	b.ReportAllocs()

@@ -265,7 +265,32 @@ func (p *parser) parse(data []byte) (*Alliance, error) {
 		a.Countries = append(a.Countries, c)
 	}
 	slices.SortFunc(a.Countries, func(x, y Country) int { return strings.Compare(x.ISO, y.ISO) })
+	if err := p.mapFitsStatuses(); err != nil {
+		return nil, err
+	}
 	return a, nil
+}
+
+// mapFitsStatuses checks that the "map" block's fit list names every
+// country that has a status in some year: the first view must show them
+// all, and the framing reads nothing but that block.
+func (p *parser) mapFitsStatuses() error {
+	a := p.a
+	if a.Map == nil {
+		return nil
+	}
+	for _, c := range a.Countries {
+		if slices.Contains(a.Map.Fit, c.ISO) {
+			continue
+		}
+		for _, e := range c.Events {
+			if e.Status != StatusNone {
+				return p.errorf(c.ISO, "map.fit", ErrInvalid,
+					"%s has a status (%s from %s) but is not in the countries to fit", c.ISO, e.Status, e.Date.Format(time.DateOnly))
+			}
+		}
+	}
+	return nil
 }
 
 // names validates the optional "names" list: dated, in date order, each

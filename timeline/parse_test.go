@@ -399,6 +399,7 @@ func TestParseMapView(t *testing.T) {
 		{"unknown country", `{"center_lon": 0, "parallels": [30, 60], "fit": ["XYZ"]}`, "map.fit[0]", timeline.ErrUnknownCountry},
 		{"malformed code", `{"center_lon": 0, "parallels": [30, 60], "fit": ["arm"]}`, "map.fit[0]", timeline.ErrBadISO},
 		{"unknown key", `{"center_lon": 0, "parallels": [30, 60], "fit": ["ARM"], "zoom": 2}`, "", timeline.ErrUnknownField},
+		{"member left out", `{"center_lon": 0, "parallels": [30, 60], "fit": ["UKR"]}`, "map.fit", timeline.ErrInvalid},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

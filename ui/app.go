@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cstomap/export"
 	"cstomap/geo"
 	"cstomap/palette"
 	"cstomap/passages"
@@ -102,7 +103,7 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	}
 	a := &App{World: world, window: w, opts: opts, index: opts.Index, pal: palette.Light}
 	a.Store = NewStore(opts.Alliances, world.Territories(), opts.Today)
-	a.Map = NewMapView(geo.NewRenderer(world))
+	a.Map = NewMapView(geo.NewRenderer(world), export.FramingOf(opts.Alliances[0], world))
 	a.Tooltip = NewTooltip()
 	a.Search = NewSearch(searchNames(world, opts.Aliases), func(iso string) {
 		a.Store.Select(iso)
@@ -202,17 +203,10 @@ func searchNames(world *geo.World, aliases []SearchName) []SearchName {
 // Palette returns the colours in use (light or dark, following the theme).
 func (a *App) Palette() palette.Palette { return a.pal }
 
-// FramingFor returns the map framing an alliance asks for in its data file,
-// or the default Eurasian framing.
-func FramingFor(al *timeline.Alliance) geo.Framing {
-	if al.Map == nil {
-		return geo.DefaultFraming
-	}
-	f, err := geo.NewFraming(al.Map.CenterLon, al.Map.Parallels[0], al.Map.Parallels[1], al.Map.Fit)
-	if err != nil {
-		return geo.DefaultFraming // the parser has checked the parallels
-	}
-	return f
+// FramingFor returns the map framing of an alliance: the one export uses
+// (export.FramingOf), from the alliance file's "map" block.
+func (a *App) FramingFor(al *timeline.Alliance) geo.Framing {
+	return export.FramingOf(al, a.World)
 }
 
 // firstFrame logs the start-up time and memory and the --where positions.

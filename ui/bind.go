@@ -48,7 +48,7 @@ func (a *App) stateChanged(old, cur State) {
 		a.Years.Pause()
 		a.Years.SetRange(first, last, cur.Alliance.EventYears(), cur.Alliance.ChangeYears())
 		a.AllianceSelect.SetSelectedID(cur.Alliance.ID)
-		a.Map.SetFraming(FramingFor(cur.Alliance))
+		a.Map.SetFraming(a.FramingFor(cur.Alliance))
 	}
 	if cur.View != a.Map.CurrentView() {
 		a.Map.SetView(cur.View)

@@ -39,7 +39,8 @@ func exportTestScene(t *testing.T) func() export.Scene {
 		require.NoError(t, err)
 	})
 	today := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
-	v := geo.DefaultFraming.View(geo.Project(exportWorld, geo.Eurasia), 900, 600)
+	f := export.FramingOf(exportCSTO, exportWorld)
+	v := f.View(geo.Project(exportWorld, f.Proj), 900, 600)
 	return func() export.Scene {
 		return export.Scene{World: exportWorld, Alliance: exportCSTO, Year: 2024, Today: today, View: &v, Selected: "ARM"}
 	}

@@ -89,10 +89,10 @@ type MapView struct {
 	drawn   bool
 }
 
-// NewMapView returns a map view drawing with r, framed by geo.DefaultFraming.
-func NewMapView(r *geo.Renderer) *MapView {
+// NewMapView returns a map view drawing with r, framed by f.
+func NewMapView(r *geo.Renderer, f geo.Framing) *MapView {
 	m := &MapView{renderer: r, style: geo.LightStyle, scale: 1, zoom: 1}
-	m.framing = geo.DefaultFraming
+	m.framing = f
 	m.proj = r.Projected(m.framing.Proj)
 	m.region = geo.RegionBound(m.proj, m.framing.Fit)
 	m.raster = canvas.NewRaster(m.draw)

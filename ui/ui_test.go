@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"cstomap/dataset"
+	"cstomap/export"
 	"cstomap/geo"
 	_ "cstomap/internal/posixlocale" // quiet Fyne's locale warning on C locales
 	"cstomap/passages"
@@ -115,10 +116,13 @@ func TestParseMetadata(t *testing.T) {
 	assert.ErrorContains(t, err, "needs ID")
 }
 
-// TestCSTOFramingIsTheDefault checks that the CSTO's data file frames the map
-// with exactly the default projection, so start-up projects the world once.
-func TestCSTOFramingIsTheDefault(t *testing.T) {
+// TestCSTOFramingIsTheFiles checks that the window frames the CSTO with
+// its data file's "map" block, through the framing export uses.
+func TestCSTOFramingIsTheFiles(t *testing.T) {
 	csto := testAlliances(t)[0]
 	require.Equal(t, "csto", csto.ID)
-	assert.Equal(t, geo.DefaultFraming.Proj, ui.FramingFor(csto).Proj)
+	require.NotNil(t, csto.Map)
+	f := export.FramingOf(csto, testWorld(t))
+	assert.Equal(t, csto.Map.CenterLon, f.Proj.Lon0)
+	assert.Equal(t, csto.Map.Fit, f.Fit)
 }
