@@ -5,6 +5,8 @@
 #    year afterwards;
 #  - the export dialog (Ctrl+E, Export) writes no file;
 #  - the window does not appear or its screenshot is blank;
+#  - a country with a status in some year of the CSTO's data is not drawn
+#    whole inside the map at 1280×800 or after a resize to 900×650;
 #  - clicking where the app itself says Armenia is drawn (--where) does not
 #    select Armenia;
 #  - hovering Kazakhstan does not report it;
@@ -35,6 +37,27 @@ grep -m1 '^first-frame' "$out/start/stdout.log"
 y0=$(awk '/^year [0-9]+$/ { print $2; exit }' "$out/start/stdout.log")
 [ -n "$y0" ] || fail "the app logged no year at start-up"
 
+# 1b. Framing: every country with a status in any year of the CSTO's data
+#     is drawn whole inside the map, at 1280×800 and after a resize to
+#     900×650 (the app logs "map X Y W H" and "bounds ISO X0 Y0 X1 Y1").
+command -v jq >/dev/null || fail "jq is needed to read the alliance file"
+here_root=$(cd "$here/.." && pwd)
+codes=$(jq -r '[.countries[] | select(any(.events[]?; .status != null and .status != "none")) | .iso] | join(",")' "$here_root/assets/alliances/csto.json")
+[ -n "$codes" ] || fail "no status countries read from csto.json"
+n=$(tr ',' '\n' <<<"$codes" | wc -l)
+last=${codes##*,}
+"$here/xvfb-drive.sh" -t 60 -d 1 -a --where="$codes" "$BIN" "$out/framing" -- wait-out:"^bounds $last" shot:framed-1280 \
+  resize:900,650 sleep:2 shot:framed-900 >/dev/null 2>&1 || fail "the framing run failed (see $out/framing/summary.txt)"
+# Check each block of lines that starts with a "map" line.
+awk -v n="$n" '
+  $1 == "map" { if (blocks && seen != n) bad = bad " block " blocks " has " seen " of " n " countries;"; blocks++; seen = 0; x0 = $2; y0 = $3; x1 = $2 + $4; y1 = $3 + $5; next }
+  $1 == "bounds" && blocks { seen++; if ($3 < x0 || $4 < y0 || $5 > x1 || $6 > y1) bad = bad " " $2 " (" $3 "," $4 "-" $5 "," $6 ") outside map " x0 "," y0 "-" x1 "," y1 " in block " blocks ";" }
+  END { if (blocks && seen != n) bad = bad " block " blocks " has " seen " of " n " countries;"
+        if (blocks < 2) bad = bad " only " blocks " map line(s): no log after the resize;"
+        if (bad != "") { print bad; exit 1 } }' "$out/framing/stdout.log" > "$out/framing/check.txt" \
+  || fail "framing: $(cat "$out/framing/check.txt")"
+sizes=$(awk '$1 == "map" { printf "%s%sx%s", sep, $4, $5; sep = ", " }' "$out/framing/stdout.log")
+
 # 2. Click Armenia, hover Kazakhstan, scroll to zoom in over Kazakhstan, then
 #    switch to NATO with the alliance switch (top left) and step a year back.
 "$here/xvfb-drive.sh" -t 60 -d 1 -a --where=ARM "$BIN" "$out/drive" -- wait-out:'^where ARM' \
@@ -58,4 +81,4 @@ ls "$out"/home/csto-*.png >/dev/null 2>&1 || fail "the export dialog wrote no fi
 for log in "$out"/*/stderr.log; do
   if grep -q -e 'DATA RACE' -e 'Error in Fyne call thread' "$log"; then fail "threading problem in $log"; fi
 done
-echo "smoke: ok (window drawn, sd $s; click at $ax,$ay selected Armenia; hover reported Kazakhstan; wheel zoomed, $diff pixels changed; switched to NATO and stepped a year; the export dialog wrote $(basename "$(ls "$out"/home/csto-*.png | head -1)"))"
+echo "smoke: ok (window drawn, sd $s; all $n CSTO status countries inside the map at $sizes; click at $ax,$ay selected Armenia; hover reported Kazakhstan; wheel zoomed, $diff pixels changed; switched to NATO and stepped a year; the export dialog wrote $(basename "$(ls "$out"/home/csto-*.png | head -1)"))"

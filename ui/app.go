@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -86,6 +87,8 @@ type App struct {
 	Search *Search
 	// Tooltip follows the pointer over the map.
 	Tooltip *Tooltip
+	// Tools are the zoom and reset buttons above the map.
+	Tools *widget.Toolbar
 
 	window    fyne.Window
 	opts      Options
@@ -119,6 +122,7 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	a.AllianceSelect = NewAllianceSwitch(opts.Alliances, func(id string) { a.Store.SetAlliance(id); a.focusMap() })
 	a.yearLabel = NewYearLabel()
 	a.Map.OnFirstFrame = a.firstFrame
+	a.Map.OnResized = a.logGeometry
 	// Fill the widgets before they are laid out: the panel's wrapped text
 	// is then wrapped once, at the panel's real width, not first at the
 	// split's share and again when the panel's heading widens it.
@@ -166,17 +170,35 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 func (a *App) layout() fyne.CanvasObject {
 	mapArea := container.NewStack(a.Map, container.NewWithoutLayout(a.yearLabel, a.Tooltip))
 	a.yearLabel.Move(fyne.NewPos(theme.Padding()*3, theme.Padding()*2))
-	tools := widget.NewToolbar(
+	a.Tools = widget.NewToolbar(
 		widget.NewToolbarAction(theme.ZoomInIcon(), func() { a.Map.ZoomBy(zoomStep) }),
 		widget.NewToolbarAction(theme.ZoomOutIcon(), func() { a.Map.ZoomBy(1 / zoomStep) }),
 		widget.NewToolbarAction(theme.ViewRestoreIcon(), a.Map.ResetView),
 	)
-	top := container.NewBorder(nil, nil, a.AllianceSelect.Select, tools, a.Legend) // the Select itself, so Fyne finds its canvas
+	// The legend between the switch and the buttons wraps onto two rows
+	// rather than run under them (see legendLayout).
+	top := container.NewBorder(nil, nil, a.AllianceSelect.Select, a.Tools, a.Legend) // the Select itself, so Fyne finds its canvas
 	left := container.NewBorder(container.NewPadded(top), container.NewPadded(a.Years), nil, nil, mapArea)
-	right := container.NewBorder(container.NewPadded(container.NewVBox(a.Search.Entry, a.Search.List)), nil, nil, nil, a.Panel)
+	right := container.New(minWidth(panelMinWidth), container.NewBorder(container.NewPadded(container.NewVBox(a.Search.Entry, a.Search.List)), nil, nil, nil, a.Panel))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.7
 	return split
+}
+
+// panelMinWidth keeps the side panel readable: its text wraps to at least
+// this width, and the window cannot be narrowed past it.
+const panelMinWidth = 260
+
+// minWidth is a stack layout whose minimum width is at least its value.
+type minWidth float32
+
+func (m minWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	s := layout.NewStackLayout().MinSize(objs)
+	return fyne.NewSize(max(s.Width, float32(m)), s.Height)
+}
+
+func (minWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	layout.NewStackLayout().Layout(objs, size)
 }
 
 // focusMap gives the keyboard back to the map after a button or a choice,
@@ -217,11 +239,31 @@ func (a *App) firstFrame() {
 		runtime.ReadMemStats(&ms)
 		a.logf("memory go-heap %d MB, go-sys %d MB", ms.HeapInuse>>20, ms.Sys>>20)
 	}
+	a.logGeometry()
+}
+
+// logGeometry logs, with --where, the map's area in the window ("map X Y W
+// H") and, for each code, where the country is drawn ("where ISO X Y", its
+// label point) and its box ("bounds ISO X0 Y0 X1 Y1"), all in logical
+// pixels from the window's top-left. It runs after the first frame and
+// after each frame drawn at a new size.
+func (a *App) logGeometry() {
+	if len(a.opts.Where) == 0 {
+		return
+	}
+	origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(a.Map)
+	sz := a.Map.Size()
+	a.logf("map %.0f %.0f %.0f %.0f", origin.X, origin.Y, sz.Width, sz.Height)
 	for _, iso := range a.opts.Where {
-		if p, ok := a.WindowPosition(iso); ok {
-			a.logf("where %s %.0f %.0f", iso, p.X, p.Y)
-		} else {
+		p, ok := a.WindowPosition(iso)
+		if !ok {
 			a.logf("where %s unknown", iso)
+			continue
+		}
+		a.logf("where %s %.0f %.0f", iso, p.X, p.Y)
+		if lo, hi, ok := a.Map.BoundsOf(iso); ok {
+			lo, hi = origin.Add(lo), origin.Add(hi)
+			a.logf("bounds %s %.0f %.0f %.0f %.0f", iso, lo.X, lo.Y, hi.X, hi.Y)
 		}
 	}
 }

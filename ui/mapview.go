@@ -63,6 +63,9 @@ type MapView struct {
 	// OnFirstFrame is a hook that is called once, on the main goroutine,
 	// after the first frame of the map has been drawn.
 	OnFirstFrame func() `json:"-"`
+	// OnResized is a hook that is called, on the main goroutine, after the
+	// map has been drawn at a new size (not for the first frame).
+	OnResized func() `json:"-"`
 	// OnTypedKey is a hook that is called with the keys typed while the
 	// map has focus (Tab included).
 	OnTypedKey func(*fyne.KeyEvent) `json:"-"`
@@ -87,6 +90,8 @@ type MapView struct {
 	scale   float32 // device pixels per logical pixel
 	img     *image.RGBA
 	drawn   bool
+	drawnW  int // size of the last frame drawn, device pixels
+	drawnH  int
 }
 
 // NewMapView returns a map view drawing with r, framed by f.
@@ -413,6 +418,21 @@ func (m *MapView) PositionOf(lon, lat float64) fyne.Position {
 	return fyne.NewPos(float32(x)/s, float32(y)/s)
 }
 
+// BoundsOf returns the logical box in which the country iso is drawn (its
+// parts near its largest, as the framing counts them).
+func (m *MapView) BoundsOf(iso string) (min, max fyne.Position, ok bool) {
+	m.mu.Lock()
+	v, s := m.currentView(), m.scale
+	b := geo.RegionBound(m.proj, []string{iso})
+	m.mu.Unlock()
+	if b.IsEmpty() && b.Min == b.Max || math.IsInf(b.Min[0], 0) {
+		return fyne.Position{}, fyne.Position{}, false
+	}
+	x0, y0 := v.FromProjected(b.Min[0], b.Max[1])
+	x1, y1 := v.FromProjected(b.Max[0], b.Min[1])
+	return fyne.NewPos(float32(x0)/s, float32(y0)/s), fyne.NewPos(float32(x1)/s, float32(y1)/s), true
+}
+
 // LonLatAt returns the lon/lat under the logical position pos.
 func (m *MapView) LonLatAt(pos fyne.Position) (lon, lat float64, ok bool) {
 	m.mu.Lock()
@@ -454,15 +474,18 @@ func (m *MapView) currentView() geo.Viewport {
 
 // draw is the raster generator. w and h are device pixels.
 func (m *MapView) draw(w, h int) image.Image {
-	img, first := m.drawLocked(w, h)
+	img, first, resized := m.drawLocked(w, h)
+	// Not under mu: the hooks may ask the map for positions.
 	if first && m.OnFirstFrame != nil {
-		// Not under mu: the hook may ask the map for positions.
 		fyne.Do(m.OnFirstFrame)
+	}
+	if resized && m.OnResized != nil {
+		fyne.Do(m.OnResized)
 	}
 	return img
 }
 
-func (m *MapView) drawLocked(w, h int) (img *image.RGBA, first bool) {
+func (m *MapView) drawLocked(w, h int) (img *image.RGBA, first, resized bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if sz := m.Size(); sz.Width > 0 {
@@ -476,8 +499,13 @@ func (m *MapView) drawLocked(w, h int) (img *image.RGBA, first bool) {
 	st := m.style
 	st.PixelScale = float64(m.scale)
 	m.renderer.Render(m.img, geo.Frame{View: v, Style: st, Paint: m.paint, Selected: m.selected, Hovered: m.hovered})
-	if !m.drawn && w > 1 && h > 1 {
-		m.drawn, first = true, true
+	if w > 1 && h > 1 {
+		if !m.drawn {
+			m.drawn, first = true, true
+		} else if w != m.drawnW || h != m.drawnH {
+			resized = true
+		}
+		m.drawnW, m.drawnH = w, h
 	}
-	return m.img, first
+	return m.img, first, resized
 }

@@ -77,6 +77,7 @@ func NewPanel(name func(iso string) string, index *passages.Index, win fyne.Wind
 	p := &Panel{name: name, index: index, window: win, box: container.NewVBox()}
 	p.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.title.SizeName = "headingText"
+	p.title.Wrapping = fyne.TextWrapWord // the alliance's full name is wider than a narrow panel
 	p.status = newWrapLabel("")
 	p.scroll = container.NewVScroll(container.NewPadded(p.box))
 	p.Find = widget.NewEntry()
@@ -263,7 +264,9 @@ func passageSummary(ms []passages.Match) string {
 // uses only the regular and bold faces: each further face (italic, bold
 // italic) costs about 3 MB of parsed font data when first drawn.
 func subheading(s string) *widget.Label {
-	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }
 
 func plural(n int, what string) string {
@@ -442,8 +445,10 @@ func eventRow(e timeline.Event, label SourceLabel) []fyne.CanvasObject {
 	if e.Confidence != "" && e.Confidence != "high" {
 		head += " (confidence: " + e.Confidence + ")"
 	}
+	headLabel := widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	headLabel.Wrapping = fyne.TextWrapWord
 	return []fyne.CanvasObject{
-		widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		headLabel,
 		newWrapLabel(e.Note),
 		sourceLinks(e.Sources, label),
 	}
@@ -488,7 +493,9 @@ func sourceLinks(sources []string, label SourceLabel) fyne.CanvasObject {
 			nth[name]++
 			name = fmt.Sprintf("%s, %d of %d", name, nth[name], count[name])
 		}
-		box.Add(widget.NewHyperlink(name, u))
+		link := widget.NewHyperlink(name, u)
+		link.Truncation = fyne.TextTruncateEllipsis // a long publisher name must not widen the panel
+		box.Add(link)
 	}
 	return box
 }
@@ -496,6 +503,7 @@ func sourceLinks(sources []string, label SourceLabel) fyne.CanvasObject {
 func heading(s string) *widget.Label {
 	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.SizeName = "subHeadingText"
+	l.Wrapping = fyne.TextWrapWord
 	return l
 }
 
