@@ -1,0 +1,90 @@
+package geo_test
+
+import (
+	"fmt"
+	"image"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"cstomap/geo"
+)
+
+var cstoMembers = []string{"RUS", "BLR", "KAZ", "KGZ", "TJK", "ARM", "AZE", "GEO", "UZB"}
+
+func insetParams() geo.InsetParams {
+	return geo.InsetParams{Members: cstoMembers, MinSide: 40, Target: 60, Margin: 8}
+}
+
+// TestInsetSouthCaucasus checks the CSTO's inset at sizes from a small
+// window to 4K: Armenia, Azerbaijan and Georgia share one, it reaches 60 px
+// for the smallest where there is room, it stays in the view and covers no
+// member country.
+func TestInsetSouthCaucasus(t *testing.T) {
+	w := testWorld(t)
+	pr := geo.Project(w, testFraming.Proj)
+	for _, sz := range [][2]int{{1136, 490}, {885, 663}, {1200, 560}, {640, 400}} {
+		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
+			v := testFraming.View(pr, sz[0], sz[1])
+			ins := geo.PlanInsets(pr, v, insetParams())
+			require.NotEmpty(t, ins)
+			var cauc *geo.Inset
+			for i := range ins {
+				if slices.Contains(ins[i].Countries, "ARM") {
+					cauc = &ins[i]
+				}
+			}
+			require.NotNil(t, cauc, "no inset for Armenia: %+v", ins)
+			assert.Subset(t, cauc.Countries, []string{"ARM", "AZE", "GEO"})
+			if sz[0] >= 800 {
+				assert.GreaterOrEqual(t, cauc.Smallest, 60.0)
+			}
+			assert.True(t, cauc.Rect.In(image.Rect(0, 0, sz[0], sz[1])), "%v leaves the view", cauc.Rect)
+			assert.False(t, cauc.Rect.Overlaps(cauc.Source), "the inset covers the area it magnifies")
+			for y := cauc.Rect.Min.Y; y < cauc.Rect.Max.Y; y += 2 {
+				for x := cauc.Rect.Min.X; x < cauc.Rect.Max.X; x += 2 {
+					if lon, lat, ok := v.LonLat(float64(x), float64(y)); ok {
+						iso, _ := w.CountryAt(lon, lat)
+						require.NotContains(t, cstoMembers, iso, "the inset at %v covers %s at (%d,%d)", cauc.Rect, iso, x, y)
+					}
+				}
+			}
+			// Clicking Armenia's label point inside the inset finds Armenia.
+			lon, lat, _ := w.LabelPoint("ARM")
+			ix, iy := cauc.View.Pixel(lon, lat)
+			iso, ok := w.CountryNear(cauc.View, ix, iy, 0)
+			assert.True(t, ok)
+			assert.Equal(t, "ARM", iso)
+		})
+	}
+}
+
+// TestNoInsetWhenZoomedIn checks that the inset goes once the countries
+// are big enough on the main map.
+func TestNoInsetWhenZoomedIn(t *testing.T) {
+	w := testWorld(t)
+	pr := geo.Project(w, testFraming.Proj)
+	v := testFraming.View(pr, 1136, 490)
+	x, y := v.Pixel(44.5, 40.2)
+	v = v.ZoomAt(x, y, 8)
+	assert.Empty(t, geo.PlanInsets(pr, v, insetParams()))
+}
+
+// TestInsetDeterministic checks that the same inputs give the same insets.
+func TestInsetDeterministic(t *testing.T) {
+	w := testWorld(t)
+	pr := geo.Project(w, testFraming.Proj)
+	v := testFraming.View(pr, 1200, 600)
+	assert.Equal(t, geo.PlanInsets(pr, v, insetParams()), geo.PlanInsets(pr, v, insetParams()))
+}
+
+func BenchmarkPlanInsets(b *testing.B) {
+	w := testWorld(b)
+	pr := geo.Project(w, testFraming.Proj)
+	v := testFraming.View(pr, 1920, 1080)
+	for b.Loop() {
+		geo.PlanInsets(pr, v, insetParams())
+	}
+}
