@@ -133,6 +133,8 @@ func (s Scene) Palette() palette.Palette {
 // Hide switches elements of the image off; the zero value shows them all.
 type Hide struct {
 	Map, Title, Year, Legend, Highlight, Source bool
+	// Inset leaves out the magnified inset of the small members.
+	Inset bool
 }
 
 // Options describe one exported image.

@@ -122,6 +122,7 @@ func (s *svgWriter) write() {
 	s.printf(`<rect width="%d" height="%d" fill="%s"/>`+"\n", l.W, l.H, hex(p.Background))
 	if !l.Map.Empty() {
 		s.mapGroup(l, st, p)
+		s.svgInsets(l, st, p, o.view(s.r, l.Map))
 	}
 	if len(l.Swatches) > 0 {
 		outline := mix(p.Text, p.Background, 0.7)

@@ -1,0 +1,226 @@
+package export
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+	"slices"
+	"strings"
+
+	"cstomap/geo"
+	"cstomap/palette"
+	"cstomap/timeline"
+)
+
+// Inset sizes, in logical pixels (times the export's scale): a member
+// under insetMinSide on its longer side gets an inset that shows its
+// smallest country at insetTarget or more where the room allows.
+const (
+	insetMinSide = 40
+	insetTarget  = 60
+)
+
+// members returns the countries with a status in the year on show (their
+// territories included), sorted.
+func (o Options) members() []string {
+	var out []string
+	for iso, st := range palette.ForYear(o.Alliance, o.World.Territories(), o.Year, o.Today) {
+		if st != timeline.StatusNone {
+			out = append(out, iso)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// insets plans the insets of the map frame seen through v (none when the
+// inset is switched off or the map hidden).
+func (o Options) insets(r *geo.Renderer, v geo.Viewport) []geo.Inset {
+	if o.Hide.Inset || o.Hide.Map {
+		return nil
+	}
+	s := o.scale()
+	return geo.PlanInsets(r.Projected(v.Proj), v, geo.InsetParams{
+		Members: o.members(),
+		MinSide: insetMinSide * s,
+		Target:  insetTarget * s,
+		Margin:  math.Round(10 * s),
+	})
+}
+
+// insetTextSize is the size of the names in an inset for layout l.
+func (o Options) insetTextSize(l layout) float64 {
+	return math.Max(minTextPx*o.scale(), math.Round(15*l.Unit*4)/4)
+}
+
+// insetLine returns the widths of an inset's frame and of the outline of
+// the area it magnifies, in pixels.
+func insetLine(st geo.Style) (frame, source float64) {
+	return math.Max(1, math.Round(1.5*st.PixelScale)), math.Max(1, math.Round(st.PixelScale))
+}
+
+// drawInsets draws each inset into the map frame sub (whose pixels are the
+// main view's): the outline of the area it magnifies, the magnified map in
+// the same colours with the selection, its frame, and its countries'
+// names.
+func (o Options) drawInsets(sub *image.RGBA, r *geo.Renderer, ins []geo.Inset, st geo.Style, fs faces, textSize float64) {
+	if len(ins) == 0 {
+		return
+	}
+	p := o.Palette()
+	fw, sw := insetLine(st)
+	ir := geo.NewRendererFor(r.Projected(ins[0].View.Proj))
+	for _, in := range ins {
+		strokeRect(sub, in.Source, sw, p.Text)
+		off := sub.PixOffset(in.Rect.Min.X, in.Rect.Min.Y)
+		dst := &image.RGBA{Pix: sub.Pix[off:], Stride: sub.Stride, Rect: image.Rect(0, 0, in.Rect.Dx(), in.Rect.Dy())}
+		ir.Render(dst, geo.Frame{View: in.View, Style: st, Paint: o.paint(), Selected: o.selected()})
+		// A halo of the background outside the frame parts the inset
+		// from the map under it.
+		strokeRect(sub, in.Rect.Inset(-int(fw)), fw, p.Background)
+		strokeRect(sub, in.Rect, fw, p.Text)
+		for _, it := range o.insetNames(in, fs, textSize) {
+			drawHaloText(dst, fs, it.textItem, p.Background)
+		}
+	}
+}
+
+// insetNames places the names of an inset's countries at their label
+// points in the inset, centred (plain names: the labels package is not
+// used here yet).
+func (o Options) insetNames(in geo.Inset, fs faces, size float64) []insetName {
+	var out []insetName
+	p := o.Palette()
+	for _, iso := range in.Countries {
+		lon, lat, ok := o.World.LabelPoint(iso)
+		if !ok {
+			continue
+		}
+		x, y := in.View.Pixel(lon, lat)
+		name := o.World.Name(iso)
+		w := fs.width(true, size, name)
+		a, _ := fs.metrics(true, size)
+		x = math.Max(2, math.Min(float64(in.Rect.Dx())-w-2, x-w/2))
+		out = append(out, insetName{iso, textItem{Role: "inset-label", Text: name, X: x, Y: y + a/2, Size: size, Bold: true, Colour: p.Text}})
+	}
+	return out
+}
+
+// insetName is a country's name in an inset, in the inset's pixels.
+type insetName struct {
+	ISO string
+	textItem
+}
+
+// drawHaloText draws t over a halo of colour halo, so it reads over any
+// fill and the hatching.
+func drawHaloText(dst *image.RGBA, fs faces, t textItem, halo color.RGBA) {
+	h := t
+	h.Colour = halo
+	for _, d := range [][2]float64{{-1, -1}, {0, -1}, {1, -1}, {-1, 0}, {1, 0}, {-1, 1}, {0, 1}, {1, 1}} {
+		h.X, h.Y = t.X+d[0], t.Y+d[1]
+		fs.drawText(dst, h)
+	}
+	fs.drawText(dst, t)
+}
+
+// strokeRect draws the outline of r, w pixels wide, inside r.
+func strokeRect(img *image.RGBA, r image.Rectangle, w float64, c color.RGBA) {
+	n := max(1, int(math.Round(w)))
+	fillRect(img, image.Rect(r.Min.X, r.Min.Y, r.Max.X, r.Min.Y+n), c)
+	fillRect(img, image.Rect(r.Min.X, r.Max.Y-n, r.Max.X, r.Max.Y), c)
+	fillRect(img, image.Rect(r.Min.X, r.Min.Y, r.Min.X+n, r.Max.Y), c)
+	fillRect(img, image.Rect(r.Max.X-n, r.Min.Y, r.Max.X, r.Max.Y), c)
+}
+
+// svgInsets writes the insets of the map frame: one
+// <g id="inset" class="inset"> holding, per inset, the outline of the area
+// it magnifies (class "inset-source"), and a group clipped to the inset's
+// own clipPath with its sea, its countries as <path id="inset-ARM"
+// data-status="…">, their borders, the selected outline, the frame and
+// the names.
+func (s *svgWriter) svgInsets(l layout, st geo.Style, p palette.Palette, v geo.Viewport) {
+	o := s.o
+	ins := o.insets(s.r, v)
+	if len(ins) == 0 {
+		return
+	}
+	fw, sw := insetLine(st)
+	period, stripe := hatchPeriod(st)
+	statuses := palette.ForYear(o.Alliance, o.World.Territories(), o.Year, o.Today)
+	pr := s.r.Projected(v.Proj)
+	size := o.insetTextSize(l)
+	s.printf(`<g id="inset" class="inset">` + "\n")
+	for n, in := range ins {
+		suffix := ""
+		if n > 0 {
+			suffix = fmt.Sprintf("-%d", n+1)
+		}
+		src := in.Source.Add(l.Map.Min)
+		s.printf(`<rect class="inset-source" x="%s" y="%s" width="%s" height="%s" fill="none" stroke="%s" stroke-width="%s" clip-path="url(#map-frame)"/>`+"\n",
+			num(nil, float64(src.Min.X)+sw/2), num(nil, float64(src.Min.Y)+sw/2), num(nil, float64(src.Dx())-sw), num(nil, float64(src.Dy())-sw), hex(p.Text), num(nil, sw))
+		r := in.Rect.Add(l.Map.Min)
+		clip := "inset-frame" + suffix
+		hatch := "inset-hatch" + suffix
+		s.printf("<defs>\n")
+		s.printf(`<clipPath id="%s"><rect x="%d" y="%d" width="%d" height="%d"/></clipPath>`+"\n", clip, r.Min.X, r.Min.Y, r.Dx(), r.Dy())
+		hp := p.Paint(timeline.StatusThreatening)
+		s.printf(`<pattern id="%s" patternUnits="userSpaceOnUse" x="%d" y="%d" width="%d" height="%d">`, hatch, r.Min.X, r.Min.Y, period, period)
+		s.printf(`<rect width="%d" height="%d" fill="%s"/>`, period, period, hex(hp.Fill))
+		var d []byte
+		for _, a := range []float64{1, float64(period + 1), float64(1 - period)} {
+			d = bandPath(d, a, a+float64(stripe), float64(period))
+		}
+		s.printf(`<path fill="%s" d="%s"/></pattern>`+"\n", hex(hp.Hatch), d)
+		s.printf("</defs>\n")
+		// The halo that parts the inset from the map under it.
+		s.printf(`<rect class="inset-halo" x="%s" y="%s" width="%s" height="%s" fill="none" stroke="%s" stroke-width="%s"/>`+"\n",
+			num(nil, float64(r.Min.X)-fw/2), num(nil, float64(r.Min.Y)-fw/2), num(nil, float64(r.Dx())+fw), num(nil, float64(r.Dy())+fw), hex(p.Background), num(nil, fw))
+		s.printf(`<g class="inset-map" data-countries="%s" clip-path="url(#%s)">`+"\n", esc(strings.Join(in.Countries, " ")), clip)
+		s.printf(`<rect x="%d" y="%d" width="%d" height="%d" fill="%s"/>`+"\n", r.Min.X, r.Min.Y, r.Dx(), r.Dy(), hex(st.Sea))
+		rings := countryRings(pr, in.View, r)
+		s.printf(`<g fill-rule="evenodd" stroke="none">` + "\n")
+		for ci, c := range o.World.Countries {
+			if len(rings[ci]) == 0 {
+				continue
+			}
+			status := statuses[c.ISO]
+			paint := p.Paint(status)
+			fill := hex(paint.Fill)
+			if paint.Hatch.A != 0 {
+				fill = "url(#" + hatch + ")"
+			}
+			s.printf(`<path id="inset%s-%s" data-iso="%s" data-status="%s" fill="%s" d="`, suffix, esc(c.ISO), esc(c.ISO), statusName(status), fill)
+			s.buf = fillPath(s.buf[:0], rings[ci])
+			s.raw(s.buf)
+			s.printf("\"><title>%s</title></path>\n", esc(c.Name))
+		}
+		s.printf("</g>\n")
+		s.printf(`<path class="inset-borders" fill="none" stroke="%s" stroke-width="%s" stroke-linejoin="round" stroke-linecap="round" d="`, hex(st.Border), num(nil, st.BorderWidth*st.PixelScale))
+		s.buf = s.buf[:0]
+		for ci := range o.World.Countries {
+			s.buf = strokePath(s.buf, rings[ci])
+		}
+		s.raw(s.buf)
+		s.printf("\"/>\n")
+		if sel := o.selected(); sel != "" {
+			if ci := o.World.Index(sel); ci >= 0 && len(rings[ci]) > 0 {
+				s.printf(`<path class="inset-selected-outline" data-iso="%s" fill="none" stroke="%s" stroke-width="%s" stroke-linejoin="round" stroke-linecap="round" d="`,
+					esc(sel), hex(st.Selected), num(nil, st.SelectedWidth*st.PixelScale))
+				s.buf = strokePath(s.buf[:0], rings[ci])
+				s.raw(s.buf)
+				s.printf("\"/>\n")
+			}
+		}
+		s.printf("</g>\n")
+		s.printf(`<rect class="inset-frame" x="%s" y="%s" width="%s" height="%s" fill="none" stroke="%s" stroke-width="%s"/>`+"\n",
+			num(nil, float64(r.Min.X)+fw/2), num(nil, float64(r.Min.Y)+fw/2), num(nil, float64(r.Dx())-fw), num(nil, float64(r.Dy())-fw), hex(p.Text), num(nil, fw))
+		for _, t := range o.insetNames(in, s.fs, size) {
+			s.printf(`<text class="inset-label" data-iso="%s" x="%s" y="%s" font-family="%s" font-size="%s" font-weight="bold" fill="%s" stroke="%s" stroke-width="2" paint-order="stroke" textLength="%s" lengthAdjust="spacingAndGlyphs">%s</text>`+"\n",
+				esc(t.ISO), num(nil, t.X+float64(r.Min.X)), num(nil, t.Y+float64(r.Min.Y)), svgBoldFontFamily, num(nil, t.Size), hex(t.Colour), hex(p.Background),
+				num(nil, s.fs.width(true, t.Size, t.Text)), esc(t.Text))
+		}
+	}
+	s.printf("</g>\n")
+}
