@@ -24,7 +24,7 @@ type InsetParams struct {
 	// the area it magnifies and other insets.
 	Margin float64
 	// MaxW and MaxH bound an inset's size as shares of the view's width and
-	// height; 0 means 0.4 and 0.5.
+	// height; 0 means 0.45 and 0.6.
 	MaxW, MaxH float64
 	// Avoid are boxes of the view an inset must not cover (a year label
 	// drawn over the map).
@@ -67,10 +67,10 @@ func (in Inset) ToInset(x, y float64) (float64, float64) {
 // only on its inputs.
 func PlanInsets(pr *Projected, v Viewport, p InsetParams) []Inset {
 	if p.MaxW <= 0 {
-		p.MaxW = 0.4
+		p.MaxW = 0.45
 	}
 	if p.MaxH <= 0 {
-		p.MaxH = 0.5
+		p.MaxH = 0.6
 	}
 	groups := insetGroups(pr, v, p)
 	if len(groups) == 0 {
@@ -211,7 +211,7 @@ const maxInsets = 4
 // placeInset sizes g's inset and finds room for it, shrinking it while no
 // place is free.
 func placeInset(v Viewport, g insetGroup, p InsetParams, mask *memberMask, taken []image.Rectangle) (Inset, bool) {
-	// The area shown: the group's box with a border of a quarter of its
+	// The area shown: the group's box with a border of an eighth of its
 	// size, so the countries do not touch the frame.
 	src := insetPad(g.box)
 	sw, sh := src.Max[0]-src.Min[0], src.Max[1]-src.Min[1]
@@ -234,10 +234,10 @@ func placeInset(v Viewport, g insetGroup, p InsetParams, mask *memberMask, taken
 }
 
 // insetPad returns the area an inset shows for a group's box: the box with
-// a border of a quarter of its size, so the countries do not touch the
+// a border of an eighth of its size, so the countries do not touch the
 // frame.
 func insetPad(b orb.Bound) orb.Bound {
-	pad := 0.25*math.Max(b.Max[0]-b.Min[0], b.Max[1]-b.Min[1]) + 2
+	pad := 0.12*math.Max(b.Max[0]-b.Min[0], b.Max[1]-b.Min[1]) + 3
 	return orb.Bound{Min: orb.Point{b.Min[0] - pad, b.Min[1] - pad}, Max: orb.Point{b.Max[0] + pad, b.Max[1] + pad}}
 }
 

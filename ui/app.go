@@ -96,6 +96,7 @@ type App struct {
 	yearLabel *YearLabel
 	pal       palette.Palette
 	saver     *prefsSaver // nil without preferences
+	insetItem *fyne.MenuItem
 }
 
 // New builds the main window's content for world inside w. It fails when
@@ -128,6 +129,7 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	// split's share and again when the panel's heading widens it.
 	a.bind()
 	w.SetContent(a.layout())
+	a.setUpInset()
 	w.SetMainMenu(a.mainMenu())
 	keys := keyHandler(a.Store, a.Years, a.Map)
 	a.Map.OnTypedKey = keys
@@ -266,6 +268,7 @@ func (a *App) logGeometry() {
 			a.logf("bounds %s %.0f %.0f %.0f %.0f", iso, lo.X, lo.Y, hi.X, hi.Y)
 		}
 	}
+	a.logInsets(origin)
 }
 
 // WindowPosition returns where, in the window's logical pixels, the

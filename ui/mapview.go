@@ -92,12 +92,14 @@ type MapView struct {
 	drawn   bool
 	drawnW  int // size of the last frame drawn, device pixels
 	drawnH  int
+	inset   insetLayer // see insetlayer.go
 }
 
 // NewMapView returns a map view drawing with r, framed by f.
 func NewMapView(r *geo.Renderer, f geo.Framing) *MapView {
 	m := &MapView{renderer: r, style: geo.LightStyle, scale: 1, zoom: 1}
 	m.framing = f
+	m.inset.on = true
 	m.proj = r.Projected(m.framing.Proj)
 	m.region = geo.RegionBound(m.proj, m.framing.Fit)
 	m.raster = canvas.NewRaster(m.draw)
@@ -404,8 +406,14 @@ func (m *MapView) CountryNear(pos fyne.Position) string {
 func (m *MapView) countryNear(pos fyne.Position, tol float64) string {
 	m.mu.Lock()
 	v, s := m.currentView(), m.scale
+	x, y := float64(pos.X*s), float64(pos.Y*s)
+	// Over an inset, the inset's countries answer.
+	if in, ok := m.insetAt(v, x, y); ok {
+		v = in.View
+		x, y = in.ToInset(x, y)
+	}
 	m.mu.Unlock()
-	iso, _ := m.renderer.World().CountryNear(v, float64(pos.X*s), float64(pos.Y*s), tol*float64(s))
+	iso, _ := m.renderer.World().CountryNear(v, x, y, tol*float64(s))
 	return iso
 }
 
@@ -498,7 +506,9 @@ func (m *MapView) drawLocked(w, h int) (img *image.RGBA, first, resized bool) {
 	}
 	st := m.style
 	st.PixelScale = float64(m.scale)
-	m.renderer.Render(m.img, geo.Frame{View: v, Style: st, Paint: m.paint, Selected: m.selected, Hovered: m.hovered})
+	f := geo.Frame{View: v, Style: st, Paint: m.paint, Selected: m.selected, Hovered: m.hovered}
+	m.renderer.Render(m.img, f)
+	m.drawInsets(m.img, f)
 	if w > 1 && h > 1 {
 		if !m.drawn {
 			m.drawn, first = true, true
