@@ -41,11 +41,16 @@ func (o Options) insets(r *geo.Renderer, v geo.Viewport) []geo.Inset {
 		return nil
 	}
 	s := o.scale()
+	var own []string
+	for _, e := range o.Alliance.Statuses(o.Year, o.Today) {
+		own = append(own, e.ISO)
+	}
 	return geo.PlanInsets(r.Projected(v.Proj), v, geo.InsetParams{
-		Members: o.members(),
-		MinSide: insetMinSide * s,
-		Target:  insetTarget * s,
-		Margin:  math.Round(10 * s),
+		Members:    o.members(),
+		Candidates: own,
+		MinSide:    insetMinSide * s,
+		Target:     insetTarget * s,
+		Margin:     math.Round(10 * s),
 	})
 }
 

@@ -11,9 +11,14 @@ import (
 // InsetParams say which countries an inset may show and where it may go.
 // Lengths are in the pixels of the main view.
 type InsetParams struct {
-	// Members are the countries with a status (not none) on show: the
-	// candidates for an inset, and the land an inset must not cover.
+	// Members are the countries with a status (not none) on show, with the
+	// territories that follow their sovereign's: the land an inset must
+	// not cover.
 	Members []string
+	// Candidates are the alliance's own countries with a status: those
+	// that get an inset when small (a territory such as Bermuda does not);
+	// nil means Members.
+	Candidates []string
 	// MinSide is the longer side below which a member is too small on the
 	// main map and gets an inset (40 logical pixels times the pixel scale).
 	MinSide float64
@@ -101,9 +106,9 @@ type insetGroup struct {
 // insetGroups finds the small members in view and groups neighbours: small
 // members whose boxes come within MinSide of each other share an inset as
 // long as it can still magnify the smallest to Target (touching ones that
-// together stay under three times MinSide always do), and a member up to
-// three times MinSide that touches a group joins it (Azerbaijan with
-// Armenia and Georgia). At most maxInsets groups are kept, those with the
+// together stay within four times the smallest's size always do), and a
+// member up to one and a half times MinSide, and twice the group's size,
+// that touches a group joins it (Azerbaijan with Armenia and Georgia). At most maxInsets groups are kept, those with the
 // smallest countries.
 func insetGroups(pr *Projected, v Viewport, p InsetParams) []insetGroup {
 	type cand struct {
@@ -113,7 +118,11 @@ func insetGroups(pr *Projected, v Viewport, p InsetParams) []insetGroup {
 	}
 	frame := orb.Bound{Max: orb.Point{float64(v.W), float64(v.H)}}
 	var small, mid []cand
-	for _, iso := range p.Members {
+	cands := p.Candidates
+	if cands == nil {
+		cands = p.Members
+	}
+	for _, iso := range cands {
 		b := RegionBound(pr, []string{iso})
 		if math.IsInf(b.Min[0], 0) {
 			continue
@@ -128,7 +137,7 @@ func insetGroups(pr *Projected, v Viewport, p InsetParams) []insetGroup {
 		switch {
 		case c.side < p.MinSide:
 			small = append(small, c)
-		case c.side < 3*p.MinSide:
+		case c.side < 1.5*p.MinSide:
 			mid = append(mid, c)
 		}
 	}
@@ -152,9 +161,10 @@ func insetGroups(pr *Projected, v Viewport, p InsetParams) []insetGroup {
 					continue
 				}
 				m := insetGroup{box: groups[i].box.Union(groups[j].box), smallest: math.Min(groups[i].smallest, groups[j].smallest)}
-				// Touching neighbours that together stay small share an
-				// inset even where it cannot reach Target (a small image).
-				compact := d <= 1 && math.Max(m.box.Max[0]-m.box.Min[0], m.box.Max[1]-m.box.Min[1]) < 3*p.MinSide
+				// Touching neighbours that together stay within four
+				// times the smallest's size share an inset even where it
+				// cannot reach Target (a small image).
+				compact := d <= 1 && math.Max(m.box.Max[0]-m.box.Min[0], m.box.Max[1]-m.box.Min[1]) <= 4*m.smallest
 				if compact || fits(&m) {
 					bi, bj, bd = i, j, d
 				}
@@ -179,8 +189,9 @@ func insetGroups(pr *Projected, v Viewport, p InsetParams) []insetGroup {
 	for _, r := range order {
 		g := byRoot[r]
 		core := g.box
+		coreSide := math.Max(core.Max[0]-core.Min[0], core.Max[1]-core.Min[1])
 		for _, c := range mid {
-			if boxGap(c.box, core) <= 1 {
+			if boxGap(c.box, core) <= 1 && c.side <= 2*coreSide {
 				g.isos = append(g.isos, c.iso)
 				g.box = g.box.Union(c.box)
 			}

@@ -60,7 +60,7 @@ func (a *App) stateChanged(old, cur State) {
 		a.applyPalette()
 	} else if newYear {
 		a.Map.SetPaint(a.pal.PaintFunc(a.Store.Statuses()))
-		a.Map.SetInsetMembers(insetMembers(a.Store.Statuses()))
+		a.setInsetMembers()
 		a.Legend.Set(a.pal, cur.Alliance.Counts(cur.Year, a.Store.Today()), nonMember(cur.Alliance, cur.Year, a.Store.Today()))
 	}
 	if newYear {
@@ -118,7 +118,7 @@ func (a *App) applyPalette() {
 	a.pal = pal
 	a.Map.SetStyle(pal.Map)
 	a.Map.SetPaint(pal.PaintFunc(a.Store.Statuses()))
-	a.Map.SetInsetMembers(insetMembers(a.Store.Statuses()))
+	a.setInsetMembers()
 	a.Legend.Set(pal, a.Store.Alliance().Counts(a.Store.Year(), a.Store.Today()), nonMember(a.Store.Alliance(), a.Store.Year(), a.Store.Today()))
 	a.yearLabel.SetPalette(pal)
 }

@@ -38,7 +38,8 @@ const (
 // the plan for the last view. It is part of MapView and guarded by its mu.
 type insetLayer struct {
 	on       bool
-	members  []string          // countries with a status in the year
+	members  []string          // countries with a status in the year, territories included
+	own      []string          // the alliance's own countries with a status
 	avoid    []image.Rectangle // logical pixels of the map (the year label)
 	renderer *geo.Renderer     // its own raster cache
 	plan     []geo.Inset       // device pixels
@@ -50,15 +51,18 @@ type insetLayer struct {
 type insetKey struct {
 	view    geo.Viewport
 	members string
+	own     string
 	avoid   string
 }
 
 // SetInsetMembers gives the countries with a status in the year: the
-// candidates for the inset, and the land it must not cover.
-func (m *MapView) SetInsetMembers(isos []string) {
-	isos = slices.Sorted(slices.Values(isos))
+// alliance's own (own), which get the inset when small, and all of them
+// with the territories that follow their sovereign (members), the land the
+// inset must not cover.
+func (m *MapView) SetInsetMembers(own, members []string) {
+	own, members = slices.Sorted(slices.Values(own)), slices.Sorted(slices.Values(members))
 	m.mu.Lock()
-	m.inset.members = isos
+	m.inset.own, m.inset.members = own, members
 	m.mu.Unlock()
 	m.Refresh()
 }
@@ -147,17 +151,18 @@ func (m *MapView) insetPlan(v geo.Viewport) []geo.Inset {
 		avoid[i] = scaleRect(r, s)
 		av.WriteString(avoid[i].String())
 	}
-	k := insetKey{view: v, members: strings.Join(l.members, ","), avoid: av.String()}
+	k := insetKey{view: v, members: strings.Join(l.members, ","), own: strings.Join(l.own, ","), avoid: av.String()}
 	if l.planned && k == l.key {
 		return l.plan
 	}
 	pr := m.renderer.Projected(v.Proj)
 	l.plan = geo.PlanInsets(pr, v, geo.InsetParams{
-		Members: l.members,
-		MinSide: insetMinSide * s,
-		Target:  insetTarget * s,
-		Margin:  insetMargin * s,
-		Avoid:   avoid,
+		Members:    l.members,
+		Candidates: l.own,
+		MinSide:    insetMinSide * s,
+		Target:     insetTarget * s,
+		Margin:     insetMargin * s,
+		Avoid:      avoid,
 	})
 	l.key, l.planned = k, true
 	return l.plan
@@ -278,15 +283,18 @@ func drawName(dst *image.RGBA, face font.Face, s string, x, y float64, ink, halo
 	d.DrawString(s)
 }
 
-// insetMembers returns the countries with a status in the store's year.
-func insetMembers(st map[string]timeline.Status) []string {
-	var out []string
-	for iso, s := range st {
+// setInsetMembers gives the map the countries with a status in the year.
+func (a *App) setInsetMembers() {
+	var own, members []string
+	for _, e := range a.Store.Alliance().Statuses(a.Store.Year(), a.Store.Today()) {
+		own = append(own, e.ISO)
+	}
+	for iso, s := range a.Store.Statuses() {
 		if s != timeline.StatusNone {
-			out = append(out, iso)
+			members = append(members, iso)
 		}
 	}
-	return out
+	a.Map.SetInsetMembers(own, members)
 }
 
 // setUpInset restores View › Inset and keeps the inset off the year drawn
