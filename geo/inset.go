@@ -229,7 +229,11 @@ func placeInset(v Viewport, g insetGroup, p InsetParams, mask *memberMask, taken
 	k := p.Target / math.Max(g.smallest, 0.5)
 	k = math.Min(k, math.Min(p.MaxW*float64(v.W)/sw, p.MaxH*float64(v.H)/sh))
 	srcRect := image.Rect(int(math.Floor(src.Min[0])), int(math.Floor(src.Min[1])), int(math.Ceil(src.Max[0])), int(math.Ceil(src.Max[1])))
-	for ; k >= 1.5; k *= 0.85 {
+	// Rounded, with the centre below, so that panning (which moves the
+	// pixel boxes by whole pixels, give or take rounding) leaves the
+	// inset's view exactly as it was and its raster cached.
+	k = math.Ceil(k*1000) / 1000
+	for ; k >= 1.5; k = math.Round(k*850) / 1000 {
 		w, h := int(math.Ceil(sw*k)), int(math.Ceil(sh*k))
 		r, ok := mask.place(w, h, srcRect, p.Margin, taken)
 		if !ok {
@@ -238,6 +242,8 @@ func placeInset(v Viewport, g insetGroup, p InsetParams, mask *memberMask, taken
 		// The inset's view: the source's centre at its centre, k times
 		// the main view's scale.
 		cx, cy := v.ToProjected((src.Min[0]+src.Max[0])/2, (src.Min[1]+src.Max[1])/2)
+		q := v.Scale * k * 4 // a quarter of an inset pixel
+		cx, cy = math.Round(cx*q)/q, math.Round(cy*q)/q
 		iv := Viewport{Proj: v.Proj, W: w, H: h, Scale: v.Scale * k, CX: cx, CY: cy}
 		return Inset{Countries: g.isos, Source: srcRect, Rect: r, View: iv, Smallest: g.smallest * k}, true
 	}

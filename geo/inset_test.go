@@ -88,3 +88,62 @@ func BenchmarkPlanInsets(b *testing.B) {
 		geo.PlanInsets(pr, v, insetParams())
 	}
 }
+
+// BenchmarkRenderFrameWithInset draws a 1920×1080 frame of a HiDPI window
+// (pixel scale 2, so the South Caucasus is under 40 logical pixels) for a
+// new viewport each time, with the inset planned and drawn; compare
+// BenchmarkRenderFrameNoInset, the same frame without it.
+func BenchmarkRenderFrameWithInset(b *testing.B) { benchFrame(b, true) }
+
+// BenchmarkRenderFrameNoInset is BenchmarkRenderFrameWithInset's baseline.
+func BenchmarkRenderFrameNoInset(b *testing.B) { benchFrame(b, false) }
+
+func benchFrame(b *testing.B, inset bool) {
+	w := testWorld(b)
+	r := geo.NewRenderer(w)
+	pr := r.Projected(testFraming.Proj)
+	ir := geo.NewRendererFor(pr)
+	v := testFraming.View(pr, 1920, 1080)
+	views := []geo.Viewport{v, v.Pan(1, 0)}
+	img := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
+	st := geo.LightStyle
+	st.PixelScale = 2
+	p := geo.InsetParams{Members: cstoMembers, MinSide: 80, Target: 120, Margin: 20}
+	frame := func(v geo.Viewport) int {
+		f := geo.Frame{View: v, Style: st, Paint: cstoPalette, Selected: "ARM"}
+		r.Render(img, f)
+		if !inset {
+			return 0
+		}
+		ins := geo.PlanInsets(pr, v, p)
+		for _, in := range ins {
+			sub := img.SubImage(in.Rect).(*image.RGBA)
+			dst := &image.RGBA{Pix: sub.Pix, Stride: sub.Stride, Rect: image.Rect(0, 0, in.Rect.Dx(), in.Rect.Dy())}
+			f.View = in.View
+			ir.Render(dst, f)
+		}
+		return len(ins)
+	}
+	if frame(views[1]) == 0 && inset {
+		b.Fatal("no inset at this size")
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		frame(views[i%2])
+		i++
+	}
+}
+
+// TestInsetViewKeptByPan checks that panning leaves the inset's view as it
+// was, so the window keeps its raster.
+func TestInsetViewKeptByPan(t *testing.T) {
+	w := testWorld(t)
+	pr := geo.Project(w, testFraming.Proj)
+	v := testFraming.View(pr, 885, 663)
+	a := geo.PlanInsets(pr, v, insetParams())
+	b := geo.PlanInsets(pr, v.Pan(1, 0), insetParams())
+	require.NotEmpty(t, a)
+	require.Len(t, b, len(a))
+	assert.Equal(t, a[0].View, b[0].View)
+}
