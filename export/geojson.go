@@ -1,10 +1,15 @@
 package export
 
 import (
+	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 	"math"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -102,20 +107,61 @@ func GeoJSONOf(sc Scene, evs []events.Event) (*geojson.FeatureCollection, error)
 	return fc, nil
 }
 
-// WriteGeoJSON writes GeoJSONOf(sc, evs) to w, followed by a newline.
+// WriteGeoJSON writes GeoJSONOf(sc, evs) to w, one feature a line,
+// followed by a newline. Each feature is encoded by orb
+// (geojson.Feature.MarshalJSON), on all CPUs; the collection around them
+// is written here, which spares encoding/json checking the whole file
+// once more.
 func WriteGeoJSON(w io.Writer, sc Scene, evs []events.Event) error {
 	fc, err := GeoJSONOf(sc, evs)
 	if err != nil {
 		return err
 	}
-	data, err := fc.MarshalJSON()
+	enc, err := marshalFeatures(fc.Features)
 	if err != nil {
-		return fmt.Errorf("export GeoJSON: %w", err)
-	}
-	if _, err := w.Write(append(data, '\n')); err != nil {
 		return err
 	}
-	return nil
+	bw := bufio.NewWriterSize(w, 1<<16)
+	bw.WriteString(`{"type":"FeatureCollection",`)
+	if fc.BBox != nil {
+		bbox, err := json.Marshal(fc.BBox)
+		if err != nil {
+			return fmt.Errorf("export GeoJSON: %w", err)
+		}
+		fmt.Fprintf(bw, `"bbox":%s,`, bbox)
+	}
+	bw.WriteString(`"features":[`)
+	for i, data := range enc {
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteByte('\n')
+		bw.Write(data)
+	}
+	bw.WriteString("\n]}\n")
+	return bw.Flush()
+}
+
+// marshalFeatures encodes each feature with orb, in parallel.
+func marshalFeatures(fs []*geojson.Feature) ([][]byte, error) {
+	out := make([][]byte, len(fs))
+	errs := make([]error, len(fs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(fs)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(fs); i = int(next.Add(1) - 1) {
+				out[i], errs[i] = fs[i].MarshalJSON()
+			}
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("export GeoJSON: feature %v: %w", fs[i].ID, err)
+		}
+	}
+	return out, nil
 }
 
 // orNil returns s, or nil (JSON null) for "".

@@ -337,3 +337,40 @@ func TestJobDataFaults(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkWriteGeoJSON is the GeoJSON export's own work: the features of
+// a year encoded by orb (the whole process adds loading the data).
+func BenchmarkWriteGeoJSON(b *testing.B) {
+	w, as := load(b)
+	sc := Scene{World: w, Alliance: as["csto"], Year: 2022, Today: today}
+	evs := testEvents(b, "csto", 2022)
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := WriteGeoJSON(&buf, sc, evs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(buf.Len()))
+}
+
+// BenchmarkWriteGeoJSONOrbBaseline is the same collection encoded whole
+// by orb's FeatureCollection.MarshalJSON.
+func BenchmarkWriteGeoJSONOrbBaseline(b *testing.B) {
+	w, as := load(b)
+	sc := Scene{World: w, Alliance: as["csto"], Year: 2022, Today: today}
+	evs := testEvents(b, "csto", 2022)
+	var n int
+	for b.Loop() {
+		fc, err := GeoJSONOf(sc, evs)
+		if err != nil {
+			b.Fatal(err)
+		}
+		data, err := fc.MarshalJSON()
+		if err != nil {
+			b.Fatal(err)
+		}
+		n = len(data)
+	}
+	b.SetBytes(int64(n))
+}
