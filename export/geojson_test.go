@@ -19,6 +19,7 @@ import (
 	"cstomap/assets"
 	"cstomap/events"
 	"cstomap/geo"
+	"cstomap/timeline"
 )
 
 // testEvents returns the bundled events of the alliance that belong to year.
@@ -373,4 +374,34 @@ func BenchmarkWriteGeoJSONOrbBaseline(b *testing.B) {
 		n = len(data)
 	}
 	b.SetBytes(int64(n))
+}
+
+// TestGeoJSONAgreesWithCSV: for every year of both alliances, the
+// countries with a status in the GeoJSON are the rows of the CSV table,
+// with the same status, since and via.
+func TestGeoJSONAgreesWithCSV(t *testing.T) {
+	w, as := load(t)
+	for _, id := range []string{"csto", "nato"} {
+		a := as[id]
+		first, last := a.YearRange(today)
+		for y := first; y <= last; y++ {
+			fc, err := GeoJSONOf(Scene{World: w, Alliance: a, Year: y, Today: today}, nil)
+			require.NoError(t, err)
+			got := map[string]StatusRow{}
+			for _, f := range fc.Features {
+				if f.Properties["status"] == nil {
+					continue
+				}
+				via, _ := f.Properties["via"].(string)
+				got[f.Properties.MustString("iso")] = StatusRow{id, y, f.Properties.MustString("iso"), f.Properties.MustString("name"),
+					timeline.Status(f.Properties.MustString("status")), f.Properties.MustString("since"), via}
+			}
+			want := map[string]StatusRow{}
+			for _, r := range StatusRows(a, y, y, today, func(int) *geo.World { return w }) {
+				want[r.ISO] = r
+			}
+			require.NotEmpty(t, want)
+			require.Equal(t, want, got, "%s %d", id, y)
+		}
+	}
 }
