@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -62,9 +63,10 @@ type Options struct {
 	// ArticleDir is where articles the user adds are kept across restarts;
 	// "" keeps them for this session only.
 	ArticleDir string
-	// Aliases are extra names to find countries by (demonyms, capitals,
-	// leaders), besides the outlines' own names.
-	Aliases []SearchName
+	// Aliases makes the extra names to find countries by (demonyms,
+	// capitals, leaders), besides the outlines' own names; it is called on
+	// the first search. Nil means none.
+	Aliases func() []SearchName
 }
 
 // App is the main window's content: the widgets, wired to one Store that
@@ -109,7 +111,7 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	a.Store = NewStore(opts.Alliances, world.Territories(), opts.Today)
 	a.Map = NewMapView(geo.NewRenderer(world), export.FramingOf(opts.Alliances[0], world))
 	a.Tooltip = NewTooltip()
-	a.Search = NewSearch(searchNames(world, opts.Aliases), func(iso string) {
+	a.Search = NewSearchFunc(func() []SearchName { return searchNames(world, opts.Aliases) }, func(iso string) {
 		a.Store.Select(iso)
 		a.Map.ZoomToCountry(iso)
 		a.focusMap()
@@ -213,7 +215,7 @@ func (a *App) focusMap() {
 }
 
 // searchNames are the outlines' names and the aliases.
-func searchNames(world *geo.World, aliases []SearchName) []SearchName {
+func searchNames(world *geo.World, aliases func() []SearchName) []SearchName {
 	var out []SearchName
 	for _, c := range world.Countries {
 		out = append(out, SearchName{Text: c.Name, ISO: c.ISO, Kind: "name"})
@@ -221,7 +223,10 @@ func searchNames(world *geo.World, aliases []SearchName) []SearchName {
 			out = append(out, SearchName{Text: c.LongName, ISO: c.ISO, Kind: "name"})
 		}
 	}
-	return append(out, aliases...)
+	if aliases == nil {
+		return out
+	}
+	return append(out, aliases()...)
 }
 
 // Palette returns the colours in use (light or dark, following the theme).
@@ -241,6 +246,10 @@ func (a *App) firstFrame() {
 		runtime.ReadMemStats(&ms)
 		a.logf("memory go-heap %d MB, go-sys %d MB", ms.HeapInuse>>20, ms.Sys>>20)
 	}
+	// Loading, indexing and the first layout leave the heap about a third
+	// garbage; the runtime would hand those pages back to the system only
+	// slowly. One forced collection, off the main goroutine, does it now.
+	go debug.FreeOSMemory()
 	a.logGeometry()
 }
 
