@@ -13,9 +13,10 @@ import (
 	"cstomap/timeline"
 )
 
-// Inset sizes, in logical pixels (times the export's scale): a member
-// under insetMinSide on its longer side gets an inset that shows its
-// smallest country at insetTarget or more where the room allows.
+// Inset sizes, in logical pixels (times the scale, or the layout's unit on
+// a large image): a member under insetMinSide on its longer side gets an
+// inset that shows its smallest country at insetTarget or more where the
+// room allows.
 const (
 	insetMinSide = 40
 	insetTarget  = 60
@@ -34,13 +35,16 @@ func (o Options) members() []string {
 	return out
 }
 
-// insets plans the insets of the map frame seen through v (none when the
-// inset is switched off or the map hidden).
-func (o Options) insets(r *geo.Renderer, v geo.Viewport) []geo.Inset {
+// insets plans the insets of the map frame of layout l seen through v
+// (none when the inset is switched off or the map hidden). The sizes grow
+// with the image as its text does (layout.Unit): an A4 print or a 4K
+// image, where 40 pixels are a few millimetres, insets what a 1080p image
+// would.
+func (o Options) insets(r *geo.Renderer, v geo.Viewport, l layout) []geo.Inset {
 	if o.Hide.Inset || o.Hide.Map {
 		return nil
 	}
-	s := o.scale()
+	s := math.Max(o.scale(), l.Unit)
 	var own []string
 	for _, e := range o.Alliance.Statuses(o.Year, o.Today) {
 		own = append(own, e.ISO)
@@ -147,7 +151,7 @@ func strokeRect(img *image.RGBA, r image.Rectangle, w float64, c color.RGBA) {
 // the names.
 func (s *svgWriter) svgInsets(l layout, st geo.Style, p palette.Palette, v geo.Viewport) {
 	o := s.o
-	ins := o.insets(s.r, v)
+	ins := o.insets(s.r, v, l)
 	if len(ins) == 0 {
 		return
 	}

@@ -30,7 +30,7 @@ func TestInsetAtSocialSize(t *testing.T) {
 	r := geo.NewRenderer(o.World)
 	l := o.layout(faces{})
 	v := o.view(r, l.Map)
-	ins := o.insets(r, v)
+	ins := o.insets(r, v, l)
 	require.NotEmpty(t, ins)
 	in := ins[0]
 	require.Contains(t, in.Countries, "ARM")
@@ -48,7 +48,7 @@ func TestInsetAtSocialSize(t *testing.T) {
 	o.Hide.Inset = true
 	without, err := Render(o)
 	require.NoError(t, err)
-	assert.Empty(t, o.insets(r, v), "Hide.Inset leaves it out")
+	assert.Empty(t, o.insets(r, v, l), "Hide.Inset leaves it out")
 	rect := in.Rect.Add(l.Map.Min)
 	differ := 0
 	for y := rect.Min.Y; y < rect.Max.Y; y++ {

@@ -96,7 +96,7 @@ func (o Options) render(r *geo.Renderer, fs faces) *image.RGBA {
 		off := img.PixOffset(l.Map.Min.X, l.Map.Min.Y)
 		sub := &image.RGBA{Pix: img.Pix[off:], Stride: img.Stride, Rect: image.Rect(0, 0, l.Map.Dx(), l.Map.Dy())}
 		r.Render(sub, geo.Frame{View: v, Style: st, Paint: o.paint(), Selected: o.selected()})
-		o.drawInsets(sub, r, o.insets(r, v), st, fs, o.insetTextSize(l))
+		o.drawInsets(sub, r, o.insets(r, v, l), st, fs, o.insetTextSize(l))
 	}
 	period, stripe := hatchPeriod(st)
 	outline := mix(p.Text, p.Background, 0.7)
