@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/paulmach/orb"
+
 	"cstomap/geo"
 	"cstomap/palette"
 	"cstomap/timeline"
@@ -100,7 +102,9 @@ func (o Options) drawInsets(sub *image.RGBA, r *geo.Renderer, ins []geo.Inset, s
 // used here yet).
 func (o Options) insetNames(in geo.Inset, fs faces, size float64) []insetName {
 	var out []insetName
+	var boxes []orb.Bound
 	p := o.Palette()
+	a, d := fs.metrics(true, size)
 	for _, iso := range in.Countries {
 		lon, lat, ok := o.World.LabelPoint(iso)
 		if !ok {
@@ -109,9 +113,15 @@ func (o Options) insetNames(in geo.Inset, fs faces, size float64) []insetName {
 		x, y := in.View.Pixel(lon, lat)
 		name := o.World.Name(iso)
 		w := fs.width(true, size, name)
-		a, _ := fs.metrics(true, size)
 		x = math.Max(2, math.Min(float64(in.Rect.Dx())-w-2, x-w/2))
-		out = append(out, insetName{iso, textItem{Role: "inset-label", Text: name, X: x, Y: y + a/2, Size: size, Bold: true, Colour: p.Text}})
+		base := y + a/2
+		out = append(out, insetName{iso, textItem{Role: "inset-label", Text: name, X: x, Y: base, Size: size, Bold: true, Colour: p.Text}})
+		boxes = append(boxes, orb.Bound{Min: orb.Point{x - 1, base - a - 1}, Max: orb.Point{x + w + 1, base + d + 1}})
+	}
+	// Names that would cover each other move apart.
+	moved := geo.SpreadBoxes(boxes, orb.Bound{Max: orb.Point{float64(in.Rect.Dx()), float64(in.Rect.Dy())}})
+	for i := range out {
+		out[i].Y += moved[i].Min[1] - boxes[i].Min[1]
 	}
 	return out
 }

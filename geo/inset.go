@@ -355,3 +355,34 @@ func overlapsAny(r image.Rectangle, rs []image.Rectangle) bool {
 func NewRendererFor(pr *Projected) *Renderer {
 	return &Renderer{world: pr.World, proj: pr, outlines: map[outlineKey]outlineMask{}}
 }
+
+// SpreadBoxes moves boxes (in order; the first stays) up or down by whole
+// heights, nearest first, until none overlaps an earlier one, keeping each
+// inside within when it can: the names of an inset's countries do not
+// cover each other. It returns the moved boxes.
+func SpreadBoxes(boxes []orb.Bound, within orb.Bound) []orb.Bound {
+	out := make([]orb.Bound, 0, len(boxes))
+	for _, b := range boxes {
+		h := b.Max[1] - b.Min[1]
+		best := b
+		for _, k := range []float64{0, 1, -1, 2, -2, 3, -3} {
+			c := orb.Bound{Min: orb.Point{b.Min[0], b.Min[1] + k*h}, Max: orb.Point{b.Max[0], b.Max[1] + k*h}}
+			if c.Min[1] < within.Min[1] || c.Max[1] > within.Max[1] {
+				continue
+			}
+			free := true
+			for _, o := range out {
+				if c.Min[0] < o.Max[0] && o.Min[0] < c.Max[0] && c.Min[1] < o.Max[1] && o.Min[1] < c.Max[1] {
+					free = false
+					break
+				}
+			}
+			if free {
+				best = c
+				break
+			}
+		}
+		out = append(out, best)
+	}
+	return out
+}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/paulmach/orb"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -146,4 +147,14 @@ func TestInsetViewKeptByPan(t *testing.T) {
 	require.NotEmpty(t, a)
 	require.Len(t, b, len(a))
 	assert.Equal(t, a[0].View, b[0].View)
+}
+
+func TestSpreadBoxes(t *testing.T) {
+	box := func(x0, y0, x1, y1 float64) orb.Bound {
+		return orb.Bound{Min: orb.Point{x0, y0}, Max: orb.Point{x1, y1}}
+	}
+	got := geo.SpreadBoxes([]orb.Bound{box(0, 10, 50, 20), box(20, 15, 70, 25), box(100, 10, 120, 20)}, box(0, 0, 200, 100))
+	assert.Equal(t, box(0, 10, 50, 20), got[0], "the first stays")
+	assert.Equal(t, box(20, 25, 70, 35), got[1], "the second moves down a height")
+	assert.Equal(t, box(100, 10, 120, 20), got[2], "a free one stays")
 }

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
+	"github.com/paulmach/orb"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/opentype"
@@ -212,15 +213,7 @@ func (m *MapView) drawInsets(img *image.RGBA, f geo.Frame) {
 		l.renderer.Render(dst, fr)
 		strokeBox(img, in.Rect.Inset(-int(fw)), fw, halo)
 		strokeBox(img, in.Rect, fw, ink)
-		face := insetFace(insetNamePt * s)
-		for _, iso := range in.Countries {
-			lon, lat, ok := m.renderer.World().LabelPoint(iso)
-			if !ok {
-				continue
-			}
-			x, y := in.View.Pixel(lon, lat)
-			drawName(dst, face, m.renderer.World().Name(iso), x, y, ink, halo)
-		}
+		drawNames(dst, insetFace(insetNamePt*s), m.renderer.World(), in, ink, halo)
 	}
 }
 
@@ -262,25 +255,47 @@ func insetFace(size float64) font.Face {
 	return f
 }
 
-// drawName draws s centred on (x, y) in ink over a one-pixel halo, kept
-// inside dst.
-func drawName(dst *image.RGBA, face font.Face, s string, x, y float64, ink, halo color.RGBA) {
+// drawNames draws the names of in's countries centred on their label
+// points in ink over a one-pixel halo, kept inside dst and moved apart
+// where they would cover each other.
+func drawNames(dst *image.RGBA, face font.Face, world *geo.World, in geo.Inset, ink, halo color.RGBA) {
 	if face == nil {
 		return
 	}
-	w := float64(font.MeasureString(face, s)) / 64
 	m := face.Metrics()
-	a := float64(m.Ascent) / 64
-	x = math.Max(2, math.Min(float64(dst.Rect.Dx())-w-2, x-w/2))
-	base := y + a/2
-	d := font.Drawer{Dst: dst, Face: face, Src: image.NewUniform(halo)}
-	for _, o := range [][2]float64{{-1, -1}, {0, -1}, {1, -1}, {-1, 0}, {1, 0}, {-1, 1}, {0, 1}, {1, 1}} {
-		d.Dot.X, d.Dot.Y = fixed.Int26_6((x+o[0])*64), fixed.Int26_6((base+o[1])*64)
-		d.DrawString(s)
+	a, d := float64(m.Ascent)/64, float64(m.Descent)/64
+	type name struct {
+		s       string
+		x, base float64
 	}
-	d.Src = image.NewUniform(ink)
-	d.Dot.X, d.Dot.Y = fixed.Int26_6(x*64), fixed.Int26_6(base*64)
-	d.DrawString(s)
+	var names []name
+	var boxes []orb.Bound
+	for _, iso := range in.Countries {
+		lon, lat, ok := world.LabelPoint(iso)
+		if !ok {
+			continue
+		}
+		x, y := in.View.Pixel(lon, lat)
+		s := world.Name(iso)
+		w := float64(font.MeasureString(face, s)) / 64
+		x = math.Max(2, math.Min(float64(dst.Rect.Dx())-w-2, x-w/2))
+		base := y + a/2
+		names = append(names, name{s, x, base})
+		boxes = append(boxes, orb.Bound{Min: orb.Point{x - 1, base - a - 1}, Max: orb.Point{x + w + 1, base + d + 1}})
+	}
+	moved := geo.SpreadBoxes(boxes, orb.Bound{Max: orb.Point{float64(dst.Rect.Dx()), float64(dst.Rect.Dy())}})
+	dr := font.Drawer{Dst: dst, Face: face}
+	for i, n := range names {
+		base := n.base + moved[i].Min[1] - boxes[i].Min[1]
+		dr.Src = image.NewUniform(halo)
+		for _, o := range [][2]float64{{-1, -1}, {0, -1}, {1, -1}, {-1, 0}, {1, 0}, {-1, 1}, {0, 1}, {1, 1}} {
+			dr.Dot = fixed.Point26_6{X: fixed.Int26_6((n.x + o[0]) * 64), Y: fixed.Int26_6((base + o[1]) * 64)}
+			dr.DrawString(n.s)
+		}
+		dr.Src = image.NewUniform(ink)
+		dr.Dot = fixed.Point26_6{X: fixed.Int26_6(n.x * 64), Y: fixed.Int26_6(base * 64)}
+		dr.DrawString(n.s)
+	}
 }
 
 // setInsetMembers gives the map the countries with a status in the year.
