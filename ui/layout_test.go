@@ -139,3 +139,31 @@ func checkPanel(t *testing.T, app *ui.App, w fyne.Window) {
 	})
 	assert.Positive(t, labels)
 }
+
+// TestFramingFollowsResize checks that every country with a status in any
+// year of the CSTO's data lies whole inside the map at several window
+// sizes, portrait included, until the user zooms; and that the reset
+// button's ResetView returns to that framing after a zoom.
+func TestFramingFollowsResize(t *testing.T) {
+	app, win := newLayoutApp(t, 1280, 800)
+	isos := []string{"RUS", "BLR", "KAZ", "KGZ", "TJK", "ARM", "AZE", "GEO", "UZB"}
+	inside := func(sz fyne.Size) {
+		t.Helper()
+		m := app.Map.Size()
+		for _, iso := range isos {
+			lo, hi, ok := app.Map.BoundsOf(iso)
+			require.True(t, ok, iso)
+			assert.True(t, lo.X >= 0 && lo.Y >= 0 && hi.X <= m.Width && hi.Y <= m.Height,
+				"%v: %s at %v-%v leaves the map %v", sz, iso, lo, hi, m)
+		}
+	}
+	for _, sz := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 800, Height: 600}, {Width: 900, Height: 1200}, {Width: 1920, Height: 1080}} {
+		win.Resize(sz)
+		inside(sz)
+	}
+	app.Map.ZoomBy(3)
+	lo, _, _ := app.Map.BoundsOf("RUS")
+	assert.Negative(t, lo.X, "zoomed in, Russia runs off the map")
+	app.Map.ResetView()
+	inside(win.Canvas().Size())
+}
