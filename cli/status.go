@@ -48,11 +48,13 @@ func runStatus(e *env, args []string) int {
 	if err := a.CheckYear(y, today); err != nil {
 		return e.usageErr("status", "%v", err)
 	}
-	entries := a.StatusesVia(y, today, d.World.Territories())
+	// The year's outlines name its countries: DEU is "West Germany" in 1980.
+	w := d.WorldIn(y)
+	entries := a.StatusesVia(y, today, w.Territories())
 	if *asJSON {
-		err = timeline.WriteJSONSources(e.stdout, a, entries, d.World.Name, d.Sources.Describe)
+		err = timeline.WriteJSONSources(e.stdout, a, entries, w.Name, d.Sources.Describe)
 	} else {
-		err = timeline.WriteTable(e.stdout, entries, d.World.Name)
+		err = timeline.WriteTable(e.stdout, entries, w.Name)
 	}
 	if err != nil {
 		return e.fail("status", err)
