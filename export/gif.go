@@ -48,7 +48,10 @@ func WriteGIF(ctx context.Context, w io.Writer, o Options, years []int, delay ti
 	}
 	cs := max(2, int((delay+5*time.Millisecond)/(10*time.Millisecond)))
 	total := len(years) + 1
-	r, fs := o.renderer(), faces{}
+	if o.renderers == nil {
+		o.renderers = newRendererCache(o.Renderer)
+	}
+	fs := faces{}
 	l := o.layout(fs)
 	pal := gifPalette(o.Palette(), o.mapStyle(l))
 	q := newQuantiser(pal)
@@ -62,7 +65,7 @@ func WriteGIF(ctx context.Context, w io.Writer, o Options, years []int, delay ti
 		oy := o
 		oy.Year = y
 		oy.Hide.Year = false
-		img := oy.render(r, fs)
+		img := oy.render(oy.renderer(), fs)
 		if cur == nil || cur.Rect != img.Rect {
 			cur = image.NewPaletted(img.Rect, pal)
 		}

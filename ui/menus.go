@@ -100,7 +100,7 @@ func (a *App) ShowExport() {
 	}
 	ShowExportDialog(a.window, prefs, func() export.Scene {
 		v, st := a.Map.View(), a.Store.State()
-		return export.Scene{World: a.World, Alliance: st.Alliance, Year: st.Year, Today: a.Store.Today(),
+		return export.Scene{World: a.base, WorldIn: a.opts.WorldIn, Alliance: st.Alliance, Year: st.Year, Today: a.Store.Today(),
 			View: &v, Selected: st.Selected, Dark: isDark(st.Theme)}
 	})
 }
