@@ -146,7 +146,9 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	var problems []string
 	problems = append(problems, opts.PrefsProblems...)
 	if opts.Prefs != nil {
-		if ignored := restorePrefs(opts.Prefs, a.Store, world.Known); len(ignored) > 0 {
+		// The year is restored before the selection, so a.World is the
+		// year's outlines by then (a saved GDR in 1980 is known).
+		if ignored := restorePrefs(opts.Prefs, a.Store, func(iso string) bool { return a.World.Known(iso) }); len(ignored) > 0 {
 			problems = append(problems, "Some saved settings did not fit and were reset to the defaults: "+strings.Join(ignored, "; ")+".")
 		}
 		after := opts.AfterFunc

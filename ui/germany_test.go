@@ -6,6 +6,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+
+	"cstomap/ui"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -56,4 +59,22 @@ func TestCountryListGroupsInTreatyYears(t *testing.T) {
 	g = app.Panel.CountryGroups()
 	assert.Contains(t, g["Current members"], "Armenia")
 	assert.NotContains(t, g, "Parties")
+}
+
+// TestRestoreGDRSelection: a window closed on the GDR in 1980 opens on it
+// again, without a problem about an unknown country.
+func TestRestoreGDRSelection(t *testing.T) {
+	a := test.NewTempApp(t)
+	p := a.Preferences()
+	p.SetString("alliance", "nato")
+	p.SetInt("year", 1980)
+	p.SetString("selected", "DDR")
+	var log logBuffer
+	o := testOptions(t)
+	o.Prefs, o.Log = p, &log
+	app, err := ui.New(a.NewWindow("t"), testWorld(t), o)
+	require.NoError(t, err)
+	assert.NotContains(t, log.String(), "problem")
+	assert.Equal(t, "DDR", app.Store.Selected())
+	assert.Equal(t, "German Democratic Republic", app.Panel.Title())
 }
