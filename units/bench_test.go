@@ -9,6 +9,7 @@ import (
 	"cstomap/geo"
 	"cstomap/palette"
 	"cstomap/timeline"
+	"cstomap/units"
 )
 
 var benchToday = time.Date(2026, time.March, 1, 12, 0, 0, 0, time.UTC)
@@ -129,5 +130,17 @@ func BenchmarkPanFrame(b *testing.B) {
 	for b.Loop() {
 		r.Render(img, geo.Frame{View: views[i%2], Style: palette.Light.Map, Paint: palette.Light.PaintFunc(st), Selected: "DEU"})
 		i++
+	}
+}
+
+// BenchmarkLoad is the atlas's share of start-up: parsing units.json,
+// decoding units.bin and building the world of 1949–1990.
+func BenchmarkLoad(b *testing.B) {
+	base := modern(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := units.Load(base, assets.Units, "units.json", assets.UnitsBin); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
