@@ -42,12 +42,22 @@ const SourceLine = "Sources: Insider (2023); dated events from public records. B
 const HistoricalBordersCredit = " Inner German border: © OpenStreetMap contributors (ODbL)."
 
 // SourceText returns the source line of o's image: SourceLine, with
-// HistoricalBordersCredit when the year's outlines are historical.
+// HistoricalBordersCredit when the year's outlines are historical (or, in
+// an animation, any frame's are, so that every frame has the same layout).
 func (o Options) SourceText() string {
-	if o.WorldIn != nil && o.YearWorld() != o.World {
+	if o.creditAll || o.historical(o.Year) {
 		return SourceLine + HistoricalBordersCredit
 	}
 	return SourceLine
+}
+
+// historical reports whether the map of year draws historical units.
+func (o Options) historical(year int) bool {
+	if o.WorldIn == nil {
+		return false
+	}
+	w := o.WorldIn(year)
+	return w != nil && w != o.World
 }
 
 // DefaultTitle is the title used when Options.Title is empty. In a title,
@@ -175,6 +185,10 @@ type Options struct {
 	// renderers keeps a renderer per world for a job over many years; nil
 	// for a single image.
 	renderers *rendererCache
+	// creditAll puts HistoricalBordersCredit in the source line whatever
+	// the year: set for every frame of an animation that has a historical
+	// year.
+	creditAll bool
 }
 
 // YearWorld returns the outlines of the year shown: WorldIn(Year), or

@@ -100,3 +100,16 @@ func TestPerYearJobDrawsEachYearsOutlines(t *testing.T) {
 	require.NoError(t, WriteGIF(context.Background(), &buf, o, YearsBetween(1989, 1992), 0, nil))
 	assert.Len(t, o.renderers.m, 2, "today's outlines and those of 1949–1990")
 }
+
+// TestGIFCreditsEveryFrame: an animation across 1990/1991 has the ODbL
+// credit in every frame, so the layout does not jump at 1991.
+func TestGIFCreditsEveryFrame(t *testing.T) {
+	o := natoByYear(t, 1991)
+	assert.Equal(t, SourceLine, o.SourceText())
+	assert.Equal(t, SourceLine+HistoricalBordersCredit, o.forYears([]int{1990, 1991}).SourceText())
+	assert.Equal(t, SourceLine, o.forYears([]int{1991, 1992}).SourceText())
+	a, b := natoByYear(t, 1990), natoByYear(t, 1991)
+	a.Width, a.Height, b.Width, b.Height = 1080, 1080, 1080, 1080
+	b.creditAll = true
+	assert.Equal(t, a.layout(faces{}).Map, b.layout(faces{}).Map)
+}
