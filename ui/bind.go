@@ -74,7 +74,11 @@ func (a *App) stateChanged(old, cur State) {
 		a.yearLabel.SetYear(cur.Year)
 		a.Years.SetYear(cur.Year)
 		if h := a.Map.Hovered(); h != "" && a.Tooltip.Visible() {
-			a.Tooltip.ShowText(hoverText(a.Store, a.World, h))
+			if a.World.Known(h) {
+				a.Tooltip.ShowText(hoverText(a.Store, a.World, h))
+			} else {
+				a.Tooltip.Hide() // the GDR, gone in 1991: until the pointer moves
+			}
 		}
 	}
 	if cur.Selected != old.Selected {

@@ -36,8 +36,12 @@ func TestGermanyByYear(t *testing.T) {
 	assert.Equal(t, "CSTO Map — German Democratic Republic", w.Title())
 	assert.Equal(t, "Never a NATO member.", app.Panel.StatusText())
 
-	// 1991: one Germany; the GDR, gone, is no longer selected.
+	// 1991: one Germany; the GDR, gone, is no longer selected, and its
+	// tooltip goes.
+	app.Map.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: leipzig}})
+	require.True(t, app.Tooltip.Visible())
 	app.Store.SetYear(1991)
+	assert.False(t, app.Tooltip.Visible())
 	assert.Equal(t, "", app.Store.Selected())
 	assert.Equal(t, "DEU", app.Map.CountryAt(leipzig))
 	test.TapAt(app.Map, leipzig)
