@@ -7,6 +7,7 @@ import (
 
 	"cstomap/assets"
 	"cstomap/geo"
+	"cstomap/timeline"
 	"cstomap/units"
 
 	"github.com/paulmach/orb"
@@ -261,4 +262,21 @@ func TestGenerateErrors(t *testing.T) {
 		return []byte(`{"type": "FeatureCollection", "features": []}`), nil
 	})
 	assert.ErrorContains(t, err, `units.json: unit DDR: cut: no feature with iso_3166_2 "DE-MV"`)
+}
+
+// TestUnitSourcesMeetThePolicy: the units cite sources as the alliance
+// files must (assets/sources.json): each known, none unreliable, and each
+// unit has an official, news or research one.
+func TestUnitSourcesMeetThePolicy(t *testing.T) {
+	pol, err := timeline.ParsePolicy(assets.Sources)
+	require.NoError(t, err)
+	for _, u := range atlas(t).Units() {
+		strong := false
+		for _, s := range u.Sources {
+			v := pol.Classify(s)
+			require.NoError(t, v.Err, "unit %s: %s", u.ID, s)
+			strong = strong || v.Class == timeline.ClassOfficial || v.Class == timeline.ClassNews || v.Class == timeline.ClassResearch
+		}
+		assert.True(t, strong, "unit %s cites no official, news or research source", u.ID)
+	}
 }
