@@ -271,8 +271,9 @@ func (a *App) firstFrame() {
 	}
 	// Loading, indexing and the first layout leave the heap about a third
 	// garbage; the runtime would hand those pages back to the system only
-	// slowly. One forced collection, off the main goroutine, does it now.
-	go debug.FreeOSMemory()
+	// slowly. One forced collection, off the main goroutine and after the
+	// first frame has been painted, does it now.
+	time.AfterFunc(500*time.Millisecond, debug.FreeOSMemory)
 	for _, iso := range a.opts.Where {
 		if p, ok := a.WindowPosition(iso); ok {
 			a.logf("where %s %.0f %.0f", iso, p.X, p.Y)
