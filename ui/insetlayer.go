@@ -50,6 +50,7 @@ type insetLayer struct {
 
 // insetKey is what a plan depends on.
 type insetKey struct {
+	world   *geo.World
 	view    geo.Viewport
 	members string
 	own     string
@@ -152,7 +153,7 @@ func (m *MapView) insetPlan(v geo.Viewport) []geo.Inset {
 		avoid[i] = scaleRect(r, s)
 		av.WriteString(avoid[i].String())
 	}
-	k := insetKey{view: v, members: strings.Join(l.members, ","), own: strings.Join(l.own, ","), avoid: av.String()}
+	k := insetKey{world: m.renderer.World(), view: v, members: strings.Join(l.members, ","), own: strings.Join(l.own, ","), avoid: av.String()}
 	if l.planned && k == l.key {
 		return l.plan
 	}
