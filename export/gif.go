@@ -293,5 +293,6 @@ func (o Options) forYears(years []int) Options {
 	for _, y := range years {
 		o.creditAll = o.creditAll || o.historical(y)
 	}
+	o.insetYears = years
 	return o
 }

@@ -154,7 +154,7 @@ func TestGIFFramesComposite(t *testing.T) {
 	small := 0
 	for i, f := range g.Image {
 		draw.Draw(canvas, f.Rect, f, f.Rect.Min, draw.Src)
-		oy := o
+		oy := o.forYears(years) // the animation's inset is planned for all its years
 		oy.Year = years[i]
 		want := q.quantise(oy.render(geo.NewRenderer(o.World), faces{}))
 		require.Equal(t, want.Pix, canvas.Pix, "frame %d (%d)", i, years[i])

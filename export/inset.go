@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -25,16 +26,27 @@ const (
 )
 
 // members returns the countries with a status in the year on show (their
-// territories included), sorted.
-func (o Options) members() []string {
-	var out []string
-	for iso, st := range palette.ForYear(o.Alliance, o.World.Territories(), o.Year, o.Today) {
-		if st != timeline.StatusNone {
-			out = append(out, iso)
+// territories included), and the alliance's own among them, sorted; for
+// an animation, those of all its years.
+func (o Options) members() (members, own []string) {
+	years := o.insetYears
+	if len(years) == 0 {
+		years = []int{o.Year}
+	}
+	all, mine := map[string]bool{}, map[string]bool{}
+	for _, y := range years {
+		oy := o
+		oy.Year = y
+		for iso, st := range palette.ForYear(o.Alliance, oy.YearWorld().Territories(), y, o.Today) {
+			if st != timeline.StatusNone {
+				all[iso] = true
+			}
+		}
+		for _, e := range o.Alliance.Statuses(y, o.Today) {
+			mine[e.ISO] = true
 		}
 	}
-	slices.Sort(out)
-	return out
+	return slices.Sorted(maps.Keys(all)), slices.Sorted(maps.Keys(mine))
 }
 
 // insets plans the insets of the map frame of layout l seen through v
@@ -47,12 +59,9 @@ func (o Options) insets(r *geo.Renderer, v geo.Viewport, l layout) []geo.Inset {
 		return nil
 	}
 	s := math.Max(o.scale(), l.Unit)
-	var own []string
-	for _, e := range o.Alliance.Statuses(o.Year, o.Today) {
-		own = append(own, e.ISO)
-	}
+	members, own := o.members()
 	return geo.PlanInsets(r.Projected(v.Proj), v, geo.InsetParams{
-		Members:    o.members(),
+		Members:    members,
 		Candidates: own,
 		MinSide:    insetMinSide * s,
 		Target:     insetTarget * s,
@@ -106,12 +115,12 @@ func (o Options) insetNames(in geo.Inset, fs faces, size float64) []insetName {
 	p := o.Palette()
 	a, d := fs.metrics(true, size)
 	for _, iso := range in.Countries {
-		lon, lat, ok := o.World.LabelPoint(iso)
+		lon, lat, ok := o.YearWorld().LabelPoint(iso)
 		if !ok {
 			continue
 		}
 		x, y := in.View.Pixel(lon, lat)
-		name := o.World.Name(iso)
+		name := o.YearWorld().Name(iso)
 		w := fs.width(true, size, name)
 		x = math.Max(2, math.Min(float64(in.Rect.Dx())-w-2, x-w/2))
 		base := y + a/2
@@ -167,7 +176,8 @@ func (s *svgWriter) svgInsets(l layout, st geo.Style, p palette.Palette, v geo.V
 	}
 	fw, sw := insetLine(st)
 	period, stripe := hatchPeriod(st)
-	statuses := palette.ForYear(o.Alliance, o.World.Territories(), o.Year, o.Today)
+	w := s.r.World() // the year's outlines (Options.YearWorld)
+	statuses := palette.ForYear(o.Alliance, w.Territories(), o.Year, o.Today)
 	pr := s.r.Projected(v.Proj)
 	size := o.insetTextSize(l)
 	s.printf(`<g id="inset" class="inset">` + "\n")
@@ -200,7 +210,7 @@ func (s *svgWriter) svgInsets(l layout, st geo.Style, p palette.Palette, v geo.V
 		s.printf(`<rect x="%d" y="%d" width="%d" height="%d" fill="%s"/>`+"\n", r.Min.X, r.Min.Y, r.Dx(), r.Dy(), hex(st.Sea))
 		rings := countryRings(pr, in.View, r)
 		s.printf(`<g fill-rule="evenodd" stroke="none">` + "\n")
-		for ci, c := range o.World.Countries {
+		for ci, c := range w.Countries {
 			if len(rings[ci]) == 0 {
 				continue
 			}
@@ -218,13 +228,13 @@ func (s *svgWriter) svgInsets(l layout, st geo.Style, p palette.Palette, v geo.V
 		s.printf("</g>\n")
 		s.printf(`<path class="inset-borders" fill="none" stroke="%s" stroke-width="%s" stroke-linejoin="round" stroke-linecap="round" d="`, hex(st.Border), num(nil, st.BorderWidth*st.PixelScale))
 		s.buf = s.buf[:0]
-		for ci := range o.World.Countries {
+		for ci := range w.Countries {
 			s.buf = strokePath(s.buf, rings[ci])
 		}
 		s.raw(s.buf)
 		s.printf("\"/>\n")
 		if sel := o.selected(); sel != "" {
-			if ci := o.World.Index(sel); ci >= 0 && len(rings[ci]) > 0 {
+			if ci := w.Index(sel); ci >= 0 && len(rings[ci]) > 0 {
 				s.printf(`<path class="inset-selected-outline" data-iso="%s" fill="none" stroke="%s" stroke-width="%s" stroke-linejoin="round" stroke-linecap="round" d="`,
 					esc(sel), hex(st.Selected), num(nil, st.SelectedWidth*st.PixelScale))
 				s.buf = strokePath(s.buf[:0], rings[ci])

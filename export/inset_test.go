@@ -113,3 +113,21 @@ func TestInsetElement(t *testing.T) {
 	Elements[i].Set(&h, true)
 	assert.True(t, h.Inset)
 }
+
+// TestInsetStableInAnimation checks that an animation plans its inset
+// once for all its years: the South Caucasus inset of 1992 (Armenia only
+// a member) is the one of 2024.
+func TestInsetStableInAnimation(t *testing.T) {
+	o := socialOptions(t)
+	r := geo.NewRenderer(o.World)
+	l := o.layout(faces{})
+	v := o.view(r, l.Map)
+	anim := o.forYears([]int{1992, 2024})
+	anim.Year = 1992
+	a := anim.insets(r, v, l)
+	anim.Year = 2024
+	b := anim.insets(r, v, l)
+	require.NotEmpty(t, a)
+	assert.Equal(t, a, b)
+	assert.Contains(t, a[0].Countries, "GEO", "Georgia, a member from 1993, is in 1992's frame's inset too")
+}

@@ -191,6 +191,10 @@ type Options struct {
 	// the year: set for every frame of an animation that has a historical
 	// year.
 	creditAll bool
+	// insetYears are the years of an animation: its inset is planned for
+	// the members of all of them, so it keeps its place from frame to
+	// frame (see insets).
+	insetYears []int
 }
 
 // YearWorld returns the outlines of the year shown: WorldIn(Year), or
