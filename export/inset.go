@@ -66,6 +66,7 @@ func (o Options) insets(r *geo.Renderer, v geo.Viewport, l layout) []geo.Inset {
 		MinSide:    insetMinSide * s,
 		Target:     insetTarget * s,
 		Margin:     math.Round(10 * s),
+		Drawn:      r, // has drawn v when the PNG calls, not for the SVG
 	})
 }
 

@@ -34,6 +34,10 @@ type InsetParams struct {
 	// Avoid are boxes of the view an inset must not cover (a year label
 	// drawn over the map).
 	Avoid []image.Rectangle
+	// Drawn, when not nil, is a renderer that has just drawn the view: its
+	// per-pixel countries tell where members are, instead of a hit test
+	// per point (about ten times faster).
+	Drawn *Renderer
 }
 
 // Inset is one magnified part of the map, drawn over an empty part of it.
@@ -81,7 +85,7 @@ func PlanInsets(pr *Projected, v Viewport, p InsetParams) []Inset {
 	if len(groups) == 0 {
 		return nil
 	}
-	mask := newMemberMask(pr.World, v, p.Members)
+	mask := newMemberMask(pr.World, v, p.Members, p.Drawn)
 	var out []Inset
 	taken := slices.Clone(p.Avoid)
 	for _, g := range groups {
@@ -275,22 +279,39 @@ type memberMask struct {
 	sum  []int32 // (nx+1)×(ny+1) prefix sums of member points
 }
 
-func newMemberMask(world *World, v Viewport, members []string) *memberMask {
+func newMemberMask(world *World, v Viewport, members []string, drawn *Renderer) *memberMask {
 	step := math.Max(4, float64(min(v.W, v.H))/120)
 	m := &memberMask{w: v.W, h: v.H, step: step}
 	m.nx, m.ny = int(float64(v.W)/step)+1, int(float64(v.H)/step)+1
-	is := map[string]bool{}
+	is := make([]bool, len(world.Countries)+1) // by country index + 1; 0 is the sea
 	for _, iso := range members {
-		is[iso] = true
+		if i := world.Index(iso); i >= 0 {
+			is[i+1] = true
+		}
+	}
+	member := func(x, y float64) bool {
+		lon, lat, ok := v.LonLat(x, y)
+		if !ok {
+			return false
+		}
+		return is[world.countryIndexAt(lon, lat)+1]
+	}
+	if drawn != nil && drawn.world == world {
+		drawn.mu.Lock()
+		defer drawn.mu.Unlock()
+		if drawn.valid && drawn.view == v {
+			member = func(x, y float64) bool {
+				xi, yi := min(int(x), v.W-1), min(int(y), v.H-1)
+				return is[drawn.lab1[yi*v.W+xi]]
+			}
+		}
 	}
 	m.sum = make([]int32, (m.nx+1)*(m.ny+1))
 	for j := 0; j < m.ny; j++ {
 		row := int32(0)
 		for i := 0; i < m.nx; i++ {
-			if lon, lat, ok := v.LonLat(float64(i)*step, float64(j)*step); ok {
-				if iso, ok := world.CountryAt(lon, lat); ok && is[iso] {
-					row++
-				}
+			if member(float64(i)*step, float64(j)*step) {
+				row++
 			}
 			m.sum[(j+1)*(m.nx+1)+i+1] = m.sum[j*(m.nx+1)+i+1] + row
 		}

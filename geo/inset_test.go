@@ -109,7 +109,7 @@ func benchFrame(b *testing.B, inset bool) {
 	img := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
 	st := geo.LightStyle
 	st.PixelScale = 2
-	p := geo.InsetParams{Members: cstoMembers, MinSide: 80, Target: 120, Margin: 20}
+	p := geo.InsetParams{Members: cstoMembers, MinSide: 80, Target: 120, Margin: 20, Drawn: r}
 	frame := func(v geo.Viewport) int {
 		f := geo.Frame{View: v, Style: st, Paint: cstoPalette, Selected: "ARM"}
 		r.Render(img, f)
@@ -133,6 +133,31 @@ func benchFrame(b *testing.B, inset bool) {
 	for b.Loop() {
 		frame(views[i%2])
 		i++
+	}
+}
+
+// TestInsetDrawnMatchesSampled checks that planning with the renderer that
+// drew the view gives the insets that hit testing gives.
+func TestInsetDrawnMatchesSampled(t *testing.T) {
+	w := testWorld(t)
+	r := geo.NewRenderer(w)
+	pr := r.Projected(testFraming.Proj)
+	for _, sz := range [][2]int{{1136, 490}, {885, 663}, {640, 400}} {
+		v := testFraming.View(pr, sz[0], sz[1])
+		r.Render(image.NewRGBA(image.Rect(0, 0, sz[0], sz[1])), geo.Frame{View: v, Style: geo.LightStyle, Paint: cstoPalette})
+		p := insetParams()
+		sampled := geo.PlanInsets(pr, v, p)
+		p.Drawn = r
+		drawn := geo.PlanInsets(pr, v, p)
+		require.NotEmpty(t, drawn)
+		assert.Equal(t, len(sampled), len(drawn), "%v", sz)
+		for i := range drawn {
+			assert.Equal(t, sampled[i].Countries, drawn[i].Countries)
+			// The grid points may differ by a pixel at a coast; the
+			// place is the same or next to it.
+			assert.InDelta(t, sampled[i].Rect.Min.X, drawn[i].Rect.Min.X, 40, "%v", sz)
+			assert.InDelta(t, sampled[i].Rect.Min.Y, drawn[i].Rect.Min.Y, 40, "%v", sz)
+		}
 	}
 }
 

@@ -165,6 +165,7 @@ func (m *MapView) insetPlan(v geo.Viewport) []geo.Inset {
 		Target:     insetTarget * s,
 		Margin:     insetMargin * s,
 		Avoid:      avoid,
+		Drawn:      m.renderer, // has drawn v, unless asked before the frame
 	})
 	l.key, l.planned = k, true
 	return l.plan
