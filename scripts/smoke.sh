@@ -58,7 +58,23 @@ HOME="$out/home" "$here/xvfb-drive.sh" -t 60 -d 1 -a --where=ARM "$BIN" "$out/ex
   || fail "the export dialog run failed"
 ls "$out"/home/csto-*.png >/dev/null 2>&1 || fail "the export dialog wrote no file into $out/home"
 
+# ourRaces LOG: the number of race reports in LOG whose racing accesses
+# (the stacks before "Goroutine N ... created at") pass through this
+# program's code. Fyne 2.7.1 has one race of its own, between its event
+# queue and the closing of its call queue when the app quits; it shows
+# only fyne.io frames there, and is reported but not counted.
+ourRaces() {
+  awk '/^WARNING: DATA RACE/ { inrep = 1; acc = 1; ours = 0; next }
+       inrep && /^Goroutine [0-9]+ .*created at:/ { acc = 0 }
+       inrep && acc && /(cstomap\/|main\.)/ { ours = 1 }
+       inrep && /^==================/ { n += ours; inrep = 0 }
+       END { print n + 0 }' "$1"
+}
 for log in "$out"/*/stderr.log; do
-  if grep -q -e 'DATA RACE' -e 'Error in Fyne call thread' "$log"; then fail "threading problem in $log"; fi
+  grep -q 'Error in Fyne call thread' "$log" && fail "threading problem in $log"
+  if grep -q 'DATA RACE' "$log"; then
+    [ "$(ourRaces "$log")" -eq 0 ] || fail "threading problem in $log"
+    echo "smoke: note: a data race inside Fyne alone in $log (not ours)"
+  fi
 done
 echo "smoke: ok (window drawn, sd $s; click at $ax,$ay selected Armenia; hover reported Kazakhstan; wheel zoomed, $diff pixels changed; switched to NATO and stepped a year; the export dialog wrote $(basename "$(ls "$out"/home/csto-*.png | head -1)"))"
