@@ -85,6 +85,8 @@ type App struct {
 	Search *Search
 	// Tooltip follows the pointer over the map.
 	Tooltip *Tooltip
+	// Names draws the country names over the map.
+	Names *LabelLayer
 
 	window    fyne.Window
 	opts      Options
@@ -92,6 +94,7 @@ type App struct {
 	yearLabel *YearLabel
 	pal       palette.Palette
 	saver     *prefsSaver // nil without preferences
+	namesItem *fyne.MenuItem
 }
 
 // New builds the main window's content for world inside w. It fails when
@@ -103,6 +106,7 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	a := &App{World: world, window: w, opts: opts, index: opts.Index, pal: palette.Light}
 	a.Store = NewStore(opts.Alliances, world.Territories(), opts.Today)
 	a.Map = NewMapView(geo.NewRenderer(world))
+	a.setUpNames()
 	a.Tooltip = NewTooltip()
 	a.Search = NewSearch(searchNames(world, opts.Aliases), func(iso string) {
 		a.Store.Select(iso)
@@ -123,8 +127,9 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	// split's share and again when the panel's heading widens it.
 	a.bind()
 	w.SetContent(a.layout())
+	a.updateNames() // the year over the map has its place now
 	w.SetMainMenu(a.mainMenu())
-	keys := keyHandler(a.Store, a.Years, a.Map)
+	keys := a.withNamesKey(keyHandler(a.Store, a.Years, a.Map))
 	a.Map.OnTypedKey = keys
 	w.Canvas().SetOnTypedKey(keys)
 	addShortcuts(w.Canvas(), a.Store, a.Map, a.menuShortcuts())
