@@ -126,7 +126,7 @@ const (
 	maxContext   = 8    // context labels, at least
 	haloScale    = 0.16 // the halo's width
 	padScale     = 0.12 // the room kept between a label and its country's border
-	coverCell    = 6    // pixels: the resolution of the samples that price covering land
+	coverCell    = 8    // pixels: the resolution of the samples that price covering land
 )
 
 // measure returns the advance width and the ink box of s at the baseline

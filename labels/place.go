@@ -399,7 +399,7 @@ func (p *placer) coverCost(ci int, box Rect, bh float64) float64 {
 		}
 	}
 	n := float64((nx + 1) * ny)
-	return (float64(member)*6 + float64(own)*10) * bh / n
+	return (float64(member)*3 + float64(own)*5) * bh / n
 }
 
 // leaderBlocked reports whether the leader from box to (ax, ay) would
