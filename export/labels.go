@@ -107,7 +107,7 @@ func (s *svgWriter) svgLabels(l layout, ls []labels.Label) {
 			continue
 		}
 		d := "M" + string(num(nil, lb.LX0+ox)) + " " + string(num(nil, lb.LY0+oy)) + "L" + string(num(nil, lb.LX1+ox)) + " " + string(num(nil, lb.LY1+oy))
-		hw := st.LeaderWidth + 2*math.Max(1, lb.Halo*0.6)
+		hw := st.LeaderWidth + 2*math.Max(1, lb.Halo*0.35)
 		s.printf(`<path class="leader-halo" data-iso="%s" fill="none" stroke="%s" stroke-width="%s" d="%s"/>`+"\n", esc(lb.ISO), hex(st.Halo), num(nil, hw), d)
 		s.printf(`<path class="leader" data-iso="%s" fill="none" stroke="%s" stroke-width="%s" d="%s"/>`+"\n", esc(lb.ISO), hex(st.Leader), num(nil, st.LeaderWidth), d)
 	}

@@ -41,7 +41,7 @@ func Draw(dst *image.RGBA, ls []Label, face FaceFunc, st Style, emphasise string
 		}
 		lw := math.Max(0.75, st.LeaderWidth)
 		x0, y0, x1, y1 := l.LX0+ox, l.LY0+oy, l.LX1+ox, l.LY1+oy
-		drawLine(dst, x0, y0, x1, y1, lw+2*math.Max(1, l.Halo*0.6), st.Halo)
+		drawLine(dst, x0, y0, x1, y1, lw+2*math.Max(1, l.Halo*0.35), st.Halo)
 		drawLine(dst, x0, y0, x1, y1, lw, st.Leader)
 	}
 	for _, l := range ls {
