@@ -138,7 +138,7 @@ func TestPlaceRandomViews(t *testing.T) {
 		a := as[id]
 		lo, hi := a.YearRange(today)
 		pr, v0 := framed(t, a, 1000, 700)
-		for i := 0; i < 25; i++ {
+		for i := 0; i < 60; i++ {
 			v := v0.ZoomAt(rng.Float64()*1000, rng.Float64()*700, 1+rng.Float64()*10)
 			year := lo + rng.IntN(hi-lo+1)
 			avoid := []Rect{{10, 10, 120, 60}}

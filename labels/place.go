@@ -56,15 +56,13 @@ func Place(in Input) Result {
 	})
 	var res Result
 	for _, c := range outside {
-		placed := false
-		for size := in.Size; size >= in.MinSize-1e-9 && !placed; size *= 0.9 {
+		// Beside the country at full size, before any smaller name
+		// inside it: names of one size read as one map. Only where
+		// there is no room at all do they shrink.
+		placed := p.placeOutside(c, p.nameText(c, in.Size))
+		for size := in.Size * 0.9; size >= in.MinSize-1e-9 && !placed; size *= 0.9 {
 			t := p.nameText(c, size)
-			placed = p.placeInside(c, t) || p.placeOutside(c, t, true)
-		}
-		// Crowded: let the leader cross other labels rather than leave
-		// the country unnamed.
-		if !placed {
-			placed = p.placeOutside(c, p.nameText(c, in.MinSize), false)
+			placed = p.placeInside(c, t) || p.placeOutside(c, t)
 		}
 		if !placed {
 			res.Missing = append(res.Missing, c.iso)
@@ -336,11 +334,10 @@ func (p *placer) placeInside(c *country, t text) bool {
 
 // placeOutside places t beside c with a leader line: at the free place of
 // least cost, the cost being the distance from c's anchor plus penalties
-// for covering land with a status and for standing above or below rather
-// than beside. It looks outwards ring by ring and stops once a ring is
-// farther than the best cost found. With clearLeader, the leader may cross
-// no label or reserved box.
-func (p *placer) placeOutside(c *country, t text, clearLeader bool) bool {
+// for covering land with a status, for standing above or below rather than
+// beside, and for each label the leader would cross. It looks outwards
+// ring by ring and stops once a ring is farther than the best cost found.
+func (p *placer) placeOutside(c *country, t text) bool {
 	bw, bh := t.boxW(), t.boxH()
 	gap := t.size * 0.35
 	step := math.Max(2, bh/2)
@@ -362,7 +359,15 @@ func (p *placer) placeOutside(c *country, t text, clearLeader bool) bool {
 			cy := c.ay - sin*(r+bh/2)
 			box, x, y := t.at(cx, cy)
 			base := r + bh*0.5*math.Abs(sin)
-			if base >= bestCost || !p.free(box) || (clearLeader && p.leaderBlocked(c.ax, c.ay, box)) {
+			if base >= bestCost || !p.free(box) {
+				continue
+			}
+			cross := p.leaderCrossings(c.ax, c.ay, box)
+			if cross < 0 {
+				continue
+			}
+			base += float64(cross) * crossCost * bh
+			if base >= bestCost {
 				continue
 			}
 			cost := base + p.coverCost(c.ci, box, bh)
@@ -402,20 +407,29 @@ func (p *placer) coverCost(ci int, box Rect, bh float64) float64 {
 	return (float64(member)*3 + float64(own)*5) * bh / n
 }
 
-// leaderBlocked reports whether the leader from box to (ax, ay) would
-// cross a placed label or a reserved box.
-func (p *placer) leaderBlocked(ax, ay float64, box Rect) bool {
+// leaderCrossings returns how many placed labels the leader from box to
+// (ax, ay) would cross, or -1 if it would cross a reserved box.
+func (p *placer) leaderCrossings(ax, ay float64, box Rect) int {
 	x0, y0 := nearest(box, ax, ay)
-	blocked := false
-	p.tree.Search([2]float64{math.Min(x0, ax), math.Min(y0, ay)}, [2]float64{math.Max(x0, ax), math.Max(y0, ay)}, func(min, max [2]float64, _ int) bool {
+	n := 0
+	p.tree.Search([2]float64{math.Min(x0, ax), math.Min(y0, ay)}, [2]float64{math.Max(x0, ax), math.Max(y0, ay)}, func(min, max [2]float64, id int) bool {
 		if segmentHitsRect(x0, y0, ax, ay, Rect{min[0], min[1], max[0], max[1]}) {
-			blocked = true
-			return false
+			if id < 0 {
+				if (Rect{min[0], min[1], max[0], max[1]}).contains(ax, ay) {
+					return true // the country shows only under the box: reach it there
+				}
+				n = -1
+				return false
+			}
+			n++
 		}
 		return true
 	})
-	return blocked
+	return n
 }
+
+// contains reports whether (x, y) is in r.
+func (r Rect) contains(x, y float64) bool { return x >= r.X0 && x <= r.X1 && y >= r.Y0 && y <= r.Y1 }
 
 // nearest returns the point of box nearest to (x, y).
 func nearest(box Rect, x, y float64) (float64, float64) {
