@@ -34,7 +34,8 @@ func Place(in Input) Result {
 		in.MinSize = 0.7 * in.Size
 	}
 	p := &placer{in: in, w: in.Proj.World, v: in.View, ix: indexOf(in.Proj),
-		frame: Rect{0, 0, float64(in.View.W), float64(in.View.H)}, hits: map[int64]int32{}}
+		frame: Rect{0, 0, float64(in.View.W), float64(in.View.H)}}
+	p.fine, p.coarse = newHitGrid(p.frame, 2), newHitGrid(p.frame, coverCell)
 	for i, a := range in.Avoid {
 		p.tree.Insert([2]float64{a.X0, a.Y0}, [2]float64{a.X1, a.Y1}, -1-i)
 	}
@@ -97,8 +98,9 @@ type placer struct {
 	tree    rtree.RTreeG[int]
 	labels  []Label
 	leaders [][4]float64
-	// hits remembers which country is under each 2-pixel cell.
-	hits map[int64]int32
+	// fine and coarse remember which country is under each cell, of 2
+	// pixels for the inside tests and coverCell for pricing.
+	fine, coarse hitGrid
 }
 
 // country is a country in view that may be named.
@@ -176,20 +178,41 @@ func (p *placer) locate(ci int, minArea, precision float64) (*country, bool) {
 	if p.ix.totalArea(ci)*s*s < minArea {
 		return nil, false
 	}
-	pl, ok := p.ix.poleOf(ci)
-	if !ok {
-		return nil, false
-	}
-	ax, ay := v.FromProjected(pl.x, pl.y)
-	margin := math.Min(p.in.Size, pl.r*s)
-	if ax-margin >= 0 && ay-margin >= 0 && ax+margin <= p.frame.X1 && ay+margin <= p.frame.Y1 {
-		c.ax, c.ay, c.radius = ax, ay, pl.r*s
-		c.area = p.ix.totalArea(ci) * s * s
-		return c, true
+	// The pole of the largest part whose pole is in view (the window
+	// may be zoomed or panned away from the largest).
+	for _, pi := range p.ix.largestParts(ci, 6) {
+		pl := p.ix.partPole(pi)
+		ax, ay := v.FromProjected(pl.x, pl.y)
+		margin := math.Min(p.in.Size, pl.r*s)
+		if ax-margin >= 0 && ay-margin >= 0 && ax+margin <= p.frame.X1 && ay+margin <= p.frame.Y1 {
+			c.ax, c.ay, c.radius = ax, ay, pl.r*s
+			c.area = p.ix.totalArea(ci) * s * s
+			return c, true
+		}
 	}
 	// The largest part's pole is out of view (the window is zoomed or
 	// panned): use the pole of the largest piece of the country that is
-	// in view.
+	// in view, unless the boxes of its parts show too little of it.
+	seen := 0.0
+	for _, pi := range p.ix.parts[ci] {
+		b := p.in.Proj.Parts[pi].Bound
+		x0, y1 := v.FromProjected(b.Min[0], b.Min[1])
+		x1, y0 := v.FromProjected(b.Max[0], b.Max[1])
+		w := math.Min(x1, p.frame.X1) - math.Max(x0, 0)
+		h := math.Min(y1, p.frame.Y1) - math.Max(y0, 0)
+		if w > 0 && h > 0 {
+			seen += w * h
+		}
+	}
+	if seen < math.Max(minArea, 1) {
+		return nil, false
+	}
+	// A neighbour cut by the frame is named from its visible piece only
+	// when it fills a good part of the view (zoomed in): the search
+	// costs milliseconds.
+	if minArea > 0 && seen < 0.2*p.frame.X1*p.frame.Y1 {
+		return nil, false
+	}
 	var best [][]float64
 	bestA := 0.0
 	for _, pi := range p.ix.parts[ci] {
@@ -202,9 +225,17 @@ func (p *placer) locate(ci int, minArea, precision float64) (*country, bool) {
 		}
 		var rings [][]float64
 		for ri, rg := range part.Rings {
-			px := make([]float64, len(rg))
+			// In pixels, without the vertices closer than a fraction of
+			// the precision to the last one kept: the search costs time
+			// in proportion to them.
+			px := make([]float64, 0, len(rg))
+			lx, ly := math.Inf(1), math.Inf(1)
 			for k := 0; k+1 < len(rg); k += 2 {
-				px[k], px[k+1] = v.FromProjected(rg[k], rg[k+1])
+				x, y := v.FromProjected(rg[k], rg[k+1])
+				if math.Abs(x-lx)+math.Abs(y-ly) >= precision/2 || k+2 >= len(rg) {
+					px = append(px, x, y)
+					lx, ly = x, y
+				}
 			}
 			cl := clipRing(px, p.frame)
 			if cl == nil {
@@ -241,27 +272,40 @@ func (p *placer) nameText(c *country, size float64) text {
 
 // countryAt returns the index of the country under pixel (x, y), or -1,
 // by 2-pixel cells.
-func (p *placer) countryAt(x, y float64) int { return p.countryIn(x, y, 2) }
+func (p *placer) countryAt(x, y float64) int { return p.fine.at(p, x, y) }
 
-// countryIn returns the index of the country under the centre of the
-// cell of side cs pixels around (x, y), or -1.
-func (p *placer) countryIn(x, y, cs float64) int {
-	gx, gy := math.Floor(x/cs), math.Floor(y/cs)
-	k := int64(gx)<<32 | int64(uint32(int32(gy)))
-	if cs != 2 {
-		k = ^k
+// hitGrid remembers which country is under the centre of each cell of
+// the frame, found on first use.
+type hitGrid struct {
+	cell  float64
+	w, h  int
+	cells []int32 // country index + 2: 0 is not looked up yet, 1 is none
+}
+
+func newHitGrid(frame Rect, cell float64) hitGrid {
+	w, h := int(math.Ceil(frame.X1/cell))+1, int(math.Ceil(frame.Y1/cell))+1
+	return hitGrid{cell: cell, w: w, h: h, cells: make([]int32, w*h)}
+}
+
+// at returns the country under the cell of (x, y), or -1 (also outside
+// the frame).
+func (g *hitGrid) at(p *placer, x, y float64) int {
+	gx, gy := int(math.Floor(x/g.cell)), int(math.Floor(y/g.cell))
+	if gx < 0 || gy < 0 || gx >= g.w || gy >= g.h {
+		return -1
 	}
-	if c, ok := p.hits[k]; ok {
-		return int(c)
+	k := gy*g.w + gx
+	if c := g.cells[k]; c != 0 {
+		return int(c) - 2
 	}
-	ci := int32(-1)
-	if lon, lat, ok := p.v.LonLat(gx*cs+cs/2, gy*cs+cs/2); ok {
+	ci := -1
+	if lon, lat, ok := p.v.LonLat((float64(gx)+0.5)*g.cell, (float64(gy)+0.5)*g.cell); ok {
 		if iso, ok := p.w.CountryAt(lon, lat); ok {
-			ci = int32(p.w.Index(iso))
+			ci = p.w.Index(iso)
 		}
 	}
-	p.hits[k] = ci
-	return int(ci)
+	g.cells[k] = int32(ci + 2)
+	return ci
 }
 
 // free reports whether box is in the frame and covers no placed label,
@@ -290,10 +334,17 @@ func (p *placer) free(box Rect) bool {
 // inside reports whether box lies inside country ci: every point of its
 // outline, a step apart, and of its middle line is on ci.
 func (p *placer) inside(ci int, box Rect) bool {
-	step := math.Max(1.5, math.Min(3, box.Dy()/3))
+	// The corners and the middle first: most boxes that do not fit fail
+	// there.
+	ym := (box.Y0 + box.Y1) / 2
+	for _, q := range [][2]float64{{box.X0, box.Y0}, {box.X1, box.Y1}, {box.X1, box.Y0}, {box.X0, box.Y1}, {(box.X0 + box.X1) / 2, ym}} {
+		if p.countryAt(q[0], q[1]) != ci {
+			return false
+		}
+	}
+	step := math.Max(2, math.Min(5, box.Dy()/3))
 	nx := int(math.Ceil(box.Dx() / step))
 	ny := int(math.Ceil(box.Dy() / step))
-	ym := (box.Y0 + box.Y1) / 2
 	for i := 0; i <= nx; i++ {
 		x := box.X0 + box.Dx()*float64(i)/float64(nx)
 		if p.countryAt(x, box.Y0) != ci || p.countryAt(x, box.Y1) != ci || p.countryAt(x, ym) != ci {
@@ -394,7 +445,7 @@ func (p *placer) coverCost(ci int, box Rect, bh float64) float64 {
 		for j := 0; j < ny; j++ {
 			x := box.X0 + box.Dx()*float64(i)/float64(nx)
 			y := box.Y0 + box.Dy()*(float64(j)+0.5)/ny
-			k := p.countryIn(x, y, coverCell)
+			k := p.coarse.at(p, x, y)
 			switch {
 			case k == ci:
 				own++

@@ -2,6 +2,7 @@ package labels
 
 import (
 	"math"
+	"slices"
 	"sync"
 
 	"cstomap/geo"
@@ -15,7 +16,7 @@ type poleIndex struct {
 	parts [][]int     // per country, its parts in pr.Parts
 	area  [][]float64 // per country, per part, the exterior's area
 	mu    sync.Mutex
-	poles map[int]pole
+	poles map[int]pole // by part
 }
 
 // pole is a country's anchor: the pole of its largest part, the radius of
@@ -53,11 +54,6 @@ func indexOf(pr *geo.Projected) *poleIndex {
 // poleOf returns the pole of country ci's largest part; ok is false when
 // it has no parts.
 func (ix *poleIndex) poleOf(ci int) (pole, bool) {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	if p, ok := ix.poles[ci]; ok {
-		return p, true
-	}
 	best, bestA := -1, -1.0
 	for k, pi := range ix.parts[ci] {
 		if a := ix.area[ci][k]; a > bestA {
@@ -67,13 +63,42 @@ func (ix *poleIndex) poleOf(ci int) (pole, bool) {
 	if best < 0 {
 		return pole{}, false
 	}
-	rings := ix.pr.Parts[best].Rings
+	return ix.partPole(best), true
+}
+
+// partPole returns the pole of part pi, searched for once.
+func (ix *poleIndex) partPole(pi int) pole {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if p, ok := ix.poles[pi]; ok {
+		return p
+	}
+	rings := ix.pr.Parts[pi].Rings
 	// A thousandth of the part's size: well under a pixel at any zoom
 	// the window allows for the large countries that use it.
-	x, y, r := Pole(rings, math.Sqrt(bestA)*1e-3)
-	p := pole{x: x, y: y, r: r, part: best}
-	ix.poles[ci] = p
-	return p, true
+	x, y, r := Pole(rings, math.Sqrt(math.Abs(ringArea(rings[0])))*1e-3)
+	p := pole{x: x, y: y, r: r, part: pi}
+	ix.poles[pi] = p
+	return p
+}
+
+// largestParts returns country ci's parts, largest first, at most n of
+// them and none under a hundredth of the largest.
+func (ix *poleIndex) largestParts(ci, n int) []int {
+	idx := make([]int, len(ix.parts[ci]))
+	for k := range idx {
+		idx[k] = k
+	}
+	areas := ix.area[ci]
+	slices.SortStableFunc(idx, func(a, b int) int { return cmpFloat(areas[b], areas[a]) })
+	var out []int
+	for _, k := range idx {
+		if len(out) == n || areas[k] < areas[idx[0]]/100 {
+			break
+		}
+		out = append(out, ix.parts[ci][k])
+	}
+	return out
 }
 
 // totalArea is the projected area of country ci.
