@@ -1,6 +1,7 @@
 package export
 
 import (
+	"fmt"
 	"image"
 	"math"
 
@@ -93,7 +94,8 @@ func (o Options) drawLabels(img *image.RGBA, fs faces, l layout, ls []labels.Lab
 // svgLabels writes the names as text: each a <text class="label"> with
 // its ISO code, kind and status, its baseline's left end in x and y and
 // its advance width in textLength (so a reader can compute its box from
-// the font size), over a halo drawn as its own stroke. Leader lines are
+// the font size), over a halo drawn as its own stroke; a name on two lines
+// has a <tspan> with x, y and textLength per line. Leader lines are
 // <path class="leader">.
 func (s *svgWriter) svgLabels(l layout, ls []labels.Label) {
 	if len(ls) == 0 {
@@ -125,9 +127,22 @@ func (s *svgWriter) svgLabels(l layout, ls []labels.Label) {
 		if lb.ISO == sel && sel != "" {
 			fill, deco = st.Emphasis, ` text-decoration="underline"`
 		}
-		s.printf(`<text class="label" data-iso="%s" data-kind="%s" data-status="%s" x="%s" y="%s" font-family="%s" font-size="%s" font-weight="%s" fill="%s" stroke="%s" stroke-width="%s" stroke-linejoin="round" paint-order="stroke" textLength="%s" lengthAdjust="spacingAndGlyphs"%s>%s</text>`+"\n",
-			esc(lb.ISO), kind, status, num(nil, lb.X+ox), num(nil, lb.Y+oy), family, num(nil, lb.Size), weight, hex(fill),
-			hex(st.Halo), num(nil, 2*lb.Halo), num(nil, lb.Width), deco, esc(lb.Text))
+		attrs := fmt.Sprintf(`class="label" data-iso="%s" data-kind="%s" data-status="%s"`, esc(lb.ISO), kind, status)
+		paint := fmt.Sprintf(`font-family="%s" font-size="%s" font-weight="%s" fill="%s" stroke="%s" stroke-width="%s" stroke-linejoin="round" paint-order="stroke"%s`,
+			family, num(nil, lb.Size), weight, hex(fill), hex(st.Halo), num(nil, 2*lb.Halo), deco)
+		if len(lb.Lines) <= 1 {
+			s.printf(`<text %s x="%s" y="%s" %s textLength="%s" lengthAdjust="spacingAndGlyphs">%s</text>`+"\n",
+				attrs, num(nil, lb.X+ox), num(nil, lb.Y+oy), paint, num(nil, lb.Width), esc(lb.Text))
+			continue
+		}
+		// A name on two lines: each line a <tspan> with its own x, y and
+		// textLength.
+		s.printf(`<text %s %s>`, attrs, paint)
+		for _, ln := range lb.Lines {
+			s.printf(`<tspan x="%s" y="%s" textLength="%s" lengthAdjust="spacingAndGlyphs">%s</tspan>`,
+				num(nil, ln.X+ox), num(nil, ln.Y+oy), num(nil, ln.Width), esc(ln.Text))
+		}
+		s.printf("</text>\n")
 	}
 	s.printf("</g>\n")
 }

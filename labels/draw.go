@@ -62,14 +62,22 @@ func drawLabel(dst *image.RGBA, l Label, f font.Face, c color.RGBA, st Style, em
 		return
 	}
 	glyphs := image.NewAlpha(r)
-	d := font.Drawer{Dst: glyphs, Src: image.Opaque, Face: f,
-		Dot: fixed.Point26_6{X: fixed.Int26_6(math.Round((l.X + ox) * 64)), Y: fixed.Int26_6(math.Round((l.Y + oy) * 64))}}
-	d.DrawString(l.Text)
+	lines := l.Lines
+	if len(lines) == 0 {
+		lines = []Line{{Text: l.Text, X: l.X, Y: l.Y, Width: l.Width}}
+	}
 	if emph {
 		c = st.Emphasis
-		th := math.Max(1, math.Round(l.Size*0.06))
-		y0 := math.Round(l.Y + oy + l.Size*0.08)
-		fillAlpha(glyphs, image.Rect(int(math.Round(l.X+ox)), int(y0), int(math.Round(l.X+ox+l.Width)), int(y0+th)))
+	}
+	for _, ln := range lines {
+		d := font.Drawer{Dst: glyphs, Src: image.Opaque, Face: f,
+			Dot: fixed.Point26_6{X: fixed.Int26_6(math.Round((ln.X + ox) * 64)), Y: fixed.Int26_6(math.Round((ln.Y + oy) * 64))}}
+		d.DrawString(ln.Text)
+		if emph {
+			th := math.Max(1, math.Round(l.Size*0.06))
+			y0 := math.Round(ln.Y + oy + l.Size*0.08)
+			fillAlpha(glyphs, image.Rect(int(math.Round(ln.X+ox)), int(y0), int(math.Round(ln.X+ox+ln.Width)), int(y0+th)))
+		}
 	}
 	halo := dilate(glyphs, int(math.Round(l.Halo)))
 	draw.DrawMask(dst, r, image.NewUniform(st.Halo), image.Point{}, halo, r.Min, draw.Over)

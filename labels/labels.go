@@ -11,6 +11,7 @@ package labels
 
 import (
 	"math"
+	"strings"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
@@ -64,12 +65,16 @@ type Label struct {
 	Kind Kind
 	// Status is the country's status (StatusNone for a context label).
 	Status timeline.Status
-	// X, Y is the left end of the text's baseline, in pixels.
+	// X, Y is the left end of the (first line's) baseline, in pixels.
 	X, Y float64
+	// Lines are the lines the name is drawn on: one, or two for a long
+	// name of several words that fits its country only that way.
+	Lines []Line
 	// Size is the font size in pixels; Bold its weight.
 	Size float64
 	Bold bool
-	// Width is the text's advance width at Size: an SVG's textLength.
+	// Width is the (first line's) advance width at Size: an SVG's
+	// textLength.
 	Width float64
 	// Box is the text's ink with its halo: what no other label, reserved
 	// box or frame edge may cut.
@@ -83,6 +88,13 @@ type Label struct {
 	// from (LX0, LY0) on the label's box to (LX1, LY1) at the country.
 	Leader             bool
 	LX0, LY0, LX1, LY1 float64
+}
+
+// Line is one line of a label: its text, the left end of its baseline and
+// its advance width, in pixels.
+type Line struct {
+	Text        string
+	X, Y, Width float64
 }
 
 // Input is what a placement depends on.
@@ -139,28 +151,81 @@ func measure(f font.Face, s string) (width float64, ink Rect) {
 
 func fix(v fixed.Int26_6) float64 { return float64(v) / 64 }
 
-// text is a name measured at one size, placed with its ink box centred
-// on a point.
+// lineSpacing is the distance between the baselines of a two-line name,
+// in ems.
+const lineSpacing = 1.05
+
+// text is a name measured at one size, on one line or two, that can be
+// placed with its ink box centred on a point.
 type text struct {
-	s           string
-	size        float64
-	bold        bool
-	width, halo float64
-	ink         Rect // relative to the baseline origin
+	s     string
+	size  float64
+	bold  bool
+	halo  float64
+	lines []textLine
+	ink   Rect // of all lines, relative to the block's origin
 }
 
+// textLine is one line of a text: its baseline's left end relative to the
+// block's origin (the first baseline, at the block's horizontal centre).
+type textLine struct {
+	s      string
+	width  float64
+	dx, dy float64
+}
+
+// newText measures s on one line.
 func newText(face FaceFunc, s string, size float64, bold bool) text {
-	w, ink := measure(face(bold, size), s)
-	return text{s: s, size: size, bold: bold, width: w, halo: math.Max(1, size*haloScale), ink: ink}
+	return newLines(face, []string{s}, size, bold)
 }
 
-// box returns the halo'd ink box and the baseline origin of t centred on
-// (cx, cy).
-func (t text) at(cx, cy float64) (box Rect, x, y float64) {
-	x = cx - (t.ink.X0+t.ink.X1)/2
-	y = cy - (t.ink.Y0+t.ink.Y1)/2
-	b := t.ink.Offset(x, y)
-	return Rect{b.X0 - t.halo, b.Y0 - t.halo, b.X1 + t.halo, b.Y1 + t.halo}, x, y
+// newLines measures the lines, each centred under the one before.
+func newLines(face FaceFunc, lines []string, size float64, bold bool) text {
+	f := face(bold, size)
+	t := text{s: strings.Join(lines, " "), size: size, bold: bold, halo: math.Max(1, size*haloScale)}
+	for i, l := range lines {
+		w, ink := measure(f, l)
+		tl := textLine{s: l, width: w, dx: -w / 2, dy: float64(i) * math.Round(size*lineSpacing)}
+		ink = ink.Offset(tl.dx, tl.dy)
+		if i == 0 {
+			t.ink = ink
+		} else {
+			t.ink = Rect{math.Min(t.ink.X0, ink.X0), math.Min(t.ink.Y0, ink.Y0), math.Max(t.ink.X1, ink.X1), math.Max(t.ink.Y1, ink.Y1)}
+		}
+		t.lines = append(t.lines, tl)
+	}
+	return t
+}
+
+// twoLines returns s broken at the space that makes the longer line
+// shortest, and false for a single word.
+func twoLines(face FaceFunc, s string, size float64, bold bool) (text, bool) {
+	words := strings.Fields(s)
+	if len(words) < 2 {
+		return text{}, false
+	}
+	f := face(bold, size)
+	best, bestW := 0, math.Inf(1)
+	for i := 1; i < len(words); i++ {
+		a, _ := measure(f, strings.Join(words[:i], " "))
+		b, _ := measure(f, strings.Join(words[i:], " "))
+		if w := math.Max(a, b); w < bestW {
+			best, bestW = i, w
+		}
+	}
+	return newLines(face, []string{strings.Join(words[:best], " "), strings.Join(words[best:], " ")}, size, bold), true
+}
+
+// at returns the halo'd ink box of t centred on (cx, cy), and its lines'
+// baselines.
+func (t text) at(cx, cy float64) (box Rect, lines []Line) {
+	ox := cx - (t.ink.X0+t.ink.X1)/2
+	oy := cy - (t.ink.Y0+t.ink.Y1)/2
+	b := t.ink.Offset(ox, oy)
+	for _, l := range t.lines {
+		lines = append(lines, Line{Text: l.s, X: ox + l.dx, Y: oy + l.dy, Width: l.width})
+	}
+	return Rect{b.X0 - t.halo, b.Y0 - t.halo, b.X1 + t.halo, b.Y1 + t.halo}, lines
 }
 
 func (t text) boxW() float64 { return t.ink.Dx() + 2*t.halo }

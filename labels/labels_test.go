@@ -174,3 +174,24 @@ func TestClipRing(t *testing.T) {
 	assert.InDelta(t, 25, math.Abs(ringArea(c)), 1e-9)
 	assert.Nil(t, clipRing(sq, Rect{20, 20, 30, 30}))
 }
+
+// TestPlaceTwoLines checks that a long name of several words that does not
+// fit its country on one line goes on two inside it rather than outside.
+func TestPlaceTwoLines(t *testing.T) {
+	_, as := load(t)
+	a := as["nato"]
+	pr, v := framed(t, a, 600, 400)
+	r := Place(Input{Proj: pr, View: v, Statuses: statuses(a, 2024), Size: 9, MinSize: 9})
+	for _, l := range r.Labels {
+		if l.ISO != "USA" {
+			continue
+		}
+		require.Len(t, l.Lines, 2)
+		assert.Equal(t, "United States of America", l.Text)
+		assert.Equal(t, l.Text, l.Lines[0].Text+" "+l.Lines[1].Text)
+		assert.Greater(t, l.Lines[1].Y, l.Lines[0].Y)
+		assert.False(t, l.Leader)
+		return
+	}
+	t.Fatal("the USA has no label")
+}

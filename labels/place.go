@@ -360,8 +360,18 @@ func (p *placer) inside(ci int, box Rect) bool {
 	return true
 }
 
-// placeInside places t inside c near its anchor if it fits there.
+// placeInside places t inside c near its anchor if it fits there, on one
+// line or else on two.
 func (p *placer) placeInside(c *country, t text) bool {
+	if p.placeInsideAs(c, t) {
+		return true
+	}
+	t2, ok := twoLines(p.in.Face, t.s, t.size, t.bold)
+	return ok && p.placeInsideAs(c, t2)
+}
+
+// placeInsideAs places t inside c near its anchor, as t is broken.
+func (p *placer) placeInsideAs(c *country, t text) bool {
 	bw, bh := t.boxW(), t.boxH()
 	if c.radius*2 < bh || c.area < bw*bh {
 		return false
@@ -370,14 +380,14 @@ func (p *placer) placeInside(c *country, t text) bool {
 	// The anchor, then nudges along the longer side of the label.
 	offsets := [][2]float64{{0, 0}, {-bw / 4, 0}, {bw / 4, 0}, {0, -bh / 2}, {0, bh / 2}, {-bw / 4, -bh / 2}, {bw / 4, bh / 2}, {-bw / 4, bh / 2}, {bw / 4, -bh / 2}}
 	for _, o := range offsets {
-		box, x, y := t.at(c.ax+o[0], c.ay+o[1])
+		box, lines := t.at(c.ax+o[0], c.ay+o[1])
 		if !p.free(box) {
 			continue
 		}
 		if !p.inside(c.ci, Rect{box.X0 - pad, box.Y0 - pad, box.X1 + pad, box.Y1 + pad}) {
 			continue
 		}
-		p.add(c, t, box, x, y, false)
+		p.add(c, t, box, lines, false)
 		return true
 	}
 	return false
@@ -396,7 +406,7 @@ func (p *placer) placeOutside(c *country, t text) bool {
 	const dirs = 24
 	bestCost := math.Inf(1)
 	var best Rect
-	var bx, by float64
+	var bestLines []Line
 	for r := gap; r <= maxR && r <= bestCost; r += step {
 		for k := 0; k < dirs; k++ {
 			// Start at the right and alternate above and below it, so that
@@ -408,7 +418,7 @@ func (p *placer) placeOutside(c *country, t text) bool {
 			cos, sin := math.Cos(a), math.Sin(a)
 			cx := c.ax + cos*(r+bw/2)
 			cy := c.ay - sin*(r+bh/2)
-			box, x, y := t.at(cx, cy)
+			box, lines := t.at(cx, cy)
 			base := r + bh*0.5*math.Abs(sin)
 			if base >= bestCost || !p.free(box) {
 				continue
@@ -423,14 +433,14 @@ func (p *placer) placeOutside(c *country, t text) bool {
 			}
 			cost := base + p.coverCost(c.ci, box, bh)
 			if cost < bestCost {
-				bestCost, best, bx, by = cost, box, x, y
+				bestCost, best, bestLines = cost, box, lines
 			}
 		}
 	}
 	if math.IsInf(bestCost, 1) {
 		return false
 	}
-	p.add(c, t, best, bx, by, true)
+	p.add(c, t, best, bestLines, true)
 	return true
 }
 
@@ -488,9 +498,9 @@ func nearest(box Rect, x, y float64) (float64, float64) {
 }
 
 // add records a placed label.
-func (p *placer) add(c *country, t text, box Rect, x, y float64, leader bool) {
-	l := Label{ISO: c.iso, Text: t.s, Kind: c.kind, Status: c.status, X: x, Y: y, Size: t.size, Bold: t.bold,
-		Width: t.width, Box: box, Halo: t.halo, AnchorX: c.ax, AnchorY: c.ay}
+func (p *placer) add(c *country, t text, box Rect, lines []Line, leader bool) {
+	l := Label{ISO: c.iso, Text: t.s, Kind: c.kind, Status: c.status, X: lines[0].X, Y: lines[0].Y, Lines: lines,
+		Size: t.size, Bold: t.bold, Width: lines[0].Width, Box: box, Halo: t.halo, AnchorX: c.ax, AnchorY: c.ay}
 	if leader {
 		lx, ly := nearest(box, c.ax, c.ay)
 		if math.Hypot(lx-c.ax, ly-c.ay) >= 2 {
