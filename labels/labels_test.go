@@ -22,7 +22,15 @@ func largestPart(tb testing.TB, iso string) [][]float64 {
 	require.GreaterOrEqual(tb, ci, 0)
 	pl, ok := ix.poleOf(ci)
 	require.True(tb, ok)
-	return pr.Parts[pl.part].Rings
+	var out [][]float64
+	for _, r := range pr.Parts[pl.part].Rings {
+		f := make([]float64, len(r))
+		for i, v := range r {
+			f[i] = float64(v)
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 func TestPoleSimpleShapes(t *testing.T) {

@@ -231,7 +231,7 @@ func (p *placer) locate(ci int, minArea, precision float64) (*country, bool) {
 			px := make([]float64, 0, len(rg))
 			lx, ly := math.Inf(1), math.Inf(1)
 			for k := 0; k+1 < len(rg); k += 2 {
-				x, y := v.FromProjected(rg[k], rg[k+1])
+				x, y := v.FromProjected(float64(rg[k]), float64(rg[k+1]))
 				if math.Abs(x-lx)+math.Abs(y-ly) >= precision/2 || k+2 >= len(rg) {
 					px = append(px, x, y)
 					lx, ly = x, y

@@ -73,7 +73,13 @@ func (ix *poleIndex) partPole(pi int) pole {
 	if p, ok := ix.poles[pi]; ok {
 		return p
 	}
-	rings := ix.pr.Parts[pi].Rings
+	rings := make([][]float64, len(ix.pr.Parts[pi].Rings))
+	for i, r := range ix.pr.Parts[pi].Rings {
+		rings[i] = make([]float64, len(r))
+		for k, v := range r {
+			rings[i][k] = float64(v)
+		}
+	}
 	// A thousandth of the part's size: well under a pixel at any zoom
 	// the window allows for the large countries that use it.
 	x, y, r := Pole(rings, math.Sqrt(math.Abs(ringArea(rings[0])))*1e-3)
@@ -111,11 +117,11 @@ func (ix *poleIndex) totalArea(ci int) float64 {
 }
 
 // ringArea is the signed area of a flat ring.
-func ringArea(r []float64) float64 {
+func ringArea[F float32 | float64](r []F) float64 {
 	s := 0.0
 	n := len(r) / 2
 	for i, j := 0, n-1; i < n; j, i = i, i+1 {
-		s += r[2*j]*r[2*i+1] - r[2*i]*r[2*j+1]
+		s += float64(r[2*j])*float64(r[2*i+1]) - float64(r[2*i])*float64(r[2*j+1])
 	}
 	return s / 2
 }
