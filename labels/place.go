@@ -207,10 +207,23 @@ func (p *placer) locate(ci int, minArea, precision float64) (*country, bool) {
 	if seen < math.Max(minArea, 1) {
 		return nil, false
 	}
-	// A neighbour cut by the frame is named from its visible piece only
-	// when it fills a good part of the view (zoomed in): the search
-	// costs milliseconds.
+	// A neighbour cut by the frame that fills little of the view is
+	// anchored cheaply, without a search (which costs milliseconds): at
+	// its largest part's pole brought into view, or else at the middle
+	// of its visible box, whichever is on it. placeInside checks the rest.
 	if minArea > 0 && seen < 0.2*p.frame.X1*p.frame.Y1 {
+		pl := p.ix.partPole(p.ix.largestParts(ci, 1)[0])
+		ax, ay := v.FromProjected(pl.x, pl.y)
+		m := math.Min(p.in.Size*3, math.Min(p.frame.X1, p.frame.Y1)/4)
+		for _, q := range [][2]float64{
+			{math.Max(m, math.Min(p.frame.X1-m, ax)), math.Max(m, math.Min(p.frame.Y1-m, ay))},
+			{(c.bx0 + c.bx1) / 2, (c.by0 + c.by1) / 2},
+		} {
+			if p.countryAt(q[0], q[1]) == ci {
+				c.ax, c.ay, c.radius, c.area = q[0], q[1], math.Inf(1), seen
+				return c, true
+			}
+		}
 		return nil, false
 	}
 	var best [][]float64
