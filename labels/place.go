@@ -478,7 +478,7 @@ func (p *placer) coverCost(ci int, box Rect, bh float64) float64 {
 		}
 	}
 	n := float64((nx + 1) * ny)
-	return (float64(member)*3 + float64(own)*5) * bh / n
+	return (float64(member)*3 + float64(own)*12) * bh / n
 }
 
 // leaderCrossings returns how many placed labels the leader from box to
