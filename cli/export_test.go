@@ -249,3 +249,20 @@ func BenchmarkExportProcessHelpBaseline(b *testing.B) {
 		}
 	}
 }
+
+// TestExportNoLabels checks that names are on by default and --no-labels
+// leaves them out.
+func TestExportNoLabels(t *testing.T) {
+	dir := t.TempDir()
+	with, without := filepath.Join(dir, "with.svg"), filepath.Join(dir, "without.svg")
+	code, _, stderr := run("export", "--out", with, "--preset", "social", "--year", "2024")
+	require.Equal(t, 0, code, stderr)
+	code, _, stderr = run("export", "--out", without, "--preset", "social", "--year", "2024", "--no-labels")
+	require.Equal(t, 0, code, stderr)
+	a, err := os.ReadFile(with)
+	require.NoError(t, err)
+	b, err := os.ReadFile(without)
+	require.NoError(t, err)
+	assert.Contains(t, string(a), `<text class="label" data-iso="ARM"`)
+	assert.NotContains(t, string(b), `class="label"`)
+}

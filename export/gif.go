@@ -217,6 +217,12 @@ func gifPalette(p palette.Palette, st geo.Style) color.Palette {
 	ramp(st.Selected, st.Sea, 5)
 	ramp(st.Selected, st.Border, 5)
 	ramp(outline, p.Background, 3)
+	// The names' halo against every fill, and their leader lines.
+	for _, f := range append(fills, st.Sea) {
+		ramp(f, p.Background, 4)
+	}
+	ramp(p.SubtleText, st.Sea, 4)
+	ramp(p.SubtleText, p.Land, 4)
 	for i, a := range fills {
 		for _, b := range fills[i+1:] {
 			ramp(a, b, 4)

@@ -162,6 +162,8 @@ func (s Scene) Palette() palette.Palette {
 // Hide switches elements of the image off; the zero value shows them all.
 type Hide struct {
 	Map, Title, Year, Legend, Highlight, Source bool
+	// Labels leaves out the country names.
+	Labels bool
 }
 
 // Options describe one exported image.

@@ -104,6 +104,7 @@ var Elements = []Element{
 	{"legend", "Legend", func(h *Hide) *bool { return &h.Legend }},
 	{"highlight", "Highlight", func(h *Hide) *bool { return &h.Highlight }},
 	{"source", "Sources", func(h *Hide) *bool { return &h.Source }},
+	{"labels", "Names", func(h *Hide) *bool { return &h.Labels }},
 }
 
 // Hidden reports whether h leaves e out.

@@ -122,6 +122,8 @@ func (s *svgWriter) write() {
 	s.printf(`<rect width="%d" height="%d" fill="%s"/>`+"\n", l.W, l.H, hex(p.Background))
 	if !l.Map.Empty() {
 		s.mapGroup(l, st, p)
+		v := o.view(s.r, l.Map)
+		s.svgLabels(l, o.placeLabels(s.fs, l, s.r, v))
 	}
 	if len(l.Swatches) > 0 {
 		outline := mix(p.Text, p.Background, 0.7)

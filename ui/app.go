@@ -93,6 +93,8 @@ type App struct {
 	Search *Search
 	// Tooltip follows the pointer over the map.
 	Tooltip *Tooltip
+	// Names draws the country names over the map.
+	Names *LabelLayer
 
 	window    fyne.Window
 	opts      Options
@@ -104,7 +106,8 @@ type App struct {
 	// with other outlines keeps each one's caches.
 	renderers map[*geo.World]*geo.Renderer
 	// base is the world New was given: today's outlines.
-	base *geo.World
+	base      *geo.World
+	namesItem *fyne.MenuItem
 }
 
 // New builds the main window's content for world inside w. It fails when
@@ -118,6 +121,7 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	a.base = world
 	a.renderers = map[*geo.World]*geo.Renderer{world: geo.NewRenderer(world)}
 	a.Map = NewMapView(a.renderers[world])
+	a.setUpNames()
 	a.Tooltip = NewTooltip()
 	a.Search = NewSearchFunc(func() []SearchName { return searchNames(world, opts.Aliases) }, func(iso string) {
 		a.Store.Select(iso)
@@ -138,8 +142,9 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	// split's share and again when the panel's heading widens it.
 	a.bind()
 	w.SetContent(a.layout())
+	a.updateNames() // the year over the map has its place now
 	w.SetMainMenu(a.mainMenu())
-	keys := keyHandler(a.Store, a.Years, a.Map)
+	keys := a.withNamesKey(keyHandler(a.Store, a.Years, a.Map))
 	a.Map.OnTypedKey = keys
 	w.Canvas().SetOnTypedKey(keys)
 	addShortcuts(w.Canvas(), a.Store, a.Map, a.menuShortcuts())
@@ -243,6 +248,9 @@ func (a *App) useWorld(w *geo.World) {
 		a.renderers[w] = r
 	}
 	a.Map.SetRenderer(r)
+	if a.Names != nil {
+		a.Names.SetRenderer(r)
+	}
 }
 
 // Palette returns the colours in use (light or dark, following the theme).

@@ -68,6 +68,7 @@ func (a *App) stateChanged(old, cur State) {
 		a.applyPalette()
 	} else if newYear {
 		a.Map.SetPaint(a.pal.PaintFunc(a.Store.Statuses()))
+		a.updateNames()
 		a.Legend.Set(a.pal, cur.Alliance.Counts(cur.Year, a.Store.Today()), nonMember(cur.Alliance, cur.Year, a.Store.Today()))
 	}
 	if newYear {
@@ -131,6 +132,7 @@ func (a *App) applyPalette() {
 	a.Map.SetPaint(pal.PaintFunc(a.Store.Statuses()))
 	a.Legend.Set(pal, a.Store.Alliance().Counts(a.Store.Year(), a.Store.Today()), nonMember(a.Store.Alliance(), a.Store.Year(), a.Store.Today()))
 	a.yearLabel.SetPalette(pal)
+	a.updateNames()
 }
 
 // isDark reports whether the map should use the dark palette under the

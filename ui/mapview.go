@@ -87,6 +87,8 @@ type MapView struct {
 	scale   float32 // device pixels per logical pixel
 	img     *image.RGBA
 	drawn   bool
+	// overlays draw over the countries, in order, after each render.
+	overlays []func(img *image.RGBA, f geo.Frame)
 }
 
 // NewMapView returns a map view drawing with r, framed by geo.DefaultFraming.
@@ -140,6 +142,15 @@ func (m *MapView) SetRenderer(r *geo.Renderer) {
 	m.proj = r.Projected(m.framing.Proj)
 	m.mu.Unlock()
 	m.Refresh()
+}
+
+// AddOverlay draws o over the countries after every render, with the
+// frame drawn (in device pixels). o runs on the raster's goroutine under
+// the map's lock: it must not call the map.
+func (m *MapView) AddOverlay(o func(img *image.RGBA, f geo.Frame)) {
+	m.mu.Lock()
+	m.overlays = append(m.overlays, o)
+	m.mu.Unlock()
 }
 
 // SetPaint sets how countries are filled and redraws.
@@ -491,7 +502,11 @@ func (m *MapView) drawLocked(w, h int) (img *image.RGBA, first bool) {
 	}
 	st := m.style
 	st.PixelScale = float64(m.scale)
-	m.renderer.Render(m.img, geo.Frame{View: v, Style: st, Paint: m.paint, Selected: m.selected, Hovered: m.hovered})
+	f := geo.Frame{View: v, Style: st, Paint: m.paint, Selected: m.selected, Hovered: m.hovered}
+	m.renderer.Render(m.img, f)
+	for _, o := range m.overlays {
+		o(m.img, f)
+	}
 	if !m.drawn && w > 1 && h > 1 {
 		m.drawn, first = true, true
 	}

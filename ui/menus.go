@@ -76,6 +76,8 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Zoom out", func() { a.Map.ZoomBy(1 / zoomStep) }),
 		fyne.NewMenuItem("Reset view", a.Map.ResetView),
 		fyne.NewMenuItemSeparator(),
+		a.namesMenuItem(),
+		fyne.NewMenuItemSeparator(),
 		item("Find country…", sc[1]),
 		fyne.NewMenuItemSeparator(),
 		themes,
