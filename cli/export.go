@@ -16,7 +16,7 @@ import (
 
 const exportUsage = "export --out FILE.(png|svg|gif) [--alliance csto|nato] [--year Y] " +
 	"[--width W --height H | --preset social|hd|4k|square|a4] [--scale 1|2|3] [--select ISO3] " +
-	"[--title TEXT] [--data DIR] [--no-title] [--no-year] [--no-legend] [--no-source] [--no-map] [--no-highlight] [--dark] [--delay MS]\n" +
+	"[--title TEXT] [--data DIR] [--no-title] [--no-year] [--no-legend] [--no-source] [--no-map] [--no-highlight] [--no-events] [--dark] [--delay MS]\n" +
 	"       cstomap export --years FIRST-LAST --out DIR/ [--format png|svg] [same options]"
 
 func init() {
@@ -182,7 +182,7 @@ func exportScene(d *dataset.Data, alliance string, year int, yearGiven bool) (ex
 	if !yearGiven {
 		year = now.Year()
 	}
-	return export.Scene{World: d.World, Renderer: geo.NewRenderer(d.World), Alliance: a, Year: year, Today: now}, nil
+	return export.Scene{World: d.World, Renderer: geo.NewRenderer(d.World), Alliance: a, Year: year, Today: now, Events: d.Events}, nil
 }
 
 // parseYears parses "FIRST-LAST" or a single "YEAR".

@@ -231,3 +231,14 @@ func lastIndex(cs []color.RGBA, c color.RGBA) int {
 	}
 	return -1
 }
+
+func TestSummary(t *testing.T) {
+	_, evs := load(t)
+	byID := map[string]*events.Event{}
+	for i := range evs {
+		byID[evs[i].ID] = &evs[i]
+	}
+	assert.Equal(t, "Call for help: Osh\n2010-06-12\nOutcome: no troops sent", eventmarks.Summary(byID["kgz-2010-osh-request"]))
+	assert.Equal(t, "Deployment: Almaty and strategic sites\n2022-01-06 to 2022-01-19", eventmarks.Summary(byID["kaz-2022-01-deployment"]))
+	assert.Equal(t, "since 1995", eventmarks.Dates(byID["ru-gyumri-102-base"]))
+}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"cstomap/events"
 	"cstomap/geo"
 	"cstomap/palette"
 	"cstomap/timeline"
@@ -120,6 +121,9 @@ type Scene struct {
 	// Selected is the ISO code of the highlighted country, or "".
 	Selected string
 	Dark     bool
+	// Events are the dated events to mark on the map; those of the
+	// alliance that belong to the year are shown (see events.Event.Years).
+	Events []events.Event
 }
 
 // Palette returns the light or dark palette.
@@ -133,6 +137,8 @@ func (s Scene) Palette() palette.Palette {
 // Hide switches elements of the image off; the zero value shows them all.
 type Hide struct {
 	Map, Title, Year, Legend, Highlight, Source bool
+	// Events leaves out the event markers and their legend.
+	Events bool
 }
 
 // Options describe one exported image.
@@ -152,6 +158,11 @@ type Options struct {
 	// the placeholders.
 	Title string
 	Hide  Hide
+
+	// eventKinds, when not nil, are the event kinds the legend lists
+	// (an animation lists those of all its years, so its legend does not
+	// jump); nil lists those of the year.
+	eventKinds []events.Kind
 }
 
 // ErrOptions matches every error of Options.Validate and Settings.Job

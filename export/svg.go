@@ -138,6 +138,7 @@ func (s *svgWriter) write() {
 		}
 		s.printf("</g>\n")
 	}
+	s.legendSymbols(l, st)
 	for _, t := range l.Texts {
 		family, weight := svgFontFamily, "normal"
 		if t.Bold {
@@ -362,4 +363,5 @@ func (s *svgWriter) mapGroup(l layout, st geo.Style, p palette.Palette) {
 		}
 	}
 	s.printf("</g>\n")
+	s.eventsGroup(v, st, l.Map.Min)
 }
