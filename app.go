@@ -79,6 +79,7 @@ func runApp(args []string, now clock.Clock) int {
 		return 1
 	}
 	opts.Index, opts.Aliases = ix, ui.AliasNames(d.Aliases)
+	opts.Events = d.Events
 	opts.SourceLabel = d.Sources.Label
 
 	// Fyne reads the preferences file inside app.New: check it first.

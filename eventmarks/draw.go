@@ -183,7 +183,20 @@ func (p *Painter) Draw(dst *image.RGBA, l Layer) {
 			p.leader(dst, m, st)
 		}
 	}
-	for _, m := range l.Markers {
+	sel := -1
+	for i, m := range l.Markers {
+		if m.Event.ID == l.Selected {
+			sel = i
+			continue
+		}
+		p.Symbol(dst, m.Event.Kind, m.X, m.Y, st)
+	}
+	if sel >= 0 {
+		m := l.Markers[sel]
+		// A ring in the stroke's colour between two bands of halo.
+		p.fill(dst, outline{CX: m.X, CY: m.Y, Radius: m.R + st.px(3)}, st.Halo)
+		p.fill(dst, outline{CX: m.X, CY: m.Y, Radius: m.R + st.px(2)}, st.Stroke)
+		p.fill(dst, outline{CX: m.X, CY: m.Y, Radius: m.R + st.px(0.25)}, st.Halo)
 		p.Symbol(dst, m.Event.Kind, m.X, m.Y, st)
 	}
 }

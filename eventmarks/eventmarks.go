@@ -149,6 +149,9 @@ type Layer struct {
 	Style   Style
 	// W and H are the viewport's size in pixels.
 	W, H int
+	// Selected is the ID of the event whose marker is drawn ringed and on
+	// top, or "".
+	Selected string
 }
 
 // Place returns the markers of evs in v, drawn with st. Markers whose
@@ -281,12 +284,16 @@ func place(ms []Marker, idx []int, gap float64) {
 	}
 }
 
-// Boxes returns the rectangles the markers cover, in image pixels, for
-// placing labels clear of them.
+// Boxes returns the rectangles the markers cover, in image pixels (the
+// selected one with its ring), for placing labels clear of them.
 func (l Layer) Boxes() []image.Rectangle {
 	out := make([]image.Rectangle, len(l.Markers))
+	ring := int(math.Ceil(l.Style.px(3)))
 	for i, m := range l.Markers {
 		out[i] = m.Box()
+		if m.Event.ID == l.Selected {
+			out[i] = out[i].Inset(-ring)
+		}
 	}
 	return out
 }

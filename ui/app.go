@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cstomap/events"
 	"cstomap/geo"
 	"cstomap/palette"
 	"cstomap/passages"
@@ -63,6 +64,9 @@ type Options struct {
 	// Aliases are extra names to find countries by (demonyms, capitals,
 	// leaders), besides the outlines' own names.
 	Aliases []SearchName
+	// Events are the dated events to mark on the map (those of the
+	// alliance and year on show) and to show in the panel.
+	Events []events.Event
 }
 
 // App is the main window's content: the widgets, wired to one Store that
@@ -92,6 +96,8 @@ type App struct {
 	yearLabel *YearLabel
 	pal       palette.Palette
 	saver     *prefsSaver // nil without preferences
+	// eventsItem is View › Events, checked while the markers are on.
+	eventsItem *fyne.MenuItem
 }
 
 // New builds the main window's content for world inside w. It fails when
