@@ -115,6 +115,22 @@ func symbol(k events.Kind, cx, cy, r, off float64) outline {
 	return outline{Poly: grown, CX: cx, CY: cy}
 }
 
+// contains reports whether (x, y) lies inside o.
+func (o outline) contains(x, y float64) bool {
+	if o.Poly == nil {
+		return math.Hypot(x-o.CX, y-o.CY) <= o.Radius
+	}
+	in := false
+	n := len(o.Poly)
+	for i, j := 0, n-1; i < n; j, i = i, i+1 {
+		a, b := o.Poly[i], o.Poly[j]
+		if (a[1] > y) != (b[1] > y) && x < (b[0]-a[0])*(y-a[1])/(b[1]-a[1])+a[0] {
+			in = !in
+		}
+	}
+	return in
+}
+
 // bounds returns the pixels o covers.
 func (o outline) bounds() image.Rectangle {
 	if o.Poly == nil {

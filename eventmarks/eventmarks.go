@@ -298,14 +298,21 @@ func (l Layer) Boxes() []image.Rectangle {
 	return out
 }
 
-// At returns the index of the marker under (x, y), in image pixels,
-// allowing tol pixels round each marker: the nearest centre, the topmost
-// on a tie. ok is false when none is there.
+// At returns the index of the marker under (x, y), in image pixels: the
+// symbol with its stroke, grown by tol pixels, not the halo, so that a
+// click beside a marker still reaches the country under the halo. Of two
+// hits the nearest centre wins, the topmost on a tie. ok is false when
+// none is there.
 func (l Layer) At(x, y, tol float64) (i int, ok bool) {
 	best := math.Inf(1)
+	st := l.Style
 	for j := len(l.Markers) - 1; j >= 0; j-- {
 		m := l.Markers[j]
-		if d := math.Hypot(x-m.X, y-m.Y); d <= m.R+tol && d < best {
+		d := math.Hypot(x-m.X, y-m.Y)
+		if d > m.R+tol || d >= best {
+			continue
+		}
+		if symbol(m.Event.Kind, m.X, m.Y, st.px(st.Radius), st.px(st.StrokeWidth)+tol).contains(x, y) {
 			i, ok, best = j, true, d
 		}
 	}

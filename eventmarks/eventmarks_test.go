@@ -242,3 +242,17 @@ func TestSummary(t *testing.T) {
 	assert.Equal(t, "Deployment: Almaty and strategic sites\n2022-01-06 to 2022-01-19", eventmarks.Summary(byID["kaz-2022-01-deployment"]))
 	assert.Equal(t, "since 1995", eventmarks.Dates(byID["ru-gyumri-102-base"]))
 }
+
+func TestAtHitsTheSymbolNotTheHalo(t *testing.T) {
+	st := eventmarks.Light
+	for _, k := range events.Kinds {
+		e := &events.Event{ID: "x", Kind: k}
+		l := eventmarks.Layer{Style: st, Markers: []eventmarks.Marker{{Event: e, X: 50, Y: 50, PX: 50, PY: 50, R: st.Outer()}}}
+		_, ok := l.At(50, 50, 0)
+		assert.True(t, ok, "%s: centre", k)
+		_, ok = l.At(50, 50+st.Radius*0.5, 0)
+		assert.True(t, ok, "%s: inside", k)
+		_, ok = l.At(50+st.Outer()-0.2, 50+st.Outer()-0.2, 0)
+		assert.False(t, ok, "%s: the corner of the box is not the symbol", k)
+	}
+}

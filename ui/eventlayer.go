@@ -12,8 +12,9 @@ import (
 )
 
 // markerTolerance is how far, in logical pixels, a click or the pointer
-// may land off a marker and still hit it.
-const markerTolerance = 2
+// may land off a marker's symbol (on its halo) and still hit it. It is
+// less than the halo, so the country right beside a marker can be clicked.
+const markerTolerance = 0.75
 
 // eventLayer is the map's event markers: the events of the year on show,
 // placed (eventmarks.Place) and drawn over the countries on every frame,
@@ -24,9 +25,6 @@ type eventLayer struct {
 	hidden   bool
 	selected string // event ID
 	hovered  string // event ID
-	// layer is the markers as last drawn, in device pixels; hit tests and
-	// positions read it.
-	layer   eventmarks.Layer
 	painter eventmarks.Painter
 	// placed is set when a frame put the markers somewhere new, until
 	// the OnEventsPlaced hook has been called.
@@ -81,7 +79,9 @@ func (m *MapView) SelectEvent(id string) {
 }
 
 // EventAt returns the event whose marker is under the logical position
-// pos (within markerTolerance), or nil.
+// pos (within markerTolerance), or nil. Like the other questions about
+// markers, it places them for the current view, as the next frame draws
+// them.
 func (m *MapView) EventAt(pos fyne.Position) *events.Event {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -89,15 +89,15 @@ func (m *MapView) EventAt(pos fyne.Position) *events.Event {
 		return nil
 	}
 	s := float64(m.scale)
-	i, ok := m.events.layer.At(float64(pos.X)*s, float64(pos.Y)*s, markerTolerance*s)
+	l := m.eventLayer(m.currentView())
+	i, ok := l.At(float64(pos.X)*s, float64(pos.Y)*s, markerTolerance*s)
 	if !ok {
 		return nil
 	}
-	return m.events.layer.Markers[i].Event
+	return l.Markers[i].Event
 }
 
-// EventMarkers returns the markers on show, as last drawn, in drawing
-// order.
+// EventMarkers returns the markers on show, in drawing order.
 func (m *MapView) EventMarkers() []EventMarker {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -105,8 +105,9 @@ func (m *MapView) EventMarkers() []EventMarker {
 		return nil
 	}
 	s := m.scale
-	out := make([]EventMarker, len(m.events.layer.Markers))
-	for i, mk := range m.events.layer.Markers {
+	l := m.eventLayer(m.currentView())
+	out := make([]EventMarker, len(l.Markers))
+	for i, mk := range l.Markers {
 		out[i] = EventMarker{Event: mk.Event, Pos: fyne.NewPos(float32(mk.X)/s, float32(mk.Y)/s)}
 	}
 	return out
@@ -120,26 +121,32 @@ func (m *MapView) EventBoxes() []image.Rectangle {
 	if m.events.hidden {
 		return nil
 	}
-	return m.events.layer.Boxes()
+	return m.eventLayer(m.currentView()).Boxes()
+}
+
+// eventLayer places the markers in v, as they are drawn. Callers hold mu.
+func (m *MapView) eventLayer(v geo.Viewport) eventmarks.Layer {
+	el := &m.events
+	if el.hidden || len(el.evs) == 0 {
+		return eventmarks.Layer{}
+	}
+	st := el.style
+	if st.Fill == nil {
+		st = eventmarks.Light
+	}
+	l := eventmarks.Place(v, el.evs, st.Scaled(float64(m.scale)))
+	l.Selected = el.selected
+	return l
 }
 
 // drawEvents places the markers in v and draws them into img. Callers
 // hold mu.
 func (m *MapView) drawEvents(img *image.RGBA, v geo.Viewport) {
 	el := &m.events
-	if el.hidden || len(el.evs) == 0 {
-		el.layer = eventmarks.Layer{}
-	} else {
-		st := el.style
-		if st.Fill == nil {
-			st = eventmarks.Light
-		}
-		el.layer = eventmarks.Place(v, el.evs, st.Scaled(float64(m.scale)))
-		el.layer.Selected = el.selected
-		el.painter.Draw(img, el.layer)
-	}
+	l := m.eventLayer(v)
+	el.painter.Draw(img, l)
 	var sig []float64
-	for _, mk := range el.layer.Markers {
+	for _, mk := range l.Markers {
 		sig = append(sig, mk.X, mk.Y, float64(len(mk.Event.ID)))
 	}
 	if !floatsEqual(sig, el.sig) {

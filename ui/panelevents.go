@@ -87,15 +87,29 @@ func (p *Panel) eventSections() []fyne.CanvasObject {
 		out = append(out, widget.NewLabelWithStyle("Outcome: "+string(e.Outcome), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	}
 	out = append(out, newWrapLabel(e.Note))
+	// Who did what, one line per role: "Sent forces: Russia, Armenia (100
+	// troops), …".
+	var roles []events.Role
+	byRole := map[events.Role][]string{}
 	for _, a := range e.Actors {
-		line := roleWords[a.Role] + ": " + a.Name
+		name := a.Name
 		if a.Troops > 0 {
-			line += fmt.Sprintf(" (%d troops)", a.Troops)
+			name += fmt.Sprintf(" (%d troops)", a.Troops)
 		}
-		out = append(out, newWrapLabel(line))
+		if _, ok := byRole[a.Role]; !ok {
+			roles = append(roles, a.Role)
+		}
+		byRole[a.Role] = append(byRole[a.Role], name)
+	}
+	var lines []string
+	for _, r := range roles {
+		lines = append(lines, roleWords[r]+": "+strings.Join(byRole[r], ", "))
 	}
 	if e.Confidence != "" && e.Confidence != "high" {
-		out = append(out, newWrapLabel("Confidence: "+string(e.Confidence)))
+		lines = append(lines, "Confidence: "+string(e.Confidence))
+	}
+	if len(lines) > 0 {
+		out = append(out, newWrapLabel(strings.Join(lines, "\n")))
 	}
 	out = append(out, widget.NewSeparator(), heading("Sources"), sourceLinks(e.Sources, p.sourceLabel))
 	if p.index == nil {
