@@ -25,7 +25,7 @@ type eventLayer struct {
 	hidden   bool
 	selected string // event ID
 	hovered  string // event ID
-	painter eventmarks.Painter
+	painter  eventmarks.Painter
 	// placed is set when a frame put the markers somewhere new, until
 	// the OnEventsPlaced hook has been called.
 	placed bool
