@@ -16,7 +16,7 @@ import (
 // baseline) measured in the same run. Both are in scripts/bench/budgets.toml.
 
 // BenchmarkMarkersHD places and draws the markers of 2022 (the busiest
-// year: 11 markers) over a 1920×1080 frame.
+// year: 10 markers in the default view) over a 1920×1080 frame.
 func BenchmarkMarkersHD(b *testing.B) {
 	w, evs := load(b)
 	v := view(b, w, 1920, 1080)

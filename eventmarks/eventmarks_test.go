@@ -241,6 +241,7 @@ func TestSummary(t *testing.T) {
 	assert.Equal(t, "Call for help: Osh\n2010-06-12\nOutcome: no troops sent", eventmarks.Summary(byID["kgz-2010-osh-request"]))
 	assert.Equal(t, "Deployment: Almaty and strategic sites\n2022-01-06 to 2022-01-19", eventmarks.Summary(byID["kaz-2022-01-deployment"]))
 	assert.Equal(t, "since 1995", eventmarks.Dates(byID["ru-gyumri-102-base"]))
+	assert.Equal(t, "Foreign base: Karshi-Khanabad (K2) air base\n2001-10-05 to 2005-11-21\nOperated by United States", eventmarks.Summary(byID["us-k2-base"]))
 }
 
 func TestAtHitsTheSymbolNotTheHalo(t *testing.T) {

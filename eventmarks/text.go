@@ -18,10 +18,19 @@ func Dates(e *events.Event) string {
 	return e.Date.String()
 }
 
-// Summary is the hover text of e: its kind and place, its dates, and for a
-// request its outcome, one a line.
+// Summary is the hover text of e: its kind and place, its dates, for a
+// base who operates it, and for a request its outcome, one a line.
 func Summary(e *events.Event) string {
 	lines := []string{Label(e.Kind) + ": " + e.Place, Dates(e)}
+	var ops []string
+	for _, a := range e.Actors {
+		if a.Role == events.RoleOperates {
+			ops = append(ops, a.Name)
+		}
+	}
+	if len(ops) > 0 {
+		lines = append(lines, "Operated by "+strings.Join(ops, ", "))
+	}
 	if e.Outcome != "" {
 		lines = append(lines, "Outcome: "+string(e.Outcome))
 	}

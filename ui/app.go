@@ -89,6 +89,8 @@ type App struct {
 	Search *Search
 	// Tooltip follows the pointer over the map.
 	Tooltip *Tooltip
+	// EventLegend names the kinds of event marked on the map.
+	EventLegend *EventLegend
 
 	window    fyne.Window
 	opts      Options
@@ -110,6 +112,7 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	a.Store = NewStore(opts.Alliances, world.Territories(), opts.Today)
 	a.Map = NewMapView(geo.NewRenderer(world))
 	a.Tooltip = NewTooltip()
+	a.EventLegend = NewEventLegend()
 	a.Search = NewSearch(searchNames(world, opts.Aliases), func(iso string) {
 		a.Store.Select(iso)
 		a.Map.ZoomToCountry(iso)
@@ -169,7 +172,7 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 // layout places the widgets: the map with the alliance switch, legend and
 // toolbar above and the year bar below, the search and panel beside.
 func (a *App) layout() fyne.CanvasObject {
-	mapArea := container.NewStack(a.Map, container.NewWithoutLayout(a.yearLabel, a.Tooltip))
+	mapArea := container.NewStack(a.Map, a.eventLegendArea(), container.NewWithoutLayout(a.yearLabel, a.Tooltip))
 	a.yearLabel.Move(fyne.NewPos(theme.Padding()*3, theme.Padding()*2))
 	tools := widget.NewToolbar(
 		widget.NewToolbarAction(theme.ZoomInIcon(), func() { a.Map.ZoomBy(zoomStep) }),

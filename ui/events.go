@@ -31,7 +31,10 @@ func (a *App) bindEvents() {
 		s.SelectEvent(e.ID, firstISO(e))
 		a.focusMap()
 	}
-	a.Map.OnEventsPlaced = a.logEventPositions
+	a.Map.OnEventsPlaced = func() {
+		a.updateEventLegend()
+		a.logEventPositions()
+	}
 	a.Panel.OnEvent = a.showEvent
 	a.Panel.OnEventClosed = func() { s.SelectEvent("", s.Selected()) }
 }
@@ -102,6 +105,9 @@ func (a *App) eventsChanged(old, cur State) {
 		if old.Alliance != nil {
 			a.logf("events %s", map[bool]string{true: "off", false: "on"}[cur.HideEvents])
 		}
+	}
+	if newYear || cur.HideEvents != old.HideEvents || cur.Theme != old.Theme {
+		a.updateEventLegend()
 	}
 	if cur.Event != old.Event {
 		a.Map.SelectEvent(cur.Event)
