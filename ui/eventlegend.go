@@ -55,7 +55,7 @@ func (l *EventLegend) Set(kinds []events.Kind, st eventmarks.Style) {
 		k := k
 		r := canvas.NewRaster(func(w, h int) image.Image {
 			img := image.NewRGBA(image.Rect(0, 0, w, h))
-			s := l.style.Scaled(float64(w) / 20)
+			s := st.Scaled(float64(w) / 20) // st as given, not l.style: no shared state
 			var p eventmarks.Painter
 			p.Symbol(img, k, float64(w)/2, float64(h)/2, s)
 			return img
