@@ -15,7 +15,7 @@ import (
 
 var eventsToday = time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
 
-func seedEvents(t *testing.T) map[string]*events.Event {
+func seedEvents(t testing.TB) map[string]*events.Event {
 	t.Helper()
 	codes := knownISO(t)
 	evs, err := events.LoadFS(assets.Events, "events", func(iso string) bool { return codes[iso] })
@@ -138,4 +138,35 @@ func TestForEventRules(t *testing.T) {
 	assert.Empty(t, ix.ForEvent(evs["us-manas-base"], eventsToday), "%q", linkTexts(ix.ForEvent(evs["us-manas-base"], eventsToday)))
 	assert.Equal(t, 2025, passages.PublishedYear(a.Meta))
 	assert.Equal(t, 0, passages.PublishedYear(passages.Meta{Published: "summer"}))
+}
+
+// FuzzForEvent links made-up articles to the bundled events: whatever the
+// text, every link's words are its spans' text, sorted and apart, and it
+// gives reasons. Run with: go test -run=^$ -fuzz=^FuzzForEvent$ -fuzztime=60s ./passages/
+func FuzzForEvent(f *testing.F) {
+	f.Add("Headline\n\nThe one time the CSTO did intervene was in January 2022, when it sent a small force into Kazakhstan.", "summer 2023")
+	f.Add("Headline\n\nLast year, Armenia called on the CSTO for help during border clashes.", "2023")
+	f.Add("Headline\n\nIn May, 16, 2022 Kyrgyzstan's base at Kant; recently Tajikistan clashed.", "")
+	evs := seedEvents(f)
+	al := seedAliases(f)
+	f.Fuzz(func(t *testing.T, text, published string) {
+		a, err := passages.ParseArticle(passages.Meta{ID: "f", Title: "Headline", Published: published}, []byte(text))
+		if err != nil {
+			return
+		}
+		ix := passages.NewIndex(al)
+		require.NoError(t, ix.Add(a))
+		for _, e := range evs {
+			for _, l := range ix.ForEvent(e, eventsToday) {
+				require.NotEmpty(t, l.Reasons)
+				require.Len(t, l.Words, len(l.Spans))
+				for i, s := range l.Spans {
+					require.Equal(t, l.Words[i], l.Passage.Text[s[0]:s[1]])
+					if i > 0 {
+						require.GreaterOrEqual(t, s[0], l.Spans[i-1][1])
+					}
+				}
+			}
+		}
+	})
 }
