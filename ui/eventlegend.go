@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -15,8 +16,8 @@ import (
 	"cstomap/events"
 )
 
-// EventLegend names each kind of event marked on the map in the year on
-// show, with its symbol, in a small card at the map's bottom-left corner.
+// EventLegend names each kind of event of the year on show, with its
+// symbol, in a small card at the map's bottom-left corner.
 // It is hidden when no marker is on show.
 type EventLegend struct {
 	widget.BaseWidget
@@ -94,16 +95,15 @@ func (a *App) eventLegendArea() fyne.CanvasObject {
 	return container.NewVBox(layout.NewSpacer(), container.NewHBox(container.NewPadded(a.EventLegend), layout.NewSpacer()))
 }
 
-// updateEventLegend shows the kinds of the markers on show.
+// updateEventLegend shows the kinds of the year's events, as an export's
+// legend does. It runs on changes of the state, never after a frame: a
+// legend that appeared with the first frame would delay it.
 func (a *App) updateEventLegend() {
 	var kinds []events.Kind
-	if a.Store.EventsShown() {
-		seen := map[events.Kind]bool{}
-		for _, m := range a.Map.EventMarkers() {
-			seen[m.Event.Kind] = true
-		}
+	if st := a.Store.State(); !st.HideEvents {
+		evs := a.yearEvents(st)
 		for _, k := range events.Kinds {
-			if seen[k] {
+			if slices.ContainsFunc(evs, func(e events.Event) bool { return e.Kind == k }) {
 				kinds = append(kinds, k)
 			}
 		}

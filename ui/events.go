@@ -31,10 +31,7 @@ func (a *App) bindEvents() {
 		s.SelectEvent(e.ID, firstISO(e))
 		a.focusMap()
 	}
-	a.Map.OnEventsPlaced = func() {
-		a.updateEventLegend()
-		a.logEventPositions()
-	}
+	a.Map.OnEventsPlaced = a.logEventPositions
 	a.Panel.OnEvent = a.showEvent
 	a.Panel.OnEventClosed = func() { s.SelectEvent("", s.Selected()) }
 }
@@ -106,8 +103,8 @@ func (a *App) eventsChanged(old, cur State) {
 			a.logf("events %s", map[bool]string{true: "off", false: "on"}[cur.HideEvents])
 		}
 	}
-	if newYear || cur.HideEvents != old.HideEvents || cur.Theme != old.Theme {
-		a.updateEventLegend()
+	if newYear || cur.HideEvents != old.HideEvents {
+		a.updateEventLegend() // and applyPalette on a new theme
 	}
 	if cur.Event != old.Event {
 		a.Map.SelectEvent(cur.Event)

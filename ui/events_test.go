@@ -197,3 +197,23 @@ func TestEventsTogglePersists(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, app2.Store.EventsShown())
 }
+
+// The legend card names the kinds of the year's events, and hides with
+// the markers.
+func TestEventLegend(t *testing.T) {
+	app, _ := newEventApp(t)
+	app.Store.SetYear(2010)
+	assert.Equal(t, "Call for help · Foreign base", app.EventLegend.Text())
+	app.Store.SetYear(2022)
+	assert.Equal(t, "Call for help · Deployment · Clash between members · Foreign base", app.EventLegend.Text())
+	app.Store.SetEventsShown(false)
+	assert.Equal(t, "", app.EventLegend.Text())
+	app.Store.SetEventsShown(true)
+	app.Store.SetTheme(ui.ThemeDark)
+	assert.NotEmpty(t, app.EventLegend.Text())
+	require.True(t, app.Store.SetAlliance("nato"))
+	app.Store.SetYear(2001)
+	assert.Equal(t, "Mutual-defence invocation", app.EventLegend.Text())
+	app.Store.SetYear(2002)
+	assert.Equal(t, "", app.EventLegend.Text())
+}
