@@ -205,7 +205,7 @@ func (p *Painter) Draw(dst *image.RGBA, l Layer) {
 			sel = i
 			continue
 		}
-		p.Symbol(dst, m.Event.Kind, m.X, m.Y, st)
+		p.Sign(dst, m.sign(), m.X, m.Y, st)
 	}
 	if sel >= 0 {
 		m := l.Markers[sel]
@@ -213,17 +213,40 @@ func (p *Painter) Draw(dst *image.RGBA, l Layer) {
 		p.fill(dst, outline{CX: m.X, CY: m.Y, Radius: m.R + st.px(3)}, st.Halo)
 		p.fill(dst, outline{CX: m.X, CY: m.Y, Radius: m.R + st.px(2)}, st.Stroke)
 		p.fill(dst, outline{CX: m.X, CY: m.Y, Radius: m.R + st.px(0.25)}, st.Halo)
-		p.Symbol(dst, m.Event.Kind, m.X, m.Y, st)
+		p.Sign(dst, m.sign(), m.X, m.Y, st)
 	}
 }
 
 // Symbol paints one symbol of kind k centred at (x, y) in image pixels:
 // halo, stroke, fill. Legends use it too.
 func (p *Painter) Symbol(dst *image.RGBA, k events.Kind, x, y float64, st Style) {
+	p.Sign(dst, Sign{Kind: k}, x, y, st)
+}
+
+// Sign paints the shapes of s centred at (x, y): see SignShapes.
+func (p *Painter) Sign(dst *image.RGBA, s Sign, x, y float64, st Style) {
+	for _, sh := range signShapes(s, x, y, st) {
+		p.fill(dst, sh.o, sh.c)
+	}
+}
+
+// shape is one filled outline of a sign.
+type shape struct {
+	o outline
+	c color.RGBA
+}
+
+// signShapes are the outlines a sign is painted with, bottom first: the
+// halo, the stroke and the fill; a hollow sign's fill is the halo's colour
+// with a core of the kind's fill at 0.45 of the size.
+func signShapes(s Sign, x, y float64, st Style) []shape {
 	r, sw, hw := st.px(st.Radius), st.px(st.StrokeWidth), st.px(st.HaloWidth)
-	p.fill(dst, symbol(k, x, y, r, sw+hw), st.Halo)
-	p.fill(dst, symbol(k, x, y, r, sw), st.Stroke)
-	p.fill(dst, symbol(k, x, y, r, 0), st.FillOf(k))
+	k := s.Kind
+	out := []shape{{symbol(k, x, y, r, sw+hw), st.Halo}, {symbol(k, x, y, r, sw), st.Stroke}}
+	if !s.Outside {
+		return append(out, shape{symbol(k, x, y, r, 0), st.FillOf(k)})
+	}
+	return append(out, shape{symbol(k, x, y, r, 0), st.Halo}, shape{symbol(k, x, y, 0.45*r, 0), st.FillOf(k)})
 }
 
 // leader draws the line from a moved marker back to its place, and a dot
@@ -247,12 +270,21 @@ func segment(ax, ay, bx, by, hw float64) outline {
 	return outline{Poly: [][2]float64{{ax + nx, ay + ny}, {bx + nx, by + ny}, {bx - nx, by - ny}, {ax - nx, ay - ny}}}
 }
 
-// SVGPaths returns the SVG path data of the halo, the stroke and the fill
-// of kind k's symbol at (x, y) in st, each a closed shape, the same shapes
-// Symbol paints.
-func SVGPaths(k events.Kind, x, y float64, st Style) (halo, stroke, fill string) {
-	r, sw, hw := st.px(st.Radius), st.px(st.StrokeWidth), st.px(st.HaloWidth)
-	return symbol(k, x, y, r, sw+hw).svg(), symbol(k, x, y, r, sw).svg(), symbol(k, x, y, r, 0).svg()
+// SVGShape is one closed shape of a sign: its path data and fill.
+type SVGShape struct {
+	D    string
+	Fill color.RGBA
+}
+
+// SVGShapes returns the shapes of s at (x, y) in st, bottom first, the
+// same shapes Painter.Sign paints: the halo, the stroke and the fill (and
+// the core of a hollow sign).
+func SVGShapes(s Sign, x, y float64, st Style) []SVGShape {
+	var out []SVGShape
+	for _, sh := range signShapes(s, x, y, st) {
+		out = append(out, SVGShape{sh.o.svg(), sh.c})
+	}
+	return out
 }
 
 // SVGLeader returns the SVG path data of a moved marker's leader line (a

@@ -39,6 +39,11 @@ type Style struct {
 	Radius, StrokeWidth, HaloWidth float64
 	// PixelScale is the number of image pixels per logical pixel.
 	PixelScale float64
+	// Member, when not nil, reports whether a country is a member of the
+	// alliance in the year shown; a base operated by a country that is
+	// not (a US base in a CSTO state) is then drawn hollow, with a small
+	// core, so it stands apart from the members' own (see Sign).
+	Member func(iso string) bool
 }
 
 // kindFills are the fills shared by both styles.
@@ -122,16 +127,75 @@ func ShapeName(k events.Kind) string {
 	return "diamond"
 }
 
+// Sign is how a marker looks: its kind's shape, filled, or hollow for a
+// base operated from outside the alliance.
+type Sign struct {
+	Kind    events.Kind
+	Outside bool
+}
+
+// Label names the sign for legends: the kind's label, and for an outside
+// base whose it is.
+func (s Sign) Label() string {
+	if s.Outside {
+		return Label(s.Kind) + " of a non-member"
+	}
+	return Label(s.Kind)
+}
+
+// SignOf returns the sign of e in st: hollow when st.Member says that a
+// country operating it is not a member.
+func (st Style) SignOf(e *events.Event) Sign {
+	s := Sign{Kind: e.Kind}
+	if st.Member == nil {
+		return s
+	}
+	for _, a := range e.Actors {
+		if a.Role == events.RoleOperates && a.ISO != "" && !st.Member(a.ISO) {
+			s.Outside = true
+		}
+	}
+	return s
+}
+
+// Signs returns the signs of evs in st, each once, in the order of
+// events.Kinds, a kind's filled sign before its hollow one; never nil.
+func (st Style) Signs(evs []events.Event) []Sign {
+	seen := map[Sign]bool{}
+	for i := range evs {
+		seen[st.SignOf(&evs[i])] = true
+	}
+	out := []Sign{}
+	for _, k := range events.Kinds {
+		for _, o := range []bool{false, true} {
+			if s := (Sign{k, o}); seen[s] {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
 // Marker is one event placed in a viewport.
 type Marker struct {
 	// Event is the event shown; it points into the slice given to Place.
 	Event *events.Event
+	// Sign is how it looks (Style.SignOf).
+	Sign Sign
 	// X and Y are the marker's centre in image pixels; PX and PY the
 	// event's own place. They differ when the marker was moved off other
 	// markers at (nearly) the same place.
 	X, Y, PX, PY float64
 	// R is the whole marker's radius in image pixels (Style.Outer).
 	R float64
+}
+
+// sign is m's Sign, or for a Marker made without one its event's kind.
+func (m Marker) sign() Sign {
+	if m.Sign.Kind == "" {
+		return Sign{Kind: m.Event.Kind}
+	}
+	return m.Sign
 }
 
 // Moved reports whether the marker was moved off its place.
@@ -188,7 +252,7 @@ func Place(v geo.Viewport, evs []events.Event, st Style) Layer {
 		if math.IsNaN(x) || math.IsNaN(y) {
 			continue
 		}
-		ms = append(ms, Marker{Event: e, X: x, Y: y, PX: x, PY: y, R: r})
+		ms = append(ms, Marker{Event: e, Sign: st.SignOf(e), X: x, Y: y, PX: x, PY: y, R: r})
 	}
 	spread(ms, 2*r+st.px(1))
 	for _, m := range ms {

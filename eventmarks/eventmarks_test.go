@@ -209,14 +209,23 @@ func TestShapesDiffer(t *testing.T) {
 	}
 }
 
-func TestSVGPaths(t *testing.T) {
+func TestSVGShapes(t *testing.T) {
 	for _, k := range events.Kinds {
-		h, s, f := eventmarks.SVGPaths(k, 10, 10, eventmarks.Light)
-		for _, d := range []string{h, s, f} {
-			assert.True(t, strings.HasPrefix(d, "M") && strings.HasSuffix(d, "Z"), d)
-			assert.NotContains(t, d, "NaN")
+		for _, out := range []bool{false, true} {
+			shs := eventmarks.SVGShapes(eventmarks.Sign{Kind: k, Outside: out}, 10, 10, eventmarks.Light)
+			want := 3
+			if out {
+				want = 4
+			}
+			require.Len(t, shs, want)
+			for _, sh := range shs {
+				assert.True(t, strings.HasPrefix(sh.D, "M") && strings.HasSuffix(sh.D, "Z"), sh.D)
+				assert.NotContains(t, sh.D, "NaN")
+			}
+			assert.Equal(t, eventmarks.Light.Halo, shs[0].Fill)
+			assert.Equal(t, eventmarks.Light.Stroke, shs[1].Fill)
+			assert.Equal(t, eventmarks.Light.FillOf(k), shs[len(shs)-1].Fill)
 		}
-		assert.NotEqual(t, h, f)
 	}
 	m := eventmarks.Marker{X: 1, Y: 2, PX: 3, PY: 4}
 	assert.Equal(t, "M3 4L1 2", eventmarks.SVGLeader(m))
@@ -256,4 +265,34 @@ func TestAtHitsTheSymbolNotTheHalo(t *testing.T) {
 		_, ok = l.At(50+st.Outer()-0.2, 50+st.Outer()-0.2, 0)
 		assert.False(t, ok, "%s: the corner of the box is not the symbol", k)
 	}
+}
+
+
+// A base operated by a country outside the alliance (the US bases of 2005)
+// has a sign of its own: hollow, with a core of the kind's fill.
+func TestOutsideBases(t *testing.T) {
+	w, evs := load(t)
+	v := view(t, w, 1600, 1000)
+	st := eventmarks.Light
+	st.Member = func(iso string) bool { return iso != "USA" }
+	year := ofYear(evs, 2005)
+	l := eventmarks.Place(v, year, st)
+	out := map[string]bool{}
+	for _, m := range l.Markers {
+		out[m.Event.ID] = m.Sign.Outside
+	}
+	assert.True(t, out["us-k2-base"])
+	assert.True(t, out["us-manas-base"])
+	assert.False(t, out["ru-kant-base"])
+	assert.Equal(t, []eventmarks.Sign{{Kind: events.KindBase}, {Kind: events.KindBase, Outside: true}}, st.Signs(year))
+	assert.Equal(t, "Foreign base of a non-member", eventmarks.Sign{Kind: events.KindBase, Outside: true}.Label())
+	assert.Equal(t, []eventmarks.Sign{{Kind: events.KindBase}}, eventmarks.Light.Signs(year), "no Member, no distinction")
+
+	// Drawn hollow: the halo's colour between the stroke and the core.
+	img := image.NewRGBA(image.Rect(0, 0, 60, 60))
+	var p eventmarks.Painter
+	s2 := st.Scaled(2)
+	p.Sign(img, eventmarks.Sign{Kind: events.KindBase, Outside: true}, 30.5, 30.5, s2)
+	assert.Equal(t, s2.FillOf(events.KindBase), img.RGBAAt(30, 30))
+	assert.Equal(t, s2.Halo, img.RGBAAt(30, 30-int(0.75*s2.Radius*2)))
 }

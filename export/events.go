@@ -9,13 +9,14 @@ import (
 	"cstomap/events"
 	"cstomap/geo"
 	"cstomap/palette"
+	"cstomap/timeline"
 )
 
-// symbol is one event kind's legend symbol, centred at X, Y, in a square
+// symbol is one event sign's legend symbol, centred at X, Y, in a square
 // of Size pixels.
 type symbol struct {
 	X, Y, Size float64
-	Kind       events.Kind
+	Sign       eventmarks.Sign
 }
 
 // showsEvents reports whether o marks events: the map is shown and the
@@ -31,43 +32,38 @@ func (o Options) yearEvents() []events.Event {
 	return events.Select(o.Events, events.Filter{Alliance: o.Alliance.ID, Year: o.Year, Today: o.Today})
 }
 
-// kindsOf returns the kinds of evs, in the order of events.Kinds; never
-// nil.
-func kindsOf(evs []events.Event) []events.Kind {
-	out := []events.Kind{}
+// signsOver returns the signs of the events of o's alliance in any of the
+// years, for an animation's legend; never nil.
+func (o Options) signsOver(years []int) []eventmarks.Sign {
+	seen := map[eventmarks.Sign]bool{}
+	for _, y := range years {
+		oy := o
+		oy.Year = y
+		for _, s := range oy.markerStyle(geo.Style{}).Signs(oy.yearEvents()) {
+			seen[s] = true
+		}
+	}
+	out := []eventmarks.Sign{}
 	for _, k := range events.Kinds {
-		for _, e := range evs {
-			if e.Kind == k {
-				out = append(out, k)
-				break
+		for _, in := range []bool{false, true} {
+			if s := (eventmarks.Sign{Kind: k, Outside: in}); seen[s] {
+				out = append(out, s)
 			}
 		}
 	}
 	return out
 }
 
-// kindsOver returns the kinds of the events of o's alliance in any of the
-// years, for an animation's legend.
-func (o Options) kindsOver(years []int) []events.Kind {
-	var evs []events.Event
-	for _, y := range years {
-		oy := o
-		oy.Year = y
-		evs = append(evs, oy.yearEvents()...)
-	}
-	return kindsOf(evs)
-}
-
-// legendItem is one item of the legend: a status's swatch, or, when kind
-// is not "", an event kind's symbol. The first symbol starts a row of its
-// own.
+// legendItem is one item of the legend: a status's swatch, or, when sign
+// has a kind, an event sign's symbol. The first symbol starts a row of
+// its own.
 type legendItem struct {
 	legendEntry
-	kind events.Kind
+	sign eventmarks.Sign
 }
 
 // legendItems are the legend's statuses (legendEntries), then the event
-// kinds shown, named by eventmarks.Label.
+// signs shown, named by eventmarks.Sign.Label.
 func (o Options) legendItems() []legendItem {
 	var out []legendItem
 	for _, e := range o.legendEntries() {
@@ -76,22 +72,30 @@ func (o Options) legendItems() []legendItem {
 	if !o.showsEvents() {
 		return out
 	}
-	kinds := o.eventKinds
-	if kinds == nil {
-		kinds = kindsOf(o.yearEvents())
+	signs := o.eventSigns
+	if signs == nil {
+		signs = o.markerStyle(geo.Style{}).Signs(o.yearEvents())
 	}
-	for _, k := range kinds {
-		out = append(out, legendItem{legendEntry{label: eventmarks.Label(k)}, k})
+	for _, s := range signs {
+		out = append(out, legendItem{legendEntry{label: s.Label()}, s})
 	}
 	return out
 }
 
 // markerStyle returns the marker style of o's palette, sized like the
-// map's lines.
+// map's lines, telling apart the bases of countries that are not members
+// of the alliance in o's year.
 func (o Options) markerStyle(st geo.Style) eventmarks.Style {
 	ms := eventmarks.Light
 	if o.Dark {
 		ms = eventmarks.Dark
+	}
+	if a := o.Alliance; a != nil {
+		year, today := o.Year, o.Today
+		ms.Member = func(iso string) bool {
+			s, _ := a.StatusForYear(iso, year, today)
+			return s == timeline.StatusCurrent || s == timeline.StatusThreatening
+		}
 	}
 	return ms.Scaled(st.PixelScale)
 }
@@ -124,7 +128,7 @@ func (o Options) legendSymbolStyle(s symbol, st geo.Style) eventmarks.Style {
 func (o Options) drawSymbols(img *image.RGBA, l layout, st geo.Style) {
 	var p eventmarks.Painter
 	for _, s := range l.Symbols {
-		p.Symbol(img, s.Kind, s.X, s.Y, o.legendSymbolStyle(s, st))
+		p.Sign(img, s.Sign, s.X, s.Y, o.legendSymbolStyle(s, st))
 	}
 }
 
@@ -169,8 +173,12 @@ func (s *svgWriter) eventsGroup(v geo.Viewport, st geo.Style, off image.Point) {
 	s.printf(`<g id="events" clip-path="url(#map-frame)">` + "\n")
 	for _, m := range l.Markers {
 		e := m.Event
-		s.printf(`<g class="event" data-id="%s" data-kind="%s" data-date="%s" data-end="%s" data-iso="%s">`,
+		s.printf(`<g class="event" data-id="%s" data-kind="%s" data-date="%s" data-end="%s" data-iso="%s"`,
 			esc(e.ID), esc(string(e.Kind)), esc(e.Date.String()), esc(e.End.String()), esc(strings.Join(e.ISO, " ")))
+		if m.Sign.Outside {
+			s.printf(` data-outside="true"`)
+		}
+		s.printf(">")
 		s.printf("<title>%s</title>", esc(eventmarks.Summary(e)))
 		m.X, m.Y, m.PX, m.PY = m.X+ox, m.Y+oy, m.PX+ox, m.PY+oy
 		if d := eventmarks.SVGLeader(m); d != "" {
@@ -180,17 +188,17 @@ func (s *svgWriter) eventsGroup(v geo.Viewport, st geo.Style, off image.Point) {
 			s.printf(`<circle cx="%s" cy="%s" r="%s" fill="%s"/><circle cx="%s" cy="%s" r="%s" fill="%s"/>`,
 				num(nil, m.PX), num(nil, m.PY), num(nil, dh), hex(ms.Halo), num(nil, m.PX), num(nil, m.PY), num(nil, dr), hex(ms.Stroke))
 		}
-		s.symbolPaths(e.Kind, m.X, m.Y, ms)
+		s.signPaths(m.Sign, m.X, m.Y, ms)
 		s.printf("</g>\n")
 	}
 	s.printf("</g>\n")
 }
 
-// symbolPaths writes one symbol's halo, stroke and fill.
-func (s *svgWriter) symbolPaths(k events.Kind, x, y float64, ms eventmarks.Style) {
-	h, st, f := eventmarks.SVGPaths(k, x, y, ms)
-	s.printf(`<path d="%s" fill="%s"/><path d="%s" fill="%s"/><path d="%s" fill="%s"/>`,
-		h, hex(ms.Halo), st, hex(ms.Stroke), f, hex(ms.FillOf(k)))
+// signPaths writes one sign's shapes: halo, stroke, fill (and core).
+func (s *svgWriter) signPaths(sg eventmarks.Sign, x, y float64, ms eventmarks.Style) {
+	for _, sh := range eventmarks.SVGShapes(sg, x, y, ms) {
+		s.printf(`<path d="%s" fill="%s"/>`, sh.D, hex(sh.Fill))
+	}
 }
 
 // legendSymbols writes the legend's event symbols as <g id="legend-events">.
@@ -200,8 +208,12 @@ func (s *svgWriter) legendSymbols(l layout, st geo.Style) {
 	}
 	s.printf(`<g id="legend-events">` + "\n")
 	for _, sy := range l.Symbols {
-		s.printf(`<g data-kind="%s">`, esc(string(sy.Kind)))
-		s.symbolPaths(sy.Kind, sy.X, sy.Y, s.o.legendSymbolStyle(sy, st))
+		s.printf(`<g data-kind="%s"`, esc(string(sy.Sign.Kind)))
+		if sy.Sign.Outside {
+			s.printf(` data-outside="true"`)
+		}
+		s.printf(">")
+		s.signPaths(sy.Sign, sy.X, sy.Y, s.o.legendSymbolStyle(sy, st))
 		s.printf("</g>\n")
 	}
 	s.printf("</g>\n")

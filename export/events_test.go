@@ -40,6 +40,7 @@ type svgEvent struct {
 	Class string    `xml:"class,attr"`
 	ID    string    `xml:"data-id,attr"`
 	Kind  string    `xml:"data-kind,attr"`
+	Out   string    `xml:"data-outside,attr"`
 	Date  string    `xml:"data-date,attr"`
 	ISO   string    `xml:"data-iso,attr"`
 	Title string    `xml:"title"`
@@ -69,7 +70,11 @@ func svgEvents(t *testing.T, o Options) (evs []svgEvent, legend []string) {
 			evs = append(evs, g.Events...)
 		case "legend-events":
 			for _, e := range g.Events {
-				legend = append(legend, e.Kind)
+				if e.Out == "true" {
+					legend = append(legend, e.Kind+" (outside)")
+				} else {
+					legend = append(legend, e.Kind)
+				}
 			}
 		}
 	}
@@ -84,9 +89,10 @@ func TestSVGEvents(t *testing.T) {
 		want  []string
 		kinds []string
 	}{
-		{2005, []string{"us-k2-base", "us-manas-base", "ru-kant-base", "ru-gyumri-102-base"}, []string{"base"}},
-		{2010, []string{"kgz-2010-osh-request", "us-manas-base"}, []string{"request", "base"}},
+		{2005, []string{"us-k2-base", "us-manas-base", "ru-kant-base", "ru-gyumri-102-base"}, []string{"base", "base (outside)"}},
+		{2010, []string{"kgz-2010-osh-request", "us-manas-base"}, []string{"request", "base", "base (outside)"}},
 		{2022, []string{"kaz-2022-01-deployment", "kaz-2022-01-request", "arm-2022-09-request", "kgz-tjk-2022-09-clash"}, []string{"request", "deployment", "clash", "base"}},
+		// Manas closed in 2014: only the members' bases are left.
 		{2024, []string{"ru-201-base"}, []string{"base"}},
 	} {
 		o := eventOptions(t, tc.year)
@@ -115,6 +121,8 @@ func TestSVGEvents(t *testing.T) {
 			assert.Equal(t, string(sel[i].Kind), e.Kind)
 			assert.Equal(t, sel[i].Date.String(), e.Date)
 			assert.Equal(t, strings.Join(sel[i].ISO, " "), e.ISO)
+			// The US bases are the ones of a non-member.
+			assert.Equal(t, strings.HasPrefix(e.ID, "us-"), e.Out == "true", e.ID)
 		}
 	}
 	o := eventOptions(t, 2022)
@@ -151,7 +159,7 @@ func TestPNGEvents(t *testing.T) {
 		x, y := l.Map.Min.X+int(m.X), l.Map.Min.Y+int(m.Y)
 		assert.Equal(t, layer.Style.FillOf(m.Event.Kind), img.RGBAAt(x, y), m.Event.ID)
 	}
-	assert.Len(t, l.Symbols, 2, "a legend symbol for the request and the base")
+	assert.Len(t, l.Symbols, 3, "a legend symbol for the request, the members' bases and Manas")
 
 	o.Hide.Events = true
 	plain, err := Render(o)
@@ -181,6 +189,7 @@ func TestLegendEventRow(t *testing.T) {
 	for _, k := range []events.Kind{events.KindRequest, events.KindDeployment, events.KindClash, events.KindBase} {
 		assert.Contains(t, labels, eventmarks.Label(k))
 	}
+	assert.NotContains(t, labels, "Foreign base of a non-member", "no US base in 2022")
 }
 
 // A GIF's legend lists the kinds of all its years on every frame, and
@@ -189,7 +198,7 @@ func TestGIFEvents(t *testing.T) {
 	o := eventOptions(t, 2009)
 	o.Width, o.Height = 800, 500
 	years := []int{2009, 2010, 2011}
-	assert.Equal(t, []events.Kind{events.KindRequest, events.KindBase}, o.kindsOver(years))
+	assert.Equal(t, []eventmarks.Sign{{Kind: events.KindRequest}, {Kind: events.KindBase}, {Kind: events.KindBase, Outside: true}}, o.signsOver(years))
 	var buf bytes.Buffer
 	require.NoError(t, WriteGIF(context.Background(), &buf, o, years, 0, nil))
 	g, err := gif.DecodeAll(&buf)

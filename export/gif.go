@@ -48,7 +48,7 @@ func WriteGIF(ctx context.Context, w io.Writer, o Options, years []int, delay ti
 	}
 	cs := max(2, int((delay+5*time.Millisecond)/(10*time.Millisecond)))
 	total := len(years) + 1
-	o.eventKinds = o.kindsOver(years) // one legend for every frame
+	o.eventSigns = o.signsOver(years) // one legend for every frame
 	r, fs := o.renderer(), faces{}
 	l := o.layout(fs)
 	pal := gifPalette(o.Palette(), o.mapStyle(l))

@@ -69,7 +69,7 @@ type layout struct {
 	Map      image.Rectangle // empty when the map is hidden
 	Texts    []textItem
 	Swatches []swatch
-	// Symbols are the event kinds' legend symbols (see events.go).
+	// Symbols are the event signs' legend symbols (see events.go).
 	Symbols []symbol
 	// SwatchLine is the width of the swatches' outline.
 	SwatchLine float64
@@ -254,7 +254,7 @@ func (b *builder) legend(footerTop float64, hide Hide) (float64, bool) {
 	entries := b.o.legendItems()
 	for i, e := range entries {
 		w := box + pad + fs.width(false, ls, e.label)
-		eventRow := e.kind != "" && i > 0 && entries[i-1].kind == ""
+		eventRow := e.sign.Kind != "" && i > 0 && entries[i-1].sign.Kind == ""
 		if len(rows) == 0 || eventRow || (x+w > b.right && x > b.left) {
 			rows = append(rows, nil)
 			x = b.left
@@ -276,8 +276,8 @@ func (b *builder) legend(footerTop float64, hide Hide) (float64, bool) {
 		base := last - float64(len(rows)-1-ri)*lh
 		for _, it := range row {
 			y := base - capH + math.Round((capH-box)/2)
-			if it.e.kind != "" {
-				b.l.Symbols = append(b.l.Symbols, symbol{X: it.x + box/2, Y: y + box/2, Size: box, Kind: it.e.kind})
+			if it.e.sign.Kind != "" {
+				b.l.Symbols = append(b.l.Symbols, symbol{X: it.x + box/2, Y: y + box/2, Size: box, Sign: it.e.sign})
 			} else {
 				b.l.Swatches = append(b.l.Swatches, swatch{X: it.x, Y: y, Size: box, Status: it.e.status})
 			}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"cstomap/eventmarks"
 	"cstomap/events"
 	"cstomap/geo"
 	"cstomap/palette"
@@ -159,10 +160,10 @@ type Options struct {
 	Title string
 	Hide  Hide
 
-	// eventKinds, when not nil, are the event kinds the legend lists
+	// eventSigns, when not nil, are the event signs the legend lists
 	// (an animation lists those of all its years, so its legend does not
 	// jump); nil lists those of the year.
-	eventKinds []events.Kind
+	eventSigns []eventmarks.Sign
 }
 
 // ErrOptions matches every error of Options.Validate and Settings.Job

@@ -122,7 +122,7 @@ func (a *App) applyPalette() {
 	a.pal = pal
 	a.Map.SetStyle(pal.Map)
 	a.Map.SetPaint(pal.PaintFunc(a.Store.Statuses()))
-	a.Map.SetEventStyle(markerStyle(pal))
+	a.Map.SetEventStyle(a.markerStyle())
 	a.updateEventLegend()
 	a.Legend.Set(pal, a.Store.Alliance().Counts(a.Store.Year(), a.Store.Today()), nonMember(a.Store.Alliance(), a.Store.Year(), a.Store.Today()))
 	a.yearLabel.SetPalette(pal)

@@ -6,6 +6,7 @@ import (
 	"cstomap/eventmarks"
 	"cstomap/events"
 	"cstomap/palette"
+	"cstomap/timeline"
 )
 
 // bindEvents wires the event markers, their tooltip, their selection and
@@ -84,6 +85,7 @@ func (a *App) showEvent(id string) {
 func (a *App) eventsChanged(old, cur State) {
 	newYear := cur.Alliance != old.Alliance || cur.Year != old.Year
 	if newYear {
+		a.Map.SetEventStyle(a.markerStyle()) // who is a member changes
 		a.Map.SetEvents(a.yearEvents(cur))
 		if cur.Event != "" {
 			if e := a.findEvent(cur.Event); e == nil || !e.InYear(cur.Year, a.Store.Today()) {
@@ -129,10 +131,17 @@ func (a *App) logEventPositions() {
 	}
 }
 
-// markerStyle is the marker style of a palette.
-func markerStyle(p palette.Palette) eventmarks.Style {
-	if p.Name == palette.Dark.Name {
-		return eventmarks.Dark
+// markerStyle is the marker style of the palette in use, telling apart
+// the bases of countries that are not members in the year on show.
+func (a *App) markerStyle() eventmarks.Style {
+	st := eventmarks.Light
+	if a.pal.Name == palette.Dark.Name {
+		st = eventmarks.Dark
 	}
-	return eventmarks.Light
+	al, year, today := a.Store.Alliance(), a.Store.Year(), a.Store.Today()
+	st.Member = func(iso string) bool {
+		s, _ := al.StatusForYear(iso, year, today)
+		return s == timeline.StatusCurrent || s == timeline.StatusThreatening
+	}
+	return st
 }

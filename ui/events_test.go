@@ -203,7 +203,9 @@ func TestEventsTogglePersists(t *testing.T) {
 func TestEventLegend(t *testing.T) {
 	app, _ := newEventApp(t)
 	app.Store.SetYear(2010)
-	assert.Equal(t, "Call for help · Foreign base", app.EventLegend.Text())
+	assert.Equal(t, "Call for help · Foreign base · Foreign base of a non-member", app.EventLegend.Text())
+	app.Store.SetYear(2005)
+	assert.Equal(t, "Foreign base · Foreign base of a non-member", app.EventLegend.Text(), "the US bases")
 	app.Store.SetYear(2022)
 	assert.Equal(t, "Call for help · Deployment · Clash between members · Foreign base", app.EventLegend.Text())
 	app.Store.SetEventsShown(false)
