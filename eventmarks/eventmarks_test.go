@@ -267,7 +267,6 @@ func TestAtHitsTheSymbolNotTheHalo(t *testing.T) {
 	}
 }
 
-
 // A base operated by a country outside the alliance (the US bases of 2005)
 // has a sign of its own: hollow, with a core of the kind's fill.
 func TestOutsideBases(t *testing.T) {
