@@ -69,7 +69,7 @@ func runApp(args []string, now clock.Clock) int {
 		fmt.Fprintln(os.Stderr, "cstomap: skipping user data:", termsafe.Sanitize(err.Error()))
 	}
 	world := d.World
-	opts := ui.Options{Log: os.Stdout, Started: started, Alliances: d.Alliances, DataErrors: userErrs, Today: d.Clock}
+	opts := ui.Options{Log: os.Stdout, Started: started, Alliances: d.Alliances, DataErrors: userErrs, Today: d.Clock, WorldIn: d.WorldIn}
 	if *where != "" {
 		opts.Where = strings.Split(strings.ToUpper(*where), ",")
 	}
@@ -78,7 +78,8 @@ func runApp(args []string, now clock.Clock) int {
 		fmt.Fprintln(os.Stderr, "cstomap:", err)
 		return 1
 	}
-	opts.Index, opts.Aliases = ix, ui.AliasNames(d.Aliases)
+	opts.Index = ix
+	opts.Aliases = func() []ui.SearchName { return ui.AliasNames(d.Aliases) }
 	opts.Events = d.Events
 	opts.SourceLabel = d.Sources.Label
 

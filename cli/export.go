@@ -10,14 +10,17 @@ import (
 	"strings"
 
 	"cstomap/dataset"
+	"cstomap/events"
 	"cstomap/export"
 	"cstomap/geo"
 )
 
-const exportUsage = "export --out FILE.(png|svg|gif) [--alliance csto|nato] [--year Y] " +
+const exportUsage = "export --out FILE.(png|svg|gif|geojson|csv) [--alliance csto|nato] [--year Y] " +
 	"[--width W --height H | --preset social|hd|4k|square|a4] [--scale 1|2|3] [--select ISO3] " +
 	"[--title TEXT] [--data DIR] [--no-title] [--no-year] [--no-legend] [--no-source] [--no-map] [--no-highlight] [--no-events] [--dark] [--delay MS]\n" +
-	"       cstomap export --years FIRST-LAST --out DIR/ [--format png|svg] [same options]"
+	"       cstomap export --years FIRST-LAST --out DIR/ [--format png|svg] [same options]\n" +
+	"       cstomap export --out FILE.geojson [--alliance A] [--year Y] [--events] [--data DIR]\n" +
+	"       cstomap export --out FILE.csv [--alliance A] [--year Y | --years FIRST-LAST] [--data DIR]"
 
 func init() {
 	register("export", exportUsage, runExport)
@@ -31,6 +34,7 @@ type exportFlags struct {
 	dataDir                           *string
 	year                              int
 	dark                              bool
+	events                            bool            // GeoJSON: the year's events as points
 	set                               map[string]bool // the flags given
 }
 
@@ -60,6 +64,7 @@ func (f *exportFlags) flagSet() *flag.FlagSet {
 		})
 	}
 	fs.BoolVar(&f.dark, "dark", false, "dark style")
+	fs.BoolVar(&f.events, "events", false, "add the year's events as points (.geojson only)")
 	f.dataDir = dataFlag(fs)
 	return fs
 }
@@ -92,6 +97,11 @@ func runExport(e *env, args []string) int {
 	}
 	w, h := job.Options.PixelSize()
 	switch {
+	case job.Format == export.GeoJSON:
+		fmt.Fprintf(e.stdout, "wrote %s (%s %d: %d countries, %d events)\n", paths[0], job.Options.Alliance.ShortName,
+			job.Options.Year, len(job.Options.World.Countries), len(job.Events))
+	case job.Format == export.CSV:
+		fmt.Fprintf(e.stdout, "wrote %s (%s, %d-%d)\n", paths[0], job.Options.Alliance.ShortName, job.Years[0], job.Years[len(job.Years)-1])
 	case job.Format == export.GIF:
 		fmt.Fprintf(e.stdout, "wrote %s (%d frames, %d×%d)\n", paths[0], len(job.Years), w, h)
 	case job.PerYear():
@@ -119,6 +129,9 @@ func exportJob(d *dataset.Data, f *exportFlags) (export.Job, string) {
 	if f.set["delay"] && f.s.Kind != export.KindGIF {
 		return export.Job{}, "--delay is only for a .gif"
 	}
+	if msg := f.checkData(); msg != "" {
+		return export.Job{}, msg
+	}
 	if f.years != "" {
 		var ok bool
 		if f.s.First, f.s.Last, ok = parseYears(f.years); !ok {
@@ -135,11 +148,50 @@ func exportJob(d *dataset.Data, f *exportFlags) (export.Job, string) {
 	if f.sel != "" {
 		sc.Selected = strings.ToUpper(strings.TrimSpace(f.sel))
 	}
+	if i, _ := f.s.Kind.Info(); i.Format.Data() {
+		sc.World = yearWorld(d)(sc.Year)
+	}
 	job, err := f.s.Job(sc, f.out)
 	if err != nil {
 		return job, err.Error()
 	}
+	job.WorldIn = yearWorld(d)
+	if f.events {
+		job.Events = events.Select(d.Events, events.Filter{Alliance: sc.Alliance.ID, Year: job.Options.Year, Today: sc.Today})
+	}
 	return job, ""
+}
+
+// checkData refuses, for a .geojson or .csv, the flags that only images
+// take, and sets the year of a one-year table.
+func (f *exportFlags) checkData() string {
+	i, _ := f.s.Kind.Info()
+	if !i.Format.Data() {
+		if f.events {
+			return "--events is only for a .geojson file"
+		}
+		return ""
+	}
+	image := []string{"width", "height", "preset", "scale", "select", "title", "dark"}
+	for _, el := range export.Elements {
+		image = append(image, "no-"+el.Name)
+	}
+	for _, name := range image {
+		if f.set[name] {
+			return fmt.Sprintf("--%s is for images; a .%s file has no picture", name, i.Format)
+		}
+	}
+	switch {
+	case i.Format == export.GeoJSON && f.years != "":
+		return "a .geojson file holds one year: give --year, not --years (a .csv takes --years)"
+	case i.Format == export.CSV && f.events:
+		return "--events is only for a .geojson file (see `cstomap events`)"
+	case i.Format == export.CSV && f.set["year"] && f.years != "":
+		return "give --year or --years, not both"
+	case i.Format == export.CSV && f.set["year"]:
+		f.s.First, f.s.Last = f.year, f.year
+	}
+	return ""
 }
 
 // kind returns the kind of export that --out, --years and --format ask
@@ -147,12 +199,18 @@ func exportJob(d *dataset.Data, f *exportFlags) (export.Job, string) {
 func (f *exportFlags) kind() (export.Kind, string) {
 	format, isFile := export.FormatOf(f.out)
 	switch {
+	case format.Data() && f.format != "":
+		return "", fmt.Sprintf("--format is for --years into a folder; the .%s name already says the format", format)
+	case format == export.GeoJSON:
+		return export.KindGeoJSON, ""
+	case format == export.CSV:
+		return export.KindCSV, ""
 	case format == export.GIF && f.format != "":
 		return "", "--format is for --years into a folder; the .gif name already says GIF"
 	case format == export.GIF:
 		return export.KindGIF, ""
 	case f.years == "" && !isFile:
-		return "", fmt.Sprintf("cannot write %q: only .png, .svg and .gif are supported (or a folder with --years)", f.out)
+		return "", fmt.Sprintf("cannot write %q: only .png, .svg, .gif, .geojson and .csv are supported (or a folder with --years)", f.out)
 	case f.years == "" && f.format != "":
 		return "", "--format is only for --years into a folder"
 	case f.years == "" && format == export.SVG:
@@ -182,7 +240,7 @@ func exportScene(d *dataset.Data, alliance string, year int, yearGiven bool) (ex
 	if !yearGiven {
 		year = now.Year()
 	}
-	return export.Scene{World: d.World, Renderer: geo.NewRenderer(d.World), Alliance: a, Year: year, Today: now, Events: d.Events}, nil
+	return export.Scene{World: d.World, WorldIn: d.WorldIn, Renderer: geo.NewRenderer(d.WorldIn(year)), Alliance: a, Year: year, Today: now, Events: d.Events}, nil
 }
 
 // parseYears parses "FIRST-LAST" or a single "YEAR".

@@ -20,7 +20,7 @@ import (
 	"cstomap/geo"
 )
 
-func testEvents(tb testing.TB) []events.Event {
+func allTestEvents(tb testing.TB) []events.Event {
 	tb.Helper()
 	w, _ := load(tb)
 	evs, err := events.LoadFS(assets.Events, "events", w.Known)
@@ -31,7 +31,7 @@ func testEvents(tb testing.TB) []events.Event {
 // eventOptions is a CSTO export of year with the bundled events.
 func eventOptions(tb testing.TB, year int) Options {
 	o := testOptions(tb, 1600, 1000)
-	o.Year, o.Events = year, testEvents(tb)
+	o.Year, o.Events = year, allTestEvents(tb)
 	return o
 }
 
@@ -220,7 +220,7 @@ func TestGIFEvents(t *testing.T) {
 // Per-year folders mark each year's own events.
 func TestYearsSVGEvents(t *testing.T) {
 	w, as := load(t)
-	sc := Scene{World: w, Renderer: geo.NewRenderer(w), Alliance: as["csto"], Year: 2024, Today: today, Events: testEvents(t)}
+	sc := Scene{World: w, Renderer: geo.NewRenderer(w), Alliance: as["csto"], Year: 2024, Today: today, Events: allTestEvents(t)}
 	s := DefaultSettings()
 	s.Kind, s.First, s.Last, s.Width, s.Height = KindYearsSVG, 2009, 2010, 800, 500
 	dir := filepath.Join(t.TempDir(), "out")

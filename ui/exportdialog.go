@@ -337,9 +337,10 @@ func (d *exportDialog) offerName() {
 
 // syncEnabled enables the fields that apply to the current choices.
 func (d *exportDialog) syncEnabled() {
+	data := d.settings.Format().Data() // GeoJSON, CSV: no picture to size or style
 	custom := d.settings.Preset == ""
-	enable(d.width, custom)
-	enable(d.height, custom)
+	enable(d.width, custom && !data)
+	enable(d.height, custom && !data)
 	if !custom {
 		w, h, _ := d.settings.Size()
 		d.width.SetText(strconv.Itoa(w))
@@ -350,8 +351,13 @@ func (d *exportDialog) syncEnabled() {
 	if gif {
 		d.checks["year"].SetChecked(true) // every frame shows its year
 	}
-	enable(d.checks["year"], !gif)
-	enable(d.scale, d.settings.Format() != export.SVG)
+	for name, c := range d.checks {
+		enable(c, !data && !(gif && name == "year"))
+	}
+	for _, w := range []disableable{d.preset, d.style, d.title} {
+		enable(w, !data)
+	}
+	enable(d.scale, d.settings.Format() != export.SVG && !data)
 	d.form.Refresh() // the labels follow their fields' state
 }
 
@@ -385,8 +391,8 @@ func (d *exportDialog) updatePreview(j export.Job) {
 		o.Year = d.scene().Year // the window's year stands for them all
 	}
 	o.Scale = float64(previewWidth) / float64(o.Width)
-	if d.previewRenderer == nil {
-		d.previewRenderer = geo.NewRenderer(o.World)
+	if w := o.YearWorld(); d.previewRenderer == nil || d.previewRenderer.World() != w {
+		d.previewRenderer = geo.NewRenderer(w)
 	}
 	o.Renderer = d.previewRenderer
 	gen := d.previewGen.Add(1)
