@@ -49,6 +49,7 @@ func WriteGIF(ctx context.Context, w io.Writer, o Options, years []int, delay ti
 	cs := max(2, int((delay+5*time.Millisecond)/(10*time.Millisecond)))
 	total := len(years) + 1
 	o = o.forYears(years)
+	o.eventSigns = o.signsOver(years) // one legend for every frame
 	fs := faces{}
 	l := o.layout(fs)
 	pal := gifPalette(o.Palette(), o.mapStyle(l))
@@ -228,6 +229,7 @@ func gifPalette(p palette.Palette, st geo.Style) color.Palette {
 			ramp(a, b, 4)
 		}
 	}
+	eventRamps(p, st, add, ramp)
 	return pal
 }
 

@@ -55,15 +55,22 @@ func (o Options) labelAvoid(fs faces, l layout) []labels.Rect {
 
 // placeLabels places the names on the map frame of l shown with v (nil
 // when names are hidden or there is no map).
-func (o Options) placeLabels(fs faces, l layout, r *geo.Renderer, v geo.Viewport) []labels.Label {
+func (o Options) placeLabels(fs faces, l layout, r *geo.Renderer, v geo.Viewport, st geo.Style) []labels.Label {
 	if o.Hide.Labels || l.Map.Empty() {
 		return nil
+	}
+	// Markers never hide a name: names keep clear of them where they can,
+	// and are drawn over them where they cannot.
+	var marks []labels.Rect
+	for _, b := range o.eventLayer(v, st).Boxes() {
+		marks = append(marks, labels.Rect{X0: float64(b.Min.X), Y0: float64(b.Min.Y), X1: float64(b.Max.X), Y1: float64(b.Max.Y)})
 	}
 	res := labels.Place(labels.Input{
 		Proj:     r.Projected(v.Proj),
 		View:     v,
 		Statuses: o.labelStatuses(),
 		Avoid:    o.labelAvoid(fs, l),
+		Prefer:   marks,
 		Size:     o.labelSize(l),
 		MinSize:  minTextPx * o.scale(),
 		Context:  true,

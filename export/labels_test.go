@@ -26,6 +26,7 @@ func TestLabelsProperties(t *testing.T) {
 	sizes := [][2]int{{640, 480}, {1200, 675}, {1080, 1080}, {1920, 1080}, {800, 1200}, {3840, 2160}}
 	_, as := load(t)
 	r := geo.NewRenderer(testW)
+	evs := allTestEvents(t)
 	for _, id := range []string{"csto", "nato"} {
 		a := as[id]
 		lo, hi := a.YearRange(today)
@@ -36,7 +37,7 @@ func TestLabelsProperties(t *testing.T) {
 						continue // the palette does not move names: a sample suffices
 					}
 					name := fmt.Sprintf("%s-%d-%dx%d-dark=%v", id, year, sz[0], sz[1], dark)
-					o := Options{Scene: Scene{World: testW, Alliance: a, Year: year, Today: today, Dark: dark, Renderer: r}, Width: sz[0], Height: sz[1]}
+					o := Options{Scene: Scene{World: testW, Alliance: a, Year: year, Today: today, Dark: dark, Renderer: r, Events: evs}, Width: sz[0], Height: sz[1]}
 					checkLabels(t, name, o)
 				}
 			}
@@ -51,7 +52,8 @@ func checkLabels(t *testing.T, name string, o Options) {
 	require.False(t, l.Map.Empty(), name)
 	r := o.renderer()
 	v := o.view(r, l.Map)
-	ls := o.placeLabels(fs, l, r, v)
+	st := o.mapStyle(l)
+	ls := o.placeLabels(fs, l, r, v, st)
 	frame := labels.Rect{X1: float64(l.Map.Dx()), Y1: float64(l.Map.Dy())}
 	avoid := o.labelAvoid(fs, l)
 	seen := map[string]int{}
@@ -128,4 +130,26 @@ func TestLabelsPNG(t *testing.T) {
 	without, err := Render(o)
 	require.NoError(t, err)
 	assert.NotEqual(t, with.Pix, without.Pix)
+}
+
+// TestLabelsClearOfMarkers: where there is room, names keep clear of the
+// event markers (and where there is none they are drawn over them).
+func TestLabelsClearOfMarkers(t *testing.T) {
+	_, as := load(t)
+	for _, year := range []int{2005, 2010, 2022, 2024} {
+		o := Options{Scene: Scene{World: testW, Alliance: as["csto"], Year: year, Today: today, Events: allTestEvents(t)}, Width: 1920, Height: 1080}
+		fs := faces{}
+		l := o.layout(fs)
+		r := o.renderer()
+		v := o.view(r, l.Map)
+		st := o.mapStyle(l)
+		boxes := o.eventLayer(v, st).Boxes()
+		require.NotEmpty(t, boxes, "%d has markers", year)
+		for _, a := range o.placeLabels(fs, l, r, v, st) {
+			for _, b := range boxes {
+				m := labels.Rect{X0: float64(b.Min.X), Y0: float64(b.Min.Y), X1: float64(b.Max.X), Y1: float64(b.Max.Y)}
+				assert.False(t, a.Box.Overlaps(m), "%d: %s's name covers a marker at %v", year, a.ISO, b)
+			}
+		}
+	}
 }

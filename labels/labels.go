@@ -116,6 +116,11 @@ type Input struct {
 	// Avoid are boxes no label may cover: title, legend, year, source
 	// line, the inset, event markers.
 	Avoid []Rect
+	// Prefer are boxes labels keep clear of where they can (event
+	// markers): a member that finds no place clear of them is placed again
+	// with only Avoid and the other labels to keep clear of, and the
+	// caller draws labels over what Prefer covers.
+	Prefer []Rect
 	// Size is the font size of a member's label in pixels; a label that
 	// finds no place shrinks, down to MinSize (default 0.7 × Size).
 	Size, MinSize float64

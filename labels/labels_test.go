@@ -3,6 +3,7 @@ package labels
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -202,4 +203,49 @@ func TestPlaceTwoLines(t *testing.T) {
 		return
 	}
 	t.Fatal("the USA has no label")
+}
+
+// TestPlacePrefer: names keep clear of the Prefer boxes where they can;
+// where a box leaves a member no room, it is named over the box rather
+// than not at all.
+func TestPlacePrefer(t *testing.T) {
+	_, as := load(t)
+	a := as["csto"]
+	pr, v := framed(t, a, 1200, 675)
+	base := Input{Proj: pr, View: v, Statuses: statuses(a, 2024), Size: 11, Context: true}
+	members := func(r Result) []string {
+		var out []string
+		for _, l := range r.Labels {
+			if l.Kind == Member {
+				out = append(out, l.ISO)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	want := members(Place(base))
+	kx, ky := v.Pixel(67, 48) // Kazakhstan
+	small := Rect{kx - 30, ky - 30, kx + 30, ky + 30}
+	tests := []struct {
+		name   string
+		prefer Rect
+		clear  bool
+	}{
+		{"a box with room around it is kept clear", small, true},
+		{"a box over the whole map is covered", Rect{0, 0, float64(v.W), float64(v.H)}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := base
+			in.Prefer = []Rect{tt.prefer}
+			res := Place(in)
+			assert.Equal(t, want, members(res), "every member is still named")
+			assert.Empty(t, res.Missing)
+			if tt.clear {
+				for _, l := range res.Labels {
+					assert.False(t, l.Box.Overlaps(tt.prefer), "%s covers the box", l.ISO)
+				}
+			}
+		})
+	}
 }

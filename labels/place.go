@@ -24,6 +24,28 @@ import (
 // step down to MinSize. Context labels come last, inside their countries
 // only, where they touch nothing already placed.
 func Place(in Input) Result {
+	if len(in.Prefer) == 0 {
+		return place(in)
+	}
+	first := in
+	first.Avoid, first.Prefer = append(slices.Clone(in.Avoid), in.Prefer...), nil
+	res := place(first)
+	if len(res.Missing) == 0 {
+		return res
+	}
+	again := in
+	again.Prefer, again.Only, again.Context = nil, res.Missing, false
+	again.Avoid = slices.Clone(in.Avoid)
+	for _, l := range res.Labels {
+		again.Avoid = append(again.Avoid, l.Box)
+	}
+	more := place(again)
+	res.Labels, res.Missing = append(res.Labels, more.Labels...), more.Missing
+	return res
+}
+
+// place is Place without Prefer.
+func place(in Input) Result {
 	if in.Proj == nil || in.View.W <= 0 || in.View.H <= 0 || in.Size <= 0 {
 		return Result{}
 	}

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cstomap/events"
 	"cstomap/geo"
 	"cstomap/palette"
 	"cstomap/passages"
@@ -70,6 +71,9 @@ type Options struct {
 	// Years with the same outlines must share one *geo.World. Nil shows
 	// the world New is given in every year.
 	WorldIn func(year int) *geo.World
+	// Events are the dated events to mark on the map (those of the
+	// alliance and year on show) and to show in the panel.
+	Events []events.Event
 }
 
 // App is the main window's content: the widgets, wired to one Store that
@@ -95,6 +99,8 @@ type App struct {
 	Tooltip *Tooltip
 	// Names draws the country names over the map.
 	Names *LabelLayer
+	// EventLegend names the kinds of event marked on the map.
+	EventLegend *EventLegend
 
 	window    fyne.Window
 	opts      Options
@@ -108,6 +114,8 @@ type App struct {
 	// base is the world New was given: today's outlines.
 	base      *geo.World
 	namesItem *fyne.MenuItem
+	// eventsItem is View › Events, checked while the markers are on.
+	eventsItem *fyne.MenuItem
 }
 
 // New builds the main window's content for world inside w. It fails when
@@ -123,6 +131,7 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	a.Map = NewMapView(a.renderers[world])
 	a.setUpNames()
 	a.Tooltip = NewTooltip()
+	a.EventLegend = NewEventLegend()
 	a.Search = NewSearchFunc(func() []SearchName { return searchNames(world, opts.Aliases) }, func(iso string) {
 		a.Store.Select(iso)
 		a.Map.ZoomToCountry(iso)
@@ -185,7 +194,7 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 // layout places the widgets: the map with the alliance switch, legend and
 // toolbar above and the year bar below, the search and panel beside.
 func (a *App) layout() fyne.CanvasObject {
-	mapArea := container.NewStack(a.Map, container.NewWithoutLayout(a.yearLabel, a.Tooltip))
+	mapArea := container.NewStack(a.Map, a.eventLegendArea(), container.NewWithoutLayout(a.yearLabel, a.Tooltip))
 	a.yearLabel.Move(fyne.NewPos(theme.Padding()*3, theme.Padding()*2))
 	tools := widget.NewToolbar(
 		widget.NewToolbarAction(theme.ZoomInIcon(), func() { a.Map.ZoomBy(zoomStep) }),

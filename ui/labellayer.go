@@ -36,7 +36,8 @@ type LabelLayer struct {
 	placed  []names.Label
 	key     labelKey
 	hasKey  bool
-	changed bool // statuses or avoid changed since the last placement
+	changed bool              // statuses or avoid changed since the last placement
+	marks   []image.Rectangle // the event markers' boxes of the last placement
 }
 
 // labelKey is what a placement depends on besides the statuses.
@@ -126,7 +127,11 @@ func (l *LabelLayer) Labels() []names.Label {
 
 // draw is the map's overlay: it places the names for f's viewport when
 // that or the statuses changed, and draws them onto img.
-func (l *LabelLayer) draw(img *image.RGBA, f geo.Frame) {
+//
+// marks are the boxes of the event markers (device pixels): names keep
+// clear of them where they can, and are drawn after them, so a marker
+// never hides a name.
+func (l *LabelLayer) draw(img *image.RGBA, f geo.Frame, marks []image.Rectangle) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if !l.on || l.statuses == nil {
@@ -134,12 +139,18 @@ func (l *LabelLayer) draw(img *image.RGBA, f geo.Frame) {
 	}
 	scale := math.Max(1, f.Style.PixelScale)
 	k := labelKey{view: f.View, scale: scale}
-	if !l.hasKey || k != l.key || l.changed {
+	if !l.hasKey || k != l.key || l.changed || !slices.Equal(marks, l.marks) {
+		var prefer []names.Rect
+		for _, b := range marks {
+			prefer = append(prefer, names.Rect{X0: float64(b.Min.X), Y0: float64(b.Min.Y), X1: float64(b.Max.X), Y1: float64(b.Max.Y)})
+		}
+		l.marks = slices.Clone(marks)
 		res := names.Place(names.Input{
 			Proj:     l.renderer.Projected(f.View.Proj),
 			View:     f.View,
 			Statuses: l.statuses,
 			Avoid:    l.avoidPixels(scale),
+			Prefer:   prefer,
 			Size:     namesPt * scale,
 			MinSize:  9 * scale,
 			Context:  true,
