@@ -9,9 +9,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/paulmach/orb"
-
 	"cstomap/geo"
+	"cstomap/labels"
 	"cstomap/palette"
 	"cstomap/timeline"
 )
@@ -70,11 +69,6 @@ func (o Options) insets(r *geo.Renderer, v geo.Viewport, l layout) []geo.Inset {
 	})
 }
 
-// insetTextSize is the size of the names in an inset for layout l.
-func (o Options) insetTextSize(l layout) float64 {
-	return math.Max(minTextPx*o.scale(), math.Round(15*l.Unit*4)/4)
-}
-
 // insetLine returns the widths of an inset's frame and of the outline of
 // the area it magnifies, in pixels.
 func insetLine(st geo.Style) (frame, source float64) {
@@ -83,9 +77,9 @@ func insetLine(st geo.Style) (frame, source float64) {
 
 // drawInsets draws each inset into the map frame sub (whose pixels are the
 // main view's): the outline of the area it magnifies, the magnified map in
-// the same colours with the selection, its frame, and its countries'
-// names.
-func (o Options) drawInsets(sub *image.RGBA, r *geo.Renderer, ins []geo.Inset, st geo.Style, fs faces, textSize float64) {
+// the same colours with the selection, and its frame. Their names are
+// drawn with the map's (insetLabels).
+func (o Options) drawInsets(sub *image.RGBA, r *geo.Renderer, ins []geo.Inset, st geo.Style) {
 	if len(ins) == 0 {
 		return
 	}
@@ -101,57 +95,41 @@ func (o Options) drawInsets(sub *image.RGBA, r *geo.Renderer, ins []geo.Inset, s
 		// from the map under it.
 		strokeRect(sub, in.Rect.Inset(-int(fw)), fw, p.Background)
 		strokeRect(sub, in.Rect, fw, p.Text)
-		for _, it := range o.insetNames(in, fs, textSize) {
-			drawHaloText(dst, fs, it.textItem, p.Background)
-		}
 	}
 }
 
-// insetNames places the names of an inset's countries at their label
-// points in the inset, centred (plain names: the labels package is not
-// used here yet).
-func (o Options) insetNames(in geo.Inset, fs faces, size float64) []insetName {
-	var out []insetName
-	var boxes []orb.Bound
-	p := o.Palette()
-	a, d := fs.metrics(true, size)
-	for _, iso := range in.Countries {
-		lon, lat, ok := o.YearWorld().LabelPoint(iso)
-		if !ok {
-			continue
+// insetLabels places the names of the insets' countries, each in its
+// inset's view, and returns them in the map frame's pixels, ready to be
+// drawn with the map's own names.
+func (o Options) insetLabels(fs faces, l layout, r *geo.Renderer, ins []geo.Inset) []labels.Label {
+	var out []labels.Label
+	for _, in := range ins {
+		res := labels.Place(labels.Input{
+			Proj:     r.Projected(in.View.Proj),
+			View:     in.View,
+			Statuses: o.labelStatuses(),
+			Only:     in.Countries,
+			Size:     o.labelSize(l),
+			MinSize:  minTextPx * o.scale(),
+			Face:     fs.face,
+		})
+		for _, lb := range res.Labels {
+			out = append(out, lb.Moved(float64(in.Rect.Min.X), float64(in.Rect.Min.Y)))
 		}
-		x, y := in.View.Pixel(lon, lat)
-		name := o.YearWorld().Name(iso)
-		w := fs.width(true, size, name)
-		x = math.Max(2, math.Min(float64(in.Rect.Dx())-w-2, x-w/2))
-		base := y + a/2
-		out = append(out, insetName{iso, textItem{Role: "inset-label", Text: name, X: x, Y: base, Size: size, Bold: true, Colour: p.Text}})
-		boxes = append(boxes, orb.Bound{Min: orb.Point{x - 1, base - a - 1}, Max: orb.Point{x + w + 1, base + d + 1}})
-	}
-	// Names that would cover each other move apart.
-	moved := geo.SpreadBoxes(boxes, orb.Bound{Max: orb.Point{float64(in.Rect.Dx()), float64(in.Rect.Dy())}})
-	for i := range out {
-		out[i].Y += moved[i].Min[1] - boxes[i].Min[1]
 	}
 	return out
 }
 
-// insetName is a country's name in an inset, in the inset's pixels.
-type insetName struct {
-	ISO string
-	textItem
-}
-
-// drawHaloText draws t over a halo of colour halo, so it reads over any
-// fill and the hatching.
-func drawHaloText(dst *image.RGBA, fs faces, t textItem, halo color.RGBA) {
-	h := t
-	h.Colour = halo
-	for _, d := range [][2]float64{{-1, -1}, {0, -1}, {1, -1}, {-1, 0}, {1, 0}, {-1, 1}, {0, 1}, {1, 1}} {
-		h.X, h.Y = t.X+d[0], t.Y+d[1]
-		fs.drawText(dst, h)
+// insetAvoid returns the insets' boxes, with their frames, for the map's
+// names to keep clear of, and the countries they name.
+func insetAvoid(ins []geo.Inset, st geo.Style) (boxes []labels.Rect, isos []string) {
+	fw, _ := insetLine(st)
+	for _, in := range ins {
+		r := in.Rect.Inset(-int(math.Ceil(2 * fw)))
+		boxes = append(boxes, labels.Rect{X0: float64(r.Min.X), Y0: float64(r.Min.Y), X1: float64(r.Max.X), Y1: float64(r.Max.Y)})
+		isos = append(isos, in.Countries...)
 	}
-	fs.drawText(dst, t)
+	return boxes, isos
 }
 
 // strokeRect draws the outline of r, w pixels wide, inside r.
@@ -163,15 +141,14 @@ func strokeRect(img *image.RGBA, r image.Rectangle, w float64, c color.RGBA) {
 	fillRect(img, image.Rect(r.Max.X-n, r.Min.Y, r.Max.X, r.Max.Y), c)
 }
 
-// svgInsets writes the insets of the map frame: one
+// svgInsets writes the insets ins of the map frame: one
 // <g id="inset" class="inset"> holding, per inset, the outline of the area
 // it magnifies (class "inset-source"), and a group clipped to the inset's
 // own clipPath with its sea, its countries as <path id="inset-ARM"
-// data-status="…">, their borders, the selected outline, the frame and
-// the names.
-func (s *svgWriter) svgInsets(l layout, st geo.Style, p palette.Palette, v geo.Viewport) {
+// data-status="…">, their borders, the selected outline, and the frame.
+// Their names are written with the map's (svgLabels).
+func (s *svgWriter) svgInsets(l layout, st geo.Style, p palette.Palette, ins []geo.Inset) {
 	o := s.o
-	ins := o.insets(s.r, v, l)
 	if len(ins) == 0 {
 		return
 	}
@@ -179,8 +156,7 @@ func (s *svgWriter) svgInsets(l layout, st geo.Style, p palette.Palette, v geo.V
 	period, stripe := hatchPeriod(st)
 	w := s.r.World() // the year's outlines (Options.YearWorld)
 	statuses := palette.ForYear(o.Alliance, w.Territories(), o.Year, o.Today)
-	pr := s.r.Projected(v.Proj)
-	size := o.insetTextSize(l)
+	pr := s.r.Projected(ins[0].View.Proj)
 	s.printf(`<g id="inset" class="inset">` + "\n")
 	for n, in := range ins {
 		suffix := ""
@@ -246,11 +222,6 @@ func (s *svgWriter) svgInsets(l layout, st geo.Style, p palette.Palette, v geo.V
 		s.printf("</g>\n")
 		s.printf(`<rect class="inset-frame" x="%s" y="%s" width="%s" height="%s" fill="none" stroke="%s" stroke-width="%s"/>`+"\n",
 			num(nil, float64(r.Min.X)+fw/2), num(nil, float64(r.Min.Y)+fw/2), num(nil, float64(r.Dx())-fw), num(nil, float64(r.Dy())-fw), hex(p.Text), num(nil, fw))
-		for _, t := range o.insetNames(in, s.fs, size) {
-			s.printf(`<text class="inset-label" data-iso="%s" x="%s" y="%s" font-family="%s" font-size="%s" font-weight="bold" fill="%s" stroke="%s" stroke-width="2" paint-order="stroke" textLength="%s" lengthAdjust="spacingAndGlyphs">%s</text>`+"\n",
-				esc(t.ISO), num(nil, t.X+float64(r.Min.X)), num(nil, t.Y+float64(r.Min.Y)), svgBoldFontFamily, num(nil, t.Size), hex(t.Colour), hex(p.Background),
-				num(nil, s.fs.width(true, t.Size, t.Text)), esc(t.Text))
-		}
 	}
 	s.printf("</g>\n")
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"cstomap/geo"
+	"cstomap/labels"
 )
 
 // socialOptions is the CSTO in 2024 at the social preset (1200×675).
@@ -90,7 +91,7 @@ func TestInsetSVG(t *testing.T) {
 	assert.Regexp(t, `<g class="inset-map" data-countries="[A-Z ]*ARM[A-Z ]*" clip-path="url\(#inset-frame\)">`, svg)
 	assert.Regexp(t, `<path id="inset-ARM" data-iso="ARM" data-status="threatening" fill="url\(#inset-hatch\)"`, svg)
 	assert.Regexp(t, `<path class="inset-selected-outline" data-iso="ARM"`, svg)
-	assert.Regexp(t, `<text class="inset-label" data-iso="ARM"[^>]*>Armenia</text>`, svg)
+	assert.Equal(t, 1, strings.Count(svg, `<text class="label" data-iso="ARM"`), "Armenia is named once, in the inset")
 	ids := regexp.MustCompile(` id="([^"]+)"`).FindAllStringSubmatch(svg, -1)
 	seen := map[string]bool{}
 	for _, m := range ids {
@@ -130,4 +131,33 @@ func TestInsetStableInAnimation(t *testing.T) {
 	require.NotEmpty(t, a)
 	assert.Equal(t, a, b)
 	assert.Contains(t, a[0].Countries, "GEO", "Georgia, a member from 1993, is in 1992's frame's inset too")
+}
+
+// TestInsetNames checks the names with an inset: the inset's countries
+// are named once, inside it, and no other name covers it.
+func TestInsetNames(t *testing.T) {
+	o := socialOptions(t)
+	fs := faces{}
+	r := geo.NewRenderer(o.World)
+	l := o.layout(fs)
+	v := o.view(r, l.Map)
+	st := o.mapStyle(l)
+	ins := o.insets(r, v, l)
+	require.NotEmpty(t, ins)
+	in := ins[0]
+	box := labels.Rect{X0: float64(in.Rect.Min.X), Y0: float64(in.Rect.Min.Y), X1: float64(in.Rect.Max.X), Y1: float64(in.Rect.Max.Y)}
+	count := map[string]int{}
+	for _, lb := range o.placeLabelsWith(fs, l, r, v, st, ins) {
+		count[lb.ISO]++
+		inside := lb.Box.X0 >= box.X0 && lb.Box.Y0 >= box.Y0 && lb.Box.X1 <= box.X1 && lb.Box.Y1 <= box.Y1
+		if slices.Contains(in.Countries, lb.ISO) {
+			assert.True(t, inside, "%s named outside its inset: %v not in %v", lb.ISO, lb.Box, box)
+			continue
+		}
+		overlap := lb.Box.X0 < box.X1 && box.X0 < lb.Box.X1 && lb.Box.Y0 < box.Y1 && box.Y0 < lb.Box.Y1
+		assert.False(t, overlap, "%s's name %v covers the inset %v", lb.ISO, lb.Box, box)
+	}
+	for _, iso := range []string{"ARM", "GEO", "AZE", "RUS", "KAZ"} {
+		assert.Equal(t, 1, count[iso], "%s is named once", iso)
+	}
 }

@@ -122,7 +122,10 @@ func (s *svgWriter) write() {
 	s.printf(`<rect width="%d" height="%d" fill="%s"/>`+"\n", l.W, l.H, hex(p.Background))
 	if !l.Map.Empty() {
 		s.mapGroup(l, st, p)
-		s.svgInsets(l, st, p, o.view(s.r, l.Map))
+		v := o.view(s.r, l.Map)
+		ins := o.insets(s.r, v, l)
+		s.svgInsets(l, st, p, ins)
+		s.svgLabels(l, o.placeLabelsWith(s.fs, l, s.r, v, st, ins))
 	}
 	if len(l.Swatches) > 0 {
 		outline := mix(p.Text, p.Background, 0.7)
@@ -139,6 +142,7 @@ func (s *svgWriter) write() {
 		}
 		s.printf("</g>\n")
 	}
+	s.legendSymbols(l, st)
 	for _, t := range l.Texts {
 		family, weight := svgFontFamily, "normal"
 		if t.Bold {
@@ -364,4 +368,5 @@ func (s *svgWriter) mapGroup(l layout, st geo.Style, p palette.Palette) {
 		}
 	}
 	s.printf("</g>\n")
+	s.eventsGroup(v, st, l.Map.Min)
 }

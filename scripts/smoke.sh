@@ -11,6 +11,9 @@
 #    map or in the South Caucasus inset, does not select Armenia;
 #  - hovering Kazakhstan does not report it;
 #  - scrolling the wheel over the map does not zoom (and change the picture);
+#  - at 2022, clicking where the app says the marker of the Kazakhstan
+#    deployment is drawn (--where logs "event ID X Y") does not select that
+#    event and show it in the side panel;
 #  - the (race-enabled) binary reports a data race or a Fyne call made off
 #    the main goroutine.
 set -uo pipefail
@@ -82,7 +85,22 @@ read -r _ _ ix iy < <(grep -m1 '^inset ARM' "$out/inset/stdout.log")
   "click:$ix,$iy" wait-out:'^selected ARM' shot:inset-armenia >/dev/null 2>&1 \
   || fail "clicking Armenia in the inset at $ix,$iy did not select it (stdout: $(grep -v '^hover' "$out/inset-click/stdout.log" | tr '\n' '|'))"
 
-# 3. Export from the dialog (Ctrl+E, then its Export button): the file is
+# 3. Event markers: step to 2022 (from the year the window opened on), let
+#    the app say where its markers are, then in a second run click the
+#    Kazakhstan deployment's and check that the panel shows it.
+steps=()
+for ((i = y0; i > 2022; i--)); do steps+=(key:Left); done
+for ((i = y0; i < 2022; i++)); do steps+=(key:Right); done
+"$here/xvfb-drive.sh" -t 60 -d 1 -a --where=ARM "$BIN" "$out/markers" -- wait-out:'^where ARM' "${steps[@]}" \
+  wait-out:'^year 2022$' wait-out:'^event kaz-2022-01-deployment [0-9]' shot:markers >/dev/null 2>&1 \
+  || fail "the 2022 markers were not drawn (stdout: $(grep -v '^hover' "$out/markers/stdout.log" | tr '\n' '|'))"
+read -r _ _ mx my < <(grep '^event kaz-2022-01-deployment [0-9]' "$out/markers/stdout.log" | tail -1)
+"$here/xvfb-drive.sh" -t 60 -d 1 -a --where=ARM "$BIN" "$out/marker-click" -- wait-out:'^where ARM' "${steps[@]}" \
+  wait-out:'^year 2022$' wait-out:'^event kaz-2022-01-deployment [0-9]' "click:$mx,$my" \
+  wait-out:'^event kaz-2022-01-deployment$' wait-out:'^panel event kaz-2022-01-deployment: Deployment' shot:event >/dev/null 2>&1 \
+  || fail "clicking the marker at $mx,$my did not show the deployment in the panel (stdout: $(grep -v -e '^hover' -e '^event .* [0-9]* [0-9]*$' "$out/marker-click/stdout.log" | tr '\n' '|'))"
+
+# 4. Export from the dialog (Ctrl+E, then its Export button): the file is
 #    written off the UI goroutine, so this also runs that path under -race.
 mkdir -p "$out/home"
 HOME="$out/home" "$here/xvfb-drive.sh" -t 60 -d 1 -a --where=ARM "$BIN" "$out/export" -- wait-out:'^where ARM' \
@@ -90,7 +108,23 @@ HOME="$out/home" "$here/xvfb-drive.sh" -t 60 -d 1 -a --where=ARM "$BIN" "$out/ex
   || fail "the export dialog run failed"
 ls "$out"/home/csto-*.png >/dev/null 2>&1 || fail "the export dialog wrote no file into $out/home"
 
+# ourRaces LOG: the number of race reports in LOG whose racing accesses
+# (the stacks before "Goroutine N ... created at") pass through this
+# program's code. Fyne 2.7.1 has one race of its own, between its event
+# queue and the closing of its call queue when the app quits; it shows
+# only fyne.io frames there, and is reported but not counted.
+ourRaces() {
+  awk '/^WARNING: DATA RACE/ { inrep = 1; acc = 1; ours = 0; next }
+       inrep && /^Goroutine [0-9]+ .*created at:/ { acc = 0 }
+       inrep && acc && /(cstomap\/|main\.)/ { ours = 1 }
+       inrep && /^==================/ { n += ours; inrep = 0 }
+       END { print n + 0 }' "$1"
+}
 for log in "$out"/*/stderr.log; do
-  if grep -q -e 'DATA RACE' -e 'Error in Fyne call thread' "$log"; then fail "threading problem in $log"; fi
+  grep -q 'Error in Fyne call thread' "$log" && fail "threading problem in $log"
+  if grep -q 'DATA RACE' "$log"; then
+    [ "$(ourRaces "$log")" -eq 0 ] || fail "threading problem in $log"
+    echo "smoke: note: a data race inside Fyne alone in $log (not ours)"
+  fi
 done
-echo "smoke: ok (window drawn, sd $s; all $n CSTO status countries inside the map at $sizes; click at $ax,$ay selected Armenia, and at $ix,$iy in the inset; hover reported Kazakhstan; wheel zoomed, $diff pixels changed; switched to NATO and stepped a year; the export dialog wrote $(basename "$(ls "$out"/home/csto-*.png | head -1)"))"
+echo "smoke: ok (window drawn, sd $s; all $n CSTO status countries inside the map at $sizes; click at $ax,$ay selected Armenia, and at $ix,$iy in the inset; hover reported Kazakhstan; wheel zoomed, $diff pixels changed; switched to NATO and stepped a year; the 2022 marker at $mx,$my showed the Kazakhstan deployment in the panel; the export dialog wrote $(basename "$(ls "$out"/home/csto-*.png | head -1)"))"

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cstomap/events"
 	"cstomap/export"
 	"cstomap/geo"
 	"cstomap/palette"
@@ -72,6 +73,9 @@ type Options struct {
 	// Years with the same outlines must share one *geo.World. Nil shows
 	// the world New is given in every year.
 	WorldIn func(year int) *geo.World
+	// Events are the dated events to mark on the map (those of the
+	// alliance and year on show) and to show in the panel.
+	Events []events.Event
 }
 
 // App is the main window's content: the widgets, wired to one Store that
@@ -97,6 +101,10 @@ type App struct {
 	Tooltip *Tooltip
 	// Tools are the zoom and reset buttons above the map.
 	Tools *widget.Toolbar
+	// Names draws the country names over the map.
+	Names *LabelLayer
+	// EventLegend names the kinds of event marked on the map.
+	EventLegend *EventLegend
 
 	window    fyne.Window
 	opts      Options
@@ -109,7 +117,10 @@ type App struct {
 	// with other outlines keeps each one's caches.
 	renderers map[*geo.World]*geo.Renderer
 	// base is the world New was given: today's outlines.
-	base *geo.World
+	base      *geo.World
+	namesItem *fyne.MenuItem
+	// eventsItem is View › Events, checked while the markers are on.
+	eventsItem *fyne.MenuItem
 }
 
 // New builds the main window's content for world inside w. It fails when
@@ -123,7 +134,9 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	a.base = world
 	a.renderers = map[*geo.World]*geo.Renderer{world: geo.NewRenderer(world)}
 	a.Map = NewMapView(a.renderers[world], export.FramingOf(opts.Alliances[0], world))
+	a.setUpNames()
 	a.Tooltip = NewTooltip()
+	a.EventLegend = NewEventLegend()
 	a.Search = NewSearchFunc(func() []SearchName { return searchNames(world, opts.Aliases) }, func(iso string) {
 		a.Store.Select(iso)
 		a.Map.ZoomToCountry(iso)
@@ -145,8 +158,9 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	a.bind()
 	w.SetContent(a.layout())
 	a.setUpInset()
+	a.updateNames() // the year over the map has its place now
 	w.SetMainMenu(a.mainMenu())
-	keys := keyHandler(a.Store, a.Years, a.Map)
+	keys := a.withNamesKey(keyHandler(a.Store, a.Years, a.Map))
 	a.Map.OnTypedKey = keys
 	w.Canvas().SetOnTypedKey(keys)
 	addShortcuts(w.Canvas(), a.Store, a.Map, a.menuShortcuts())
@@ -187,7 +201,7 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 // layout places the widgets: the map with the alliance switch, legend and
 // toolbar above and the year bar below, the search and panel beside.
 func (a *App) layout() fyne.CanvasObject {
-	mapArea := container.NewStack(a.Map, container.NewWithoutLayout(a.yearLabel, a.Tooltip))
+	mapArea := container.NewStack(a.Map, a.eventLegendArea(), container.NewWithoutLayout(a.yearLabel, a.Tooltip))
 	a.yearLabel.Move(fyne.NewPos(theme.Padding()*3, theme.Padding()*2))
 	a.Tools = widget.NewToolbar(
 		widget.NewToolbarAction(theme.ZoomInIcon(), func() { a.Map.ZoomBy(zoomStep) }),
@@ -268,6 +282,9 @@ func (a *App) useWorld(w *geo.World) {
 		a.renderers[w] = r
 	}
 	a.Map.SetRenderer(r)
+	if a.Names != nil {
+		a.Names.SetRenderer(r)
+	}
 }
 
 // Palette returns the colours in use (light or dark, following the theme).

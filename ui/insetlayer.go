@@ -46,6 +46,23 @@ type insetLayer struct {
 	plan     []geo.Inset       // device pixels
 	key      insetKey
 	planned  bool
+	namer    insetNamer // names the insets' countries; nil: plain names
+}
+
+// insetNamer names the countries of the insets (the names layer): it is
+// told each frame's insets, so the map's names keep clear of them, and
+// draws the names inside each. Its methods run under the map's lock and
+// must not call the map.
+type insetNamer interface {
+	setInsets(plan []geo.Inset, frameWidth float64)
+	drawInset(dst *image.RGBA, in geo.Inset, f geo.Frame)
+}
+
+// setInsetNamer makes n name the insets' countries.
+func (m *MapView) setInsetNamer(n insetNamer) {
+	m.mu.Lock()
+	m.inset.namer = n
+	m.mu.Unlock()
 }
 
 // insetKey is what a plan depends on.
@@ -188,15 +205,18 @@ func (m *MapView) insetAt(v geo.Viewport, x, y float64) (geo.Inset, bool) {
 // countries. Callers hold mu.
 func (m *MapView) drawInsets(img *image.RGBA, f geo.Frame) {
 	plan := m.insetPlan(f.View)
+	l := &m.inset
+	s := f.Style.PixelScale
+	fw := math.Max(1, math.Round(1.5*s))
+	if l.namer != nil {
+		l.namer.setInsets(plan, fw)
+	}
 	if len(plan) == 0 {
 		return
 	}
-	l := &m.inset
 	if l.renderer == nil || l.renderer.World() != m.renderer.World() {
 		l.renderer = geo.NewRendererFor(m.renderer.Projected(f.View.Proj))
 	}
-	s := f.Style.PixelScale
-	fw := math.Max(1, math.Round(1.5*s))
 	ink := color.RGBA{0x1a, 0x1a, 0x1a, 0xff} // dark on the light style's sea
 	if lum(f.Style.Sea) < 128 {
 		ink = color.RGBA{0xee, 0xee, 0xee, 0xff}
@@ -215,7 +235,11 @@ func (m *MapView) drawInsets(img *image.RGBA, f geo.Frame) {
 		l.renderer.Render(dst, fr)
 		strokeBox(img, in.Rect.Inset(-int(fw)), fw, halo)
 		strokeBox(img, in.Rect, fw, ink)
-		drawNames(dst, insetFace(insetNamePt*s), m.renderer.World(), in, ink, halo)
+		if l.namer != nil {
+			l.namer.drawInset(dst, in, fr)
+		} else {
+			drawNames(dst, insetFace(insetNamePt*s), m.renderer.World(), in, ink, halo)
+		}
 	}
 }
 
@@ -314,9 +338,12 @@ func (a *App) setInsetMembers() {
 	a.Map.SetInsetMembers(own, members)
 }
 
-// setUpInset restores View › Inset and keeps the inset off the year drawn
-// over the map.
+// setUpInset restores View › Inset, keeps the inset off the year drawn
+// over the map, and has the names layer name the insets' countries.
 func (a *App) setUpInset() {
+	if a.Names != nil {
+		a.Map.setInsetNamer(a.Names)
+	}
 	if a.opts.Prefs != nil {
 		a.Map.SetInsetOn(a.opts.Prefs.BoolWithFallback(prefInset, true))
 	}
