@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"github.com/paulmach/orb"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gobold"
@@ -42,6 +43,7 @@ type insetLayer struct {
 	members  []string          // countries with a status in the year, territories included
 	own      []string          // the alliance's own countries with a status
 	avoid    []image.Rectangle // logical pixels of the map (the year label)
+	corner   fyne.Size         // logical size kept free in the bottom-left corner (the event legend)
 	renderer *geo.Renderer     // its own raster cache
 	plan     []geo.Inset       // device pixels
 	key      insetKey
@@ -93,6 +95,19 @@ func (m *MapView) SetInsetAvoid(boxes []image.Rectangle) {
 	m.inset.avoid = boxes
 	m.mu.Unlock()
 	m.Refresh()
+}
+
+// SetInsetCorner keeps a box of size sz free of the inset in the map's
+// bottom-left corner (the legend of the event markers), or none for a
+// zero size.
+func (m *MapView) SetInsetCorner(sz fyne.Size) {
+	m.mu.Lock()
+	changed := m.inset.corner != sz
+	m.inset.corner = sz
+	m.mu.Unlock()
+	if changed {
+		m.Refresh()
+	}
 }
 
 // SetInsetOn shows or hides the inset.
@@ -168,7 +183,13 @@ func (m *MapView) insetPlan(v geo.Viewport) []geo.Inset {
 	avoid := make([]image.Rectangle, len(l.avoid))
 	for i, r := range l.avoid {
 		avoid[i] = scaleRect(r, s)
-		av.WriteString(avoid[i].String())
+	}
+	if l.corner.Width > 0 && l.corner.Height > 0 {
+		cw, ch := int(math.Ceil(float64(l.corner.Width)*s)), int(math.Ceil(float64(l.corner.Height)*s))
+		avoid = append(avoid, image.Rect(0, v.H-ch, cw, v.H))
+	}
+	for _, r := range avoid {
+		av.WriteString(r.String())
 	}
 	k := insetKey{world: m.renderer.World(), view: v, members: strings.Join(l.members, ","), own: strings.Join(l.own, ","), avoid: av.String()}
 	if l.planned && k == l.key {
@@ -344,11 +365,25 @@ func (a *App) setUpInset() {
 	if a.Names != nil {
 		a.Map.setInsetNamer(a.Names)
 	}
+	// After the window's own listener (bind), which sets the event legend.
+	a.Store.Listen(func(_, _ State) { a.keepInsetOffEventLegend() })
+	a.keepInsetOffEventLegend()
 	if a.opts.Prefs != nil {
 		a.Map.SetInsetOn(a.opts.Prefs.BoolWithFallback(prefInset, true))
 	}
 	pos, sz := a.yearLabel.Position(), a.yearLabel.MinSize()
 	a.Map.SetInsetAvoid([]image.Rectangle{image.Rect(int(pos.X), int(pos.Y), int(math.Ceil(float64(pos.X+sz.Width))), int(math.Ceil(float64(pos.Y+sz.Height))))})
+}
+
+// keepInsetOffEventLegend keeps the inset off the legend of the event
+// markers in the map's bottom-left corner, when it shows.
+func (a *App) keepInsetOffEventLegend() {
+	var sz fyne.Size
+	if a.EventLegend != nil && a.EventLegend.Visible() {
+		p := theme.Padding()
+		sz = a.EventLegend.MinSize().AddWidthHeight(2*p, 2*p)
+	}
+	a.Map.SetInsetCorner(sz)
 }
 
 // ToggleInset shows or hides the inset (View › Inset) and remembers the

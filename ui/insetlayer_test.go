@@ -1,6 +1,7 @@
 package ui_test
 
 import (
+	"image"
 	"slices"
 	"testing"
 
@@ -67,4 +68,20 @@ func TestInsetToggleRemembered(t *testing.T) {
 	app2, err := ui.New(w2, testWorld(t), ui.Options{Alliances: testAlliances(t), Today: fixedToday, Prefs: prefs})
 	require.NoError(t, err)
 	assert.False(t, app2.Map.InsetOn(), "the choice is remembered")
+}
+
+// TestInsetKeepsOffCorner checks that the inset leaves the bottom-left
+// box (the event legend's) free.
+func TestInsetKeepsOffCorner(t *testing.T) {
+	app, w := newLayoutApp(t, 1280, 800)
+	w.Canvas().Capture()
+	sz := app.Map.Size()
+	corner := fyne.NewSize(sz.Width/3, sz.Height/2)
+	app.Map.SetInsetCorner(corner)
+	ins := app.Map.Insets()
+	require.NotEmpty(t, ins)
+	box := image.Rect(0, int(sz.Height-corner.Height), int(corner.Width), int(sz.Height))
+	for _, in := range ins {
+		assert.False(t, in.Rect.Overlaps(box), "inset %v covers the corner %v", in.Rect, box)
+	}
 }
