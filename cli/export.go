@@ -17,7 +17,8 @@ import (
 const exportUsage = "export --out FILE.(png|svg|gif) [--alliance csto|nato] [--year Y] " +
 	"[--width W --height H | --preset social|hd|4k|square|a4] [--scale 1|2|3] [--select ISO3] " +
 	"[--title TEXT] [--data DIR] [--no-title] [--no-year] [--no-legend] [--no-source] [--no-map] [--no-highlight] [--dark] [--delay MS]\n" +
-	"       cstomap export --years FIRST-LAST --out DIR/ [--format png|svg] [same options]"
+	"       cstomap export --years FIRST-LAST --out DIR/ [--format png|svg] [same options]\n" +
+	"       cstomap export --chart --out FILE.(png|svg) [same options]   the membership chart"
 
 func init() {
 	register("export", exportUsage, runExport)
@@ -31,6 +32,7 @@ type exportFlags struct {
 	dataDir                           *string
 	year                              int
 	dark                              bool
+	chart                             bool
 	set                               map[string]bool // the flags given
 }
 
@@ -60,6 +62,7 @@ func (f *exportFlags) flagSet() *flag.FlagSet {
 		})
 	}
 	fs.BoolVar(&f.dark, "dark", false, "dark style")
+	fs.BoolVar(&f.chart, "chart", false, "draw the membership chart (one row per country, its statuses over the years) instead of the map")
 	f.dataDir = dataFlag(fs)
 	return fs
 }
@@ -146,6 +149,9 @@ func exportJob(d *dataset.Data, f *exportFlags) (export.Job, string) {
 // for, or a usage message.
 func (f *exportFlags) kind() (export.Kind, string) {
 	format, isFile := export.FormatOf(f.out)
+	if f.chart {
+		return f.chartKind(format)
+	}
 	switch {
 	case format == export.GIF && f.format != "":
 		return "", "--format is for --years into a folder; the .gif name already says GIF"
@@ -171,6 +177,20 @@ func (f *exportFlags) kind() (export.Kind, string) {
 	return "", fmt.Sprintf("--format %q: want png or svg", f.format)
 }
 
+// chartKind returns the kind of a --chart export to a file of format, or a
+// usage message.
+func (f *exportFlags) chartKind(format export.Format) (export.Kind, string) {
+	switch {
+	case f.years != "" || f.format != "":
+		return "", "--chart draws every year in one image: leave out --years and --format"
+	case format == export.PNG:
+		return export.KindChartPNG, ""
+	case format == export.SVG:
+		return export.KindChartSVG, ""
+	}
+	return "", fmt.Sprintf("cannot write the chart to %q: give a .png or .svg name", f.out)
+}
+
 // exportScene is what an export draws: the outlines, the alliance and
 // "now", all from the loaded data. The year is the clock's unless given.
 func exportScene(d *dataset.Data, alliance string, year int, yearGiven bool) (export.Scene, error) {
@@ -182,7 +202,7 @@ func exportScene(d *dataset.Data, alliance string, year int, yearGiven bool) (ex
 	if !yearGiven {
 		year = now.Year()
 	}
-	return export.Scene{World: d.World, Renderer: geo.NewRenderer(d.World), Alliance: a, Year: year, Today: now}, nil
+	return export.Scene{World: d.World, Renderer: geo.NewRenderer(d.World), Alliance: a, Year: year, Today: now, Events: d.Events}, nil
 }
 
 // parseYears parses "FIRST-LAST" or a single "YEAR".

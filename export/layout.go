@@ -98,6 +98,9 @@ func (o Options) layout(fs faces) layout {
 	W, H := o.PixelSize()
 	unit := math.Min(math.Sqrt(float64(W)*float64(H)/(designWidth*designHeight)), 1.25*float64(W)/designWidth)
 	hide := o.Hide
+	if o.Chart {
+		hide = chartHide(hide)
+	}
 	var l layout
 	for {
 		for f := 1.0; f > 0.3; f *= 0.85 {

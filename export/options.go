@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"cstomap/events"
 	"cstomap/geo"
 	"cstomap/palette"
 	"cstomap/timeline"
@@ -120,6 +121,9 @@ type Scene struct {
 	// Selected is the ISO code of the highlighted country, or "".
 	Selected string
 	Dark     bool
+	// Events are the dated events; the membership chart marks those of
+	// the alliance on its rows.
+	Events []events.Event
 }
 
 // Palette returns the light or dark palette.
@@ -152,6 +156,9 @@ type Options struct {
 	// the placeholders.
 	Title string
 	Hide  Hide
+	// Chart draws the membership chart (package chart) in the map's
+	// place: one row per country, its statuses over the years.
+	Chart bool
 }
 
 // ErrOptions matches every error of Options.Validate and Settings.Job
@@ -218,13 +225,16 @@ func (o Options) TitleText() string {
 	t := o.Title
 	if t == "" {
 		t = DefaultTitle
+		if o.Chart {
+			t = DefaultChartTitle
+		}
 	}
-	short, states := "", ""
+	short, states, years := "", "", ""
 	if o.Alliance != nil {
 		n := o.Alliance.NameInYear(o.Year, o.Today)
-		short, states = n.Short, n.States()
+		short, states, years = n.Short, n.States(), o.chartYears()
 	}
-	return strings.NewReplacer("{states}", states, "{alliance}", short, "{year}", strconv.Itoa(o.Year)).Replace(t)
+	return strings.NewReplacer("{states}", states, "{alliance}", short, "{year}", strconv.Itoa(o.Year), "{years}", years).Replace(t)
 }
 
 // selected returns the country to highlight, or "".

@@ -65,7 +65,9 @@ func (o Options) render(r *geo.Renderer, fs faces) *image.RGBA {
 	img := image.NewRGBA(image.Rect(0, 0, l.W, l.H))
 	fillRect(img, img.Rect, p.Background)
 	st := o.mapStyle(l)
-	if !l.Map.Empty() {
+	if o.Chart && !l.Map.Empty() {
+		o.renderChart(img, l, fs)
+	} else if !l.Map.Empty() {
 		v := o.view(r, l.Map)
 		// Render into the frame in place: a view of img's pixels whose
 		// origin is the frame's corner.

@@ -30,6 +30,8 @@ const (
 	KindGIF      Kind = "gif"
 	KindYearsPNG Kind = "years-png"
 	KindYearsSVG Kind = "years-svg"
+	KindChartPNG Kind = "chart-png"
+	KindChartSVG Kind = "chart-svg"
 )
 
 // KindInfo describes a kind of export.
@@ -49,7 +51,12 @@ var Kinds = []KindInfo{
 	{KindGIF, "Animated GIF, every year", GIF, false},
 	{KindYearsPNG, "One PNG per year, into a folder", PNG, true},
 	{KindYearsSVG, "One SVG per year, into a folder", SVG, true},
+	{KindChartPNG, "Membership chart, PNG", PNG, false},
+	{KindChartSVG, "Membership chart, SVG", SVG, false},
 }
+
+// Chart reports whether k draws the membership chart instead of the map.
+func (k Kind) Chart() bool { return k == KindChartPNG || k == KindChartSVG }
 
 // Info returns the description of k, and false if k is unknown.
 func (k Kind) Info() (KindInfo, bool) {
@@ -353,7 +360,7 @@ func (s Settings) Job(sc Scene, path string) (Job, error) {
 	}
 	w, h, dpi := s.Size()
 	j := Job{
-		Options: Options{Scene: sc, Width: w, Height: h, Scale: float64(s.Scale), DPI: dpi, Title: s.Title, Hide: s.Hide},
+		Options: Options{Scene: sc, Width: w, Height: h, Scale: float64(s.Scale), DPI: dpi, Title: s.Title, Hide: s.Hide, Chart: s.Kind.Chart()},
 		Format:  s.Format(),
 		Path:    path,
 		Years:   years,
@@ -375,6 +382,8 @@ func (s Settings) DefaultName(sc Scene) string {
 		first, last = s.First, s.Last
 	}
 	switch {
+	case s.Kind.Chart():
+		return chartName(sc, s.Format())
 	case s.Kind == KindGIF:
 		return animationName(sc.Alliance.ID, first, last)
 	case s.PerYear():

@@ -92,7 +92,10 @@ func (s *svgWriter) write() {
 	s.printf(`<path fill="%s" d="%s"/></pattern>`+"\n", hex(hatch.Hatch), d)
 	s.printf("</defs>\n")
 	s.printf(`<rect width="%d" height="%d" fill="%s"/>`+"\n", l.W, l.H, hex(p.Background))
-	if !l.Map.Empty() {
+	switch {
+	case o.Chart && !l.Map.Empty():
+		s.err = o.chartLayout(s.fs, l).WriteSVG(s.w, o.chartStyle())
+	case !l.Map.Empty():
 		s.mapGroup(l, st, p)
 	}
 	if len(l.Swatches) > 0 {

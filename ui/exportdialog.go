@@ -351,6 +351,11 @@ func (d *exportDialog) syncEnabled() {
 		d.checks["year"].SetChecked(true) // every frame shows its year
 	}
 	enable(d.checks["year"], !gif)
+	chart := d.settings.Kind.Chart()
+	if chart {
+		d.checks["map"].SetChecked(true) // the chart takes the map's place
+	}
+	enable(d.checks["map"], !chart)
 	enable(d.scale, d.settings.Format() != export.SVG)
 	d.form.Refresh() // the labels follow their fields' state
 }
