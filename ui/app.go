@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cstomap/events"
 	"cstomap/geo"
 	"cstomap/palette"
 	"cstomap/passages"
@@ -63,6 +64,9 @@ type Options struct {
 	// Aliases are extra names to find countries by (demonyms, capitals,
 	// leaders), besides the outlines' own names.
 	Aliases []SearchName
+	// Events are the dated events (package events); the membership chart
+	// marks them on its rows.
+	Events []events.Event
 }
 
 // App is the main window's content: the widgets, wired to one Store that
@@ -85,6 +89,9 @@ type App struct {
 	Search *Search
 	// Tooltip follows the pointer over the map.
 	Tooltip *Tooltip
+	// Chart is the membership chart, shown in the map's place by
+	// View › Chart (see ShowChart).
+	Chart *ChartView
 
 	window    fyne.Window
 	opts      Options
@@ -92,6 +99,7 @@ type App struct {
 	yearLabel *YearLabel
 	pal       palette.Palette
 	saver     *prefsSaver // nil without preferences
+	chartItem *fyne.MenuItem
 }
 
 // New builds the main window's content for world inside w. It fails when
@@ -122,6 +130,7 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	// is then wrapped once, at the panel's real width, not first at the
 	// split's share and again when the panel's heading widens it.
 	a.bind()
+	a.installChart()
 	w.SetContent(a.layout())
 	w.SetMainMenu(a.mainMenu())
 	keys := keyHandler(a.Store, a.Years, a.Map)
@@ -163,12 +172,14 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 // layout places the widgets: the map with the alliance switch, legend and
 // toolbar above and the year bar below, the search and panel beside.
 func (a *App) layout() fyne.CanvasObject {
-	mapArea := container.NewStack(a.Map, container.NewWithoutLayout(a.yearLabel, a.Tooltip))
+	mapArea := container.NewStack(a.Map, a.Chart, container.NewWithoutLayout(a.yearLabel, a.Tooltip))
 	a.yearLabel.Move(fyne.NewPos(theme.Padding()*3, theme.Padding()*2))
 	tools := widget.NewToolbar(
 		widget.NewToolbarAction(theme.ZoomInIcon(), func() { a.Map.ZoomBy(zoomStep) }),
 		widget.NewToolbarAction(theme.ZoomOutIcon(), func() { a.Map.ZoomBy(1 / zoomStep) }),
 		widget.NewToolbarAction(theme.ViewRestoreIcon(), a.Map.ResetView),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.ListIcon(), func() { a.ShowChart(!a.ChartShown()) }),
 	)
 	top := container.NewBorder(nil, nil, a.AllianceSelect.Select, tools, a.Legend) // the Select itself, so Fyne finds its canvas
 	left := container.NewBorder(container.NewPadded(top), container.NewPadded(a.Years), nil, nil, mapArea)

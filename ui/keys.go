@@ -18,6 +18,7 @@ var KeyHelp = [][2]string{
 	{"Esc", "clear the selection"},
 	{"Ctrl+F", "find a country"},
 	{"Ctrl+E", "export the map"},
+	{"Ctrl+T", "show the membership chart / the map"},
 	{"Ctrl+Q", "quit"},
 }
 

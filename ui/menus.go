@@ -37,6 +37,7 @@ func (a *App) menuShortcuts() []menuShortcut {
 		{&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}, a.ShowExport},
 		{&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func() { a.window.Canvas().Focus(a.Search.Entry) }},
 		{&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, a.Quit},
+		{&desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault}, func() { a.ShowChart(!a.ChartShown()) }},
 	}
 }
 
@@ -76,6 +77,8 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Zoom out", func() { a.Map.ZoomBy(1 / zoomStep) }),
 		fyne.NewMenuItem("Reset view", a.Map.ResetView),
 		fyne.NewMenuItemSeparator(),
+		a.chartMenuItem(sc[3]),
+		fyne.NewMenuItemSeparator(),
 		item("Find country…", sc[1]),
 		fyne.NewMenuItemSeparator(),
 		themes,
@@ -101,7 +104,7 @@ func (a *App) ShowExport() {
 	ShowExportDialog(a.window, prefs, func() export.Scene {
 		v, st := a.Map.View(), a.Store.State()
 		return export.Scene{World: a.World, Alliance: st.Alliance, Year: st.Year, Today: a.Store.Today(),
-			View: &v, Selected: st.Selected, Dark: isDark(st.Theme)}
+			View: &v, Selected: st.Selected, Dark: isDark(st.Theme), Events: a.opts.Events}
 	})
 }
 
