@@ -73,7 +73,11 @@ func TestChartView(t *testing.T) {
 	require.True(t, ok)
 	test.TapAt(app.Chart, p)
 	assert.Equal(t, "USA", app.Store.Selected())
-	app.ShowChart(false)
+	// Ctrl+T goes back to the map, and to the chart again.
+	ctrlT := &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault}
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(ctrlT)
 	assert.True(t, app.Map.Visible())
 	assert.False(t, app.Chart.Visible())
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(ctrlT)
+	assert.True(t, app.ChartShown())
 }
