@@ -383,12 +383,17 @@ func (a *App) ShowChart(on bool) {
 	}
 	a.Tooltip.Hide()
 	if on {
+		// The chart takes the map's place at once, so that its first
+		// frame and the positions logged are at the final size.
+		origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(a.Map)
+		a.Chart.Move(a.Map.Position())
+		a.Chart.Resize(a.Map.Size())
 		a.Map.Hide()
 		a.yearLabel.Hide() // the chart marks the year with its line
 		a.Chart.Show()
 		a.window.Canvas().Focus(a.Chart)
 		a.logf("view chart")
-		a.logChartPositions()
+		a.logChartPositions(origin)
 	} else {
 		a.Chart.Hide()
 		a.Map.Show()
@@ -407,8 +412,7 @@ func (a *App) ShowChart(on bool) {
 // logChartPositions logs, for --where, the window position of each
 // country's row label ("chart-row ARM X Y") and of the axis at the first
 // and last year ("chart-axis YEAR X Y"), so that a test can click them.
-func (a *App) logChartPositions() {
-	origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(a.Chart)
+func (a *App) logChartPositions(origin fyne.Position) {
 	for _, iso := range a.opts.Where {
 		if p, ok := a.Chart.RowPosition(iso); ok {
 			a.logf("chart-row %s %.0f %.0f", iso, origin.X+p.X, origin.Y+p.Y)
