@@ -32,7 +32,7 @@ type Style struct {
 
 // colours are the derived colours of a style.
 type colours struct {
-	bg, text, subtle, zebra, grid, axis, band, sel, hover color.RGBA
+	bg, text, subtle, zebra, grid, axis, sel, hover color.RGBA
 }
 
 func (st Style) colours() colours {
@@ -42,7 +42,6 @@ func (st Style) colours() colours {
 		zebra: mix(p.Background, p.Text, 0.035),
 		grid:  mix(p.Background, p.Text, 0.13),
 		axis:  mix(p.Background, p.Text, 0.55),
-		band:  mix(p.Background, p.Text, 0.07),
 		sel:   mix(p.Background, p.Map.Selected, 0.22),
 		hover: mix(p.Background, p.Text, 0.09),
 	}
@@ -79,7 +78,7 @@ func (l *Layout) Draw(dst *image.RGBA, st Style) {
 	if y := l.Opts.Year; y >= m.First && y <= m.Last {
 		a := l.X(time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC))
 		b := l.X(time.Date(y+1, time.January, 1, 0, 0, 0, 0, time.UTC))
-		fillRect(dst, image.Rect(iround(a), l.Plot.Min.Y, max(iround(b), iround(a)+1), l.Plot.Max.Y), c.band)
+		tint(dst, image.Rect(iround(a), l.Plot.Min.Y, max(iround(b), iround(a)+1), l.Plot.Max.Y), c.text, bandAlpha)
 	}
 	lw := iround(l.lineW())
 	for _, y := range l.labelYears() {
@@ -122,9 +121,10 @@ func (l *Layout) drawRow(dst *image.RGBA, i int, st Style, c colours, period, st
 		x1 := math.Min(l.X(t.To.AddDate(0, 0, 1)), l.end())
 		fillRect(dst, image.Rect(iround(x0), iround(ly), max(iround(x1), iround(x0)+1), iround(ly)+iround(l.lineW())), c.text)
 	}
-	size := l.symbolSize(i)
-	for _, t := range row.Ticks {
-		drawSymbol(dst, t.Event.Kind, l.X(t.From), cy, size, c.text, c.bg, l.Opts.scale())
+	for j := range row.Ticks {
+		t := &row.Ticks[j]
+		x, y := l.symbolAt(i, t)
+		drawSymbol(dst, t.Event.Kind, x, y, l.tickSize(i, t), c.text, c.bg, l.Opts.scale())
 	}
 }
 
@@ -305,6 +305,24 @@ func fillPolygon(dst *image.RGBA, pts [][2]float64, c color.RGBA) {
 	}
 	z.ClosePath()
 	z.Draw(dst, clip, image.NewUniform(c), clip.Min.Sub(bb.Min))
+}
+
+// bandAlpha is how strongly the year on show's column tints what is
+// behind it.
+const bandAlpha = 0.08
+
+// tint blends c over r (clipped to dst) with opacity alpha.
+func tint(dst *image.RGBA, r image.Rectangle, c color.RGBA, alpha float64) {
+	r = r.Intersect(dst.Rect)
+	a := uint32(math.Round(alpha * 256))
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		row := dst.Pix[dst.PixOffset(r.Min.X, y):dst.PixOffset(r.Max.X, y)]
+		for i := 0; i < len(row); i += 4 {
+			row[i] = uint8((uint32(row[i])*(256-a) + uint32(c.R)*a) >> 8)
+			row[i+1] = uint8((uint32(row[i+1])*(256-a) + uint32(c.G)*a) >> 8)
+			row[i+2] = uint8((uint32(row[i+2])*(256-a) + uint32(c.B)*a) >> 8)
+		}
+	}
 }
 
 // fillRect fills r (clipped to dst) with c, opaque.

@@ -139,31 +139,46 @@ func (m *Model) Layout(fs typeset.Faces, r image.Rectangle, o Options) *Layout {
 // their height.
 func (l *Layout) layoutKey(text, top float64) float64 {
 	m, fs := l.Model, l.fs
-	items := []keyItem{
-		{Status: timeline.StatusCurrent, Label: "Member"},
-		{Status: timeline.StatusThreatening, Label: "Threatening to leave, or frozen"},
-		{Status: timeline.StatusDeparted, Label: "Left"},
+	var items []keyItem
+	for _, s := range m.Statuses {
+		items = append(items, keyItem{Status: s, Label: statusLabel(s)})
 	}
 	for _, k := range m.Kinds {
 		items = append(items, keyItem{Kind: k, Label: KindLabel(k)})
 	}
 	box := math.Round(text * 0.9)
-	pad, space := math.Round(text*0.4), math.Round(text*1.2)
+	pad, space := math.Round(text*0.4), math.Round(text*1.6)
 	lh := math.Round(text * keyLineEm)
 	left, right := float64(l.Rect.Min.X), float64(l.Rect.Max.X)
 	x, line := left, 0
 	base := math.Round(top + text)
 	for i := range items {
-		w := box + pad + fs.Width(false, text, items[i].Label)
+		lw := fs.Width(false, text, items[i].Label)
+		w := box + pad + lw
 		if x+w > right && x > left {
 			line++
 			x = left
 		}
 		items[i].X, items[i].Y = x, base+float64(line)*lh
-		x += w + space
+		// An SVG viewer without the Go fonts may set the label wider:
+		// leave it room.
+		x += w + space + math.Round(0.12*lw)
 	}
 	l.key, l.keyBase = items, base
 	return float64(line+1) * lh
+}
+
+// statusLabel names a status in the key.
+func statusLabel(s timeline.Status) string {
+	switch s {
+	case timeline.StatusCurrent:
+		return "Member"
+	case timeline.StatusThreatening:
+		return "Threatening to leave, or frozen"
+	case timeline.StatusDeparted:
+		return "Left"
+	}
+	return string(s)
 }
 
 // KindLabel names a kind of event in the key.
@@ -278,11 +293,10 @@ func (l *Layout) tickAt(i int, x, y float64) *Tick {
 	row := &l.Model.Rows[i]
 	r := l.symbolSize(i) * 0.75
 	_, b1 := l.bar(i)
-	cy := l.rowTop(i) + l.RowH/2
 	for j := range row.Ticks {
 		t := &row.Ticks[j]
-		tx := l.X(t.From)
-		if math.Abs(x-tx) <= r+1 && math.Abs(y-cy) <= r+1 {
+		tx, ty := l.symbolAt(i, t)
+		if math.Abs(x-tx) <= r+1 && math.Abs(y-ty) <= r+1 {
 			return t
 		}
 	}
@@ -299,6 +313,24 @@ func (l *Layout) tickAt(i int, x, y float64) *Tick {
 	return nil
 }
 
+// symbolAt returns the centre of t's symbol on row i: on the bar for an
+// event of a day, at the start of its line for one that lasts.
+func (l *Layout) symbolAt(i int, t *Tick) (x, y float64) {
+	if t.Lasting() {
+		_, b1 := l.bar(i)
+		return l.X(t.From), l.laneY(b1, t.Lane) + l.lineW()/2
+	}
+	return l.X(t.From), l.rowTop(i) + l.RowH/2
+}
+
+// tickSize is the height of t's symbol on row i: smaller on a line.
+func (l *Layout) tickSize(i int, t *Tick) float64 {
+	if t.Lasting() {
+		return math.Max(5*l.Opts.scale(), math.Round(l.symbolSize(i)*0.7))
+	}
+	return l.symbolSize(i)
+}
+
 // symbolSize is the height of the event symbols on row i.
 func (l *Layout) symbolSize(i int) float64 {
 	y0, y1 := l.bar(i)
@@ -307,7 +339,7 @@ func (l *Layout) symbolSize(i int) float64 {
 
 // laneGap is the distance between the lines of lasting events.
 func (l *Layout) laneGap() float64 {
-	return math.Max(2*l.Opts.scale(), math.Round(l.RowH*0.09))
+	return math.Max(3*l.Opts.scale(), math.Round(math.Min(l.RowH*0.11, 0.5*l.Text)))
 }
 
 // laneY is the y of lane k's line under a bar ending at barBottom.
@@ -316,7 +348,7 @@ func (l *Layout) laneY(barBottom float64, k int) float64 {
 }
 
 // lineW is the width of thin lines.
-func (l *Layout) lineW() float64 { return math.Max(1, math.Round(1.25*l.Opts.scale())) }
+func (l *Layout) lineW() float64 { return math.Max(1, math.Round(1.5*l.Opts.scale())) }
 
 // RowAt returns the index of the row at y, or -1.
 func (l *Layout) RowAt(y float64) int {

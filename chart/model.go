@@ -54,9 +54,11 @@ type Tick struct {
 	Lane int
 }
 
-// Lasting reports whether the tick runs over time (a base, a deployment,
-// an event with an end) rather than marking one day.
-func (t Tick) Lasting() bool { return t.Event.Kind.Lasting() || !t.Event.End.IsZero() }
+// Lasting reports whether the tick's event is of a kind that lasts (a
+// base, a deployment): it is drawn as a line over its days below the bar,
+// with its symbol at the start. Other events are a symbol on the bar at
+// their first day.
+func (t Tick) Lasting() bool { return t.Event.Kind.Lasting() }
 
 // Row is one country of the chart.
 type Row struct {
@@ -90,9 +92,11 @@ type Model struct {
 	// year, as on the map.
 	Today time.Time
 	Rows  []Row
-	// Kinds are the kinds of event that have a tick, in events.Kinds
-	// order, for the key.
-	Kinds []events.Kind
+	// Statuses are the statuses some span has, and Kinds the kinds of
+	// event that have a tick, in the key's order: the key lists only
+	// these.
+	Statuses []timeline.Status
+	Kinds    []events.Kind
 }
 
 // New builds the chart of alliance a: one row per country of its file
@@ -149,8 +153,17 @@ func New(a *timeline.Alliance, evs []events.Event, names func(iso string) string
 			}
 		}
 	}
+	seen := map[timeline.Status]bool{}
 	for i := range m.Rows {
 		assignLanes(m.Rows[i].Ticks)
+		for _, s := range m.Rows[i].Spans {
+			seen[s.Status] = true
+		}
+	}
+	for _, s := range []timeline.Status{timeline.StatusCurrent, timeline.StatusThreatening, timeline.StatusDeparted} {
+		if seen[s] {
+			m.Statuses = append(m.Statuses, s)
+		}
 	}
 	for _, k := range events.Kinds {
 		if kinds[k] {

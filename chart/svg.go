@@ -102,7 +102,7 @@ func (l *Layout) writeSVG(s *svgOut, st Style) {
 	if y := l.Opts.Year; y >= m.First && y <= m.Last {
 		a := l.X(time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC))
 		b := l.X(time.Date(y+1, time.January, 1, 0, 0, 0, 0, time.UTC))
-		s.printf(`<rect id="year-band" x="%s" y="%d" width="%s" height="%d" fill="%s"/>`+"\n", n(a), l.Plot.Min.Y, n(b-a), l.Plot.Dy(), hex(c.band))
+		s.printf(`<rect id="year-band" x="%s" y="%d" width="%s" height="%d" fill="%s" fill-opacity="%s"/>`+"\n", n(a), l.Plot.Min.Y, n(b-a), l.Plot.Dy(), hex(c.text), n(bandAlpha))
 	}
 	lw := l.lineW()
 	s.printf(`<g id="grid" fill="%s">`+"\n", hex(c.grid))
@@ -160,18 +160,19 @@ func (l *Layout) writeRow(s *svgOut, i int, st Style, c colours) {
 			iso, statusAttr(sp.Status), date(sp.From), to, n(x0), n(y0), n(x1-x0), n(y1-y0), fill(st, sp.Status),
 			typeset.Esc(row.Name), statusAttr(sp.Status), date(sp.From), until)
 	}
-	size := l.symbolSize(i)
-	for _, t := range row.Ticks {
+	for j := range row.Ticks {
+		t := &row.Ticks[j]
 		e := t.Event
 		s.printf(`<g class="tick" data-id="%s" data-kind="%s" data-date="%s" data-end="%s"><title>%s</title>`,
-			typeset.Esc(e.ID), typeset.Esc(string(e.Kind)), typeset.Esc(e.Date.String()), typeset.Esc(e.End.String()), typeset.Esc(TickText(&t)))
+			typeset.Esc(e.ID), typeset.Esc(string(e.Kind)), typeset.Esc(e.Date.String()), typeset.Esc(e.End.String()), typeset.Esc(TickText(t)))
 		if t.Lasting() {
 			ly := l.laneY(y1, t.Lane)
 			a := l.X(t.From)
 			b := math.Min(l.X(t.To.AddDate(0, 0, 1)), l.end())
 			s.printf(`<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`, n(a), n(math.Round(ly)), n(math.Max(1, b-a)), n(math.Round(l.lineW())), typeset.Hex(c.text))
 		}
-		cx := l.X(t.From)
+		cx, cy := l.symbolAt(i, t)
+		size := l.tickSize(i, t)
 		halo := math.Max(1, 1.2*l.Opts.scale())
 		s.printf(`<path d="%s" fill="%s"/><path d="%s" fill="%s"/></g>`+"\n",
 			polyPath(grow(symbolPath(e.Kind, cx, cy, size), cx, cy, halo)), typeset.Hex(c.bg),

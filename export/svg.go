@@ -75,7 +75,7 @@ func (s *svgWriter) write() {
 	period, stripe := hatchPeriod(st)
 	s.printf(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	s.printf(`<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d">`+"\n", l.W, l.H, l.W, l.H)
-	s.printf("<title>%s</title>\n<desc>%s</desc>\n", esc(o.TitleText()), esc(SourceLine))
+	s.printf("<title>%s</title>\n<desc>%s</desc>\n", esc(o.TitleText()), esc(o.sourceLine()))
 	mx, my := l.Map.Min.X, l.Map.Min.Y
 	s.printf("<defs>\n")
 	s.printf(`<clipPath id="map-frame"><rect x="%d" y="%d" width="%d" height="%d"/></clipPath>`+"\n", mx, my, l.Map.Dx(), l.Map.Dy())
