@@ -169,9 +169,6 @@ func (d *exportDialog) build() {
 	}
 	d.title = widget.NewEntry()
 	d.title.OnChanged = func(t string) { d.settings.Title = t; d.changed() }
-	if sc := d.scene(); sc.Alliance != nil {
-		d.title.SetPlaceHolder(export.Options{Scene: sc}.TitleText() + "   ({alliance} and {year} are filled in)")
-	}
 	d.delay = d.intEntry(&d.settings.DelayMS)
 	d.fileName = widget.NewEntry()
 	d.fileName.OnChanged = func(name string) { d.nameEdited = name != d.offeredName }
@@ -356,6 +353,9 @@ func (d *exportDialog) syncEnabled() {
 		d.checks["map"].SetChecked(true) // the chart takes the map's place
 	}
 	enable(d.checks["map"], !chart)
+	if sc := d.scene(); sc.Alliance != nil {
+		d.title.SetPlaceHolder(export.Options{Scene: sc, Chart: chart}.TitleText() + "   ({alliance} and {year} are filled in)")
+	}
 	enable(d.scale, d.settings.Format() != export.SVG)
 	d.form.Refresh() // the labels follow their fields' state
 }
