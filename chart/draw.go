@@ -231,30 +231,75 @@ func (l *Layout) drawKey(dst *image.RGBA, st Style, c colours, period, stripe in
 }
 
 // symbolPath returns the outline of kind's symbol of height size centred
-// on (cx, cy), as one closed polygon: a downward triangle for a call for
-// help, a square for a deployment, a diamond for a clash, a circle for a
-// base and an upward triangle for an invocation. The shapes, not only
-// the colour, tell the kinds apart.
+// on (cx, cy), as one closed polygon. The shapes are the map markers'
+// (package eventmarks on the events branch): a circle for a call for
+// help, a triangle for a deployment, a cross for a clash, a square for a
+// base and a star for an invocation, so the shape, not only the colour,
+// tells the kinds apart, on the map and on the chart alike.
 func symbolPath(k events.Kind, cx, cy, size float64) [][2]float64 {
 	r := size / 2
+	var unit [][2]float64
 	switch k {
 	case events.KindRequest:
-		return [][2]float64{{cx - r, cy - r*0.8}, {cx + r, cy - r*0.8}, {cx, cy + r}}
+		unit = regular(20, 0.85, 0)
 	case events.KindDeployment:
-		s := r * 0.8
-		return [][2]float64{{cx - s, cy - s}, {cx + s, cy - s}, {cx + s, cy + s}, {cx - s, cy + s}}
+		unit = regular(3, 1.05, -90)
+		for i := range unit {
+			unit[i][1] += 0.2 // centre the triangle's height, not its circle
+		}
 	case events.KindClash:
-		return [][2]float64{{cx, cy - r}, {cx + r, cy}, {cx, cy + r}, {cx - r, cy}}
+		unit = cross(0.3, 0.95)
+	case events.KindBase:
+		unit = [][2]float64{{-0.72, -0.72}, {0.72, -0.72}, {0.72, 0.72}, {-0.72, 0.72}}
 	case events.KindInvocation:
-		return [][2]float64{{cx - r, cy + r*0.8}, {cx + r, cy + r*0.8}, {cx, cy - r}}
+		unit = star(5, 1.0, 0.45)
+		for i := range unit {
+			unit[i][1] += 0.08
+		}
+	default:
+		unit = regular(4, 0.9, -90)
 	}
-	var pts [][2]float64
-	const n = 20
-	for i := range n {
-		a := 2 * math.Pi * float64(i) / n
-		pts = append(pts, [2]float64{cx + r*0.8*math.Cos(a), cy + r*0.8*math.Sin(a)})
+	out := make([][2]float64, len(unit))
+	for i, p := range unit {
+		out[i] = [2]float64{cx + r*p[0], cy + r*p[1]}
 	}
-	return pts
+	return out
+}
+
+// regular returns a regular n-gon of circumradius r, its first corner at
+// the angle a0 (degrees, clockwise from east since y is down).
+func regular(n int, r, a0 float64) [][2]float64 {
+	out := make([][2]float64, n)
+	for i := range out {
+		a := (a0 + 360*float64(i)/float64(n)) * math.Pi / 180
+		out[i] = [2]float64{r * math.Cos(a), r * math.Sin(a)}
+	}
+	return out
+}
+
+// star returns an n-pointed star, one point up.
+func star(n int, outer, inner float64) [][2]float64 {
+	out := make([][2]float64, 2*n)
+	for i := range out {
+		r := outer
+		if i%2 == 1 {
+			r = inner
+		}
+		a := (-90 + 180*float64(i)/float64(n)) * math.Pi / 180
+		out[i] = [2]float64{r * math.Cos(a), r * math.Sin(a)}
+	}
+	return out
+}
+
+// cross returns a diagonal cross (×) with arms of half-width w reaching l
+// from the centre.
+func cross(w, l float64) [][2]float64 {
+	plus := [][2]float64{{w, -l}, {w, -w}, {l, -w}, {l, w}, {w, w}, {w, l}, {-w, l}, {-w, w}, {-l, w}, {-l, -w}, {-w, -w}, {-w, -l}}
+	c := math.Sqrt2 / 2
+	for i, p := range plus {
+		plus[i] = [2]float64{c * (p[0] - p[1]), c * (p[0] + p[1])}
+	}
+	return plus
 }
 
 // drawSymbol draws kind's symbol in fill with a halo of the background

@@ -162,7 +162,7 @@ func (l *Layout) layoutKey(text, top float64) float64 {
 		items[i].X, items[i].Y = x, base+float64(line)*lh
 		// An SVG viewer without the Go fonts may set the label wider:
 		// leave it room.
-		x += w + space + math.Round(0.12*lw)
+		x += w + space + math.Round(0.06*lw)
 	}
 	l.key, l.keyBase = items, base
 	return float64(line+1) * lh
