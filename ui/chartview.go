@@ -162,10 +162,7 @@ func (c *ChartView) currentLayout(w, h int) *chart.Layout {
 func (c *ChartView) deviceLayout() *chart.Layout {
 	sz := c.Size()
 	w, h := int(sz.Width*c.scale+0.5), int(sz.Height*c.scale+0.5)
-	if l := c.layout; l != nil {
-		return l // the frame's, as drawn
-	}
-	return c.currentLayout(max(w, 1), max(h, 1))
+	return c.currentLayout(max(w, 1), max(h, 1)) // the frame's, unless the size changed
 }
 
 // draw is the raster generator. w and h are device pixels.
