@@ -9,6 +9,8 @@
 #    select Armenia;
 #  - hovering Kazakhstan does not report it;
 #  - scrolling the wheel over the map does not zoom (and change the picture);
+#  - the chart (Ctrl+T) does not show, or clicking its axis and a row does
+#    not show that year and select that country;
 #  - the (race-enabled) binary reports a data race or a Fyne call made off
 #    the main goroutine.
 set -uo pipefail
@@ -55,7 +57,19 @@ HOME="$out/home" "$here/xvfb-drive.sh" -t 60 -d 1 -a --where=ARM "$BIN" "$out/ex
   || fail "the export dialog run failed"
 ls "$out"/home/csto-*.png >/dev/null 2>&1 || fail "the export dialog wrote no file into $out/home"
 
+# 4. The membership chart (Ctrl+T): click the axis at the first year, then
+#    Uzbekistan's row, where the app itself says they are drawn.
+"$here/xvfb-drive.sh" -t 60 -d 1 -a --where=UZB "$BIN" "$out/chart" -- wait-out:'^where UZB' \
+  key:ctrl+t wait-out:'^chart-axis' shot:chart >/dev/null 2>&1 || fail "the chart did not show"
+read -r _ cy0 cax cay < <(grep -m1 '^chart-axis' "$out/chart/stdout.log")
+read -r _ _ crx cry < <(grep -m1 '^chart-row UZB' "$out/chart/stdout.log")
+[ -n "${cax:-}" ] && [ -n "${crx:-}" ] || fail "the chart logged no positions"
+"$here/xvfb-drive.sh" -t 60 -d 1 -a --where=UZB "$BIN" "$out/chart2" -- wait-out:'^where UZB' \
+  key:ctrl+t wait-out:'^chart-axis' "click:$cax,$cay" wait-out:"^year $cy0\$" \
+  "click:$crx,$cry" wait-out:'^selected UZB' shot:chart-clicked >/dev/null 2>&1 \
+  || fail "clicking the chart failed (stdout: $(tr '\n' '|' < "$out/chart2/stdout.log"))"
+
 for log in "$out"/*/stderr.log; do
   if grep -q -e 'DATA RACE' -e 'Error in Fyne call thread' "$log"; then fail "threading problem in $log"; fi
 done
-echo "smoke: ok (window drawn, sd $s; click at $ax,$ay selected Armenia; hover reported Kazakhstan; wheel zoomed, $diff pixels changed; switched to NATO and stepped a year; the export dialog wrote $(basename "$(ls "$out"/home/csto-*.png | head -1)"))"
+echo "smoke: ok (window drawn, sd $s; click at $ax,$ay selected Armenia; hover reported Kazakhstan; wheel zoomed, $diff pixels changed; switched to NATO and stepped a year; the export dialog wrote $(basename "$(ls "$out"/home/csto-*.png | head -1)"); the chart showed $cy0 and selected Uzbekistan)"
