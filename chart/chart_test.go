@@ -396,3 +396,29 @@ func TestLayoutSmall(t *testing.T) {
 		l.Draw(img, Style{Palette: palette.Light})
 	}
 }
+
+// TestEdgeCases draws an alliance without members (a user's file may list
+// only never-members) and one whose country has a very long name.
+func TestEdgeCases(t *testing.T) {
+	today := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	empty := &timeline.Alliance{ID: "x", ShortName: "X", FirstYear: 2000,
+		Countries: []timeline.Country{{ISO: "FRA", Never: true, Note: "n"}}}
+	m := New(empty, nil, nil, today)
+	assert.Empty(t, m.Rows)
+	l := m.Layout(typeset.Faces{}, image.Rect(0, 0, 400, 300), Options{Year: 2010, Key: true})
+	img := image.NewRGBA(l.Rect)
+	l.Draw(img, Style{Palette: palette.Light})
+	_, ok := l.Hit(200, 150)
+	assert.False(t, ok)
+	var b strings.Builder
+	require.NoError(t, l.WriteSVG(&b, Style{Palette: palette.Light}))
+
+	long := &timeline.Alliance{ID: "y", ShortName: "Y", FirstYear: 2000, Countries: []timeline.Country{{ISO: "FRA",
+		Events: []timeline.Event{{Date: time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC), Status: timeline.StatusCurrent}}}}}
+	m = New(long, nil, func(string) string { return strings.Repeat("Very long name ", 20) }, today)
+	require.Len(t, m.Rows, 1)
+	l = m.Layout(typeset.Faces{}, image.Rect(0, 0, 600, 300), Options{})
+	assert.LessOrEqual(t, l.LabelRight, 0.36*600)
+	assert.True(t, strings.HasSuffix(l.labels[0], "…"))
+	assert.Greater(t, l.Plot.Dx(), 300)
+}

@@ -100,7 +100,7 @@ func (l *Layout) Draw(dst *image.RGBA, st Style) {
 func (l *Layout) drawRow(dst *image.RGBA, i int, st Style, c colours, period, stripe int) {
 	row := &l.Model.Rows[i]
 	cy := l.rowTop(i) + l.RowH/2
-	l.fs.Draw(dst, typeset.Text{Text: row.Name, X: l.LabelRight, Y: l.baseline(cy), Size: l.Text,
+	l.fs.Draw(dst, typeset.Text{Text: l.labels[i], X: l.LabelRight, Y: l.baseline(cy), Size: l.Text,
 		Bold: row.ISO == st.Selected, Colour: c.text, Anchor: typeset.AnchorEnd})
 	y0, y1 := l.bar(i)
 	for _, s := range row.Spans {

@@ -58,6 +58,7 @@ type Layout struct {
 	Step int
 
 	fs      typeset.Faces
+	labels  []string  // the rows' labels, cut to fit
 	t0      time.Time // 1 January of the first year
 	days    float64   // from t0 to 1 January after the last year
 	keyBase float64   // baseline of the first key line
@@ -75,6 +76,8 @@ const (
 	axisEm     = 2.0
 	minRowEm   = 1.3 // rows lower than this shrink the text
 	maxBarEm   = 1.6 // bars are no thicker, however high the rows
+
+	maxLabelShare = 0.35 // of the width, at most, for the row labels
 )
 
 // Layout places the chart in r, setting its text with fs (a Faces of the
@@ -108,9 +111,19 @@ func (m *Model) Layout(fs typeset.Faces, r image.Rectangle, o Options) *Layout {
 		rowH = math.Max(1, (float64(r.Dy())-fixed)/float64(n))
 	}
 	l.Text, l.RowH = text, rowH
+	// Labels take what the longest needs, up to maxLabelShare of the
+	// width; longer names are cut with an ellipsis.
 	labelW := 0.0
 	for _, row := range m.Rows {
 		labelW = math.Max(labelW, fs.Width(true, text, row.Name))
+	}
+	labelW = math.Min(labelW, maxLabelShare*float64(r.Dx()))
+	l.labels = make([]string, len(m.Rows))
+	for i, row := range m.Rows {
+		l.labels[i] = row.Name
+		if fs.Width(true, text, row.Name) > labelW {
+			l.labels[i] = fs.Ellipsize(true, text, row.Name, labelW)
+		}
 	}
 	yearW := fs.Width(true, text, "0000")
 	l.LabelRight = math.Round(float64(r.Min.X) + labelW)

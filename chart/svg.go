@@ -143,7 +143,7 @@ func (l *Layout) writeRow(s *svgOut, i int, st Style, c colours) {
 	iso := typeset.Esc(row.ISO)
 	s.printf(`<g class="row" data-iso="%s">`+"\n", iso)
 	cy := l.rowTop(i) + l.RowH/2
-	s.printf("%s\n", l.fs.SVGText("row-label", typeset.Text{Text: row.Name, X: l.LabelRight, Y: l.baseline(cy), Size: l.Text,
+	s.printf("%s\n", l.fs.SVGText("row-label", typeset.Text{Text: l.labels[i], X: l.LabelRight, Y: l.baseline(cy), Size: l.Text,
 		Bold: row.ISO == st.Selected, Colour: c.text, Anchor: typeset.AnchorEnd}))
 	y0, y1 := l.bar(i)
 	for _, sp := range row.Spans {
