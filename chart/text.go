@@ -24,10 +24,21 @@ func TickText(t *Tick) string {
 	if e.Outcome != "" {
 		more = append(more, string(e.Outcome))
 	}
+	var sent []string
 	for _, a := range e.Actors {
-		if a.Role == events.RoleOperates || a.Role == events.RoleSent {
-			more = append(more, string(a.Role)+" by "+a.Name)
+		switch a.Role {
+		case events.RoleOperates:
+			more = append(more, "operated by "+a.Name)
+		case events.RoleSent:
+			s := a.Name
+			if a.Troops > 0 {
+				s += fmt.Sprintf(" (%d)", a.Troops)
+			}
+			sent = append(sent, s)
 		}
+	}
+	if len(sent) > 0 {
+		more = append(more, "troops from "+strings.Join(sent, ", "))
 	}
 	if len(more) > 0 {
 		head += "\n" + strings.Join(more, "; ")

@@ -351,7 +351,14 @@ func (a *App) installChart() {
 		a.Tooltip.ShowText(text)
 		a.Tooltip.Follow(pos, c.Size())
 	}
-	c.OnTypedKey = keyHandler(a.Store, a.Years, a.Map)
+	keys := keyHandler(a.Store, a.Years, a.Map)
+	c.OnTypedKey = func(ev *fyne.KeyEvent) {
+		switch ev.Name {
+		case fyne.KeyPlus, fyne.KeyEqual, fyne.KeyMinus, fyne.Key0:
+			return // the zoom keys are the map's, which is hidden
+		}
+		keys(ev)
+	}
 	s.Listen(func(old, cur State) {
 		if cur.Alliance != old.Alliance {
 			c.SetModel(chart.New(cur.Alliance, a.opts.Events, a.World.Name, s.Today()))
