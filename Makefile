@@ -6,11 +6,13 @@ BIN      := build/cstomap
 BUILD_DEPS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 TEST_DEPS  := xvfb xdotool imagemagick x11-utils libgl1-mesa-dri librsvg2-bin
+# Mapnik draws the baseline of the export budget (scripts/mapnik/render.py).
+BENCH_DEPS := python3-mapnik
 
 FYNE     := build/bin/fyne
 FYNE_TOOLS := fyne.io/tools/cmd/fyne@v1.7.4
 
-.PHONY: run build test deps test-deps fmt-check vet unit clocks smoke bench bench-check startup generate clean package
+.PHONY: run build test deps test-deps bench-deps fmt-check vet unit clocks smoke bench bench-check startup generate clean package
 
 run: build
 	./$(BIN) $(ARGS)
@@ -54,10 +56,13 @@ smoke:
 # and fails when a ratio is below its budget. A few minutes each.
 BENCH_FLAGS ?= -rounds 5
 
-bench: test-deps
+bench-deps:
+	@scripts/deps.sh $(BUILD_DEPS) $(TEST_DEPS) $(BENCH_DEPS)
+
+bench: bench-deps
 	$(GO) run ./scripts/bench -go $(GO) -tags $(TAGS) $(BENCH_FLAGS) -write docs/BENCHMARKS.md
 
-bench-check: test-deps
+bench-check: bench-deps
 	$(GO) run ./scripts/bench -go $(GO) -tags $(TAGS) $(BENCH_FLAGS) -check
 
 # Start-up only: first frame and resident memory against the hello world.

@@ -78,7 +78,8 @@ func runApp(args []string, now clock.Clock) int {
 		fmt.Fprintln(os.Stderr, "cstomap:", err)
 		return 1
 	}
-	opts.Index, opts.Aliases = ix, ui.AliasNames(d.Aliases)
+	opts.Index = ix
+	opts.Aliases = func() []ui.SearchName { return ui.AliasNames(d.Aliases) }
 	opts.SourceLabel = d.Sources.Label
 
 	// Fyne reads the preferences file inside app.New: check it first.

@@ -20,6 +20,9 @@ func main() {
 		fmt.Fprintln(os.Stderr, "cstomap:", err)
 		os.Exit(cli.ExitUsage)
 	}
+	if len(os.Args) == 2 && (os.Args[1] == "--version" || os.Args[1] == "-version") {
+		os.Exit(printVersion(os.Stdout, os.Stderr))
+	}
 	// A first argument that is not a flag names a command; a mistyped one
 	// gets "unknown command" and the usage, never the window.
 	if len(os.Args) > 1 && (cli.IsCommand(os.Args[1]) || !strings.HasPrefix(os.Args[1], "-")) {

@@ -43,6 +43,7 @@ func IsCommand(name string) bool {
 // Usage writes the list of subcommands.
 func Usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: cstomap [--data DIR]            open the map window")
+	fmt.Fprintln(w, "       cstomap --version               print the version")
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)

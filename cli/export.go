@@ -10,14 +10,17 @@ import (
 	"strings"
 
 	"cstomap/dataset"
+	"cstomap/events"
 	"cstomap/export"
 	"cstomap/geo"
 )
 
-const exportUsage = "export --out FILE.(png|svg|gif) [--alliance csto|nato] [--year Y] " +
+const exportUsage = "export --out FILE.(png|svg|gif|geojson|csv) [--alliance csto|nato] [--year Y] " +
 	"[--width W --height H | --preset social|hd|4k|square|a4] [--scale 1|2|3] [--select ISO3] " +
 	"[--title TEXT] [--data DIR] [--no-title] [--no-year] [--no-legend] [--no-source] [--no-map] [--no-highlight] [--dark] [--delay MS]\n" +
 	"       cstomap export --years FIRST-LAST --out DIR/ [--format png|svg] [same options]\n" +
+	"       cstomap export --out FILE.geojson [--alliance A] [--year Y] [--events] [--data DIR]\n" +
+	"       cstomap export --out FILE.csv [--alliance A] [--year Y | --years FIRST-LAST] [--data DIR]\n" +
 	"       cstomap export --chart --out FILE.(png|svg) [same options]   the membership chart"
 
 func init() {
@@ -33,6 +36,7 @@ type exportFlags struct {
 	year                              int
 	dark                              bool
 	chart                             bool
+	events                            bool            // GeoJSON: the year's events as points
 	set                               map[string]bool // the flags given
 }
 
@@ -63,6 +67,7 @@ func (f *exportFlags) flagSet() *flag.FlagSet {
 	}
 	fs.BoolVar(&f.dark, "dark", false, "dark style")
 	fs.BoolVar(&f.chart, "chart", false, "draw the membership chart (one row per country, its statuses over the years) instead of the map")
+	fs.BoolVar(&f.events, "events", false, "add the year's events as points (.geojson only)")
 	f.dataDir = dataFlag(fs)
 	return fs
 }
@@ -95,6 +100,11 @@ func runExport(e *env, args []string) int {
 	}
 	w, h := job.Options.PixelSize()
 	switch {
+	case job.Format == export.GeoJSON:
+		fmt.Fprintf(e.stdout, "wrote %s (%s %d: %d countries, %d events)\n", paths[0], job.Options.Alliance.ShortName,
+			job.Options.Year, len(job.Options.World.Countries), len(job.Events))
+	case job.Format == export.CSV:
+		fmt.Fprintf(e.stdout, "wrote %s (%s, %d-%d)\n", paths[0], job.Options.Alliance.ShortName, job.Years[0], job.Years[len(job.Years)-1])
 	case job.Format == export.GIF:
 		fmt.Fprintf(e.stdout, "wrote %s (%d frames, %d×%d)\n", paths[0], len(job.Years), w, h)
 	case job.PerYear():
@@ -122,6 +132,9 @@ func exportJob(d *dataset.Data, f *exportFlags) (export.Job, string) {
 	if f.set["delay"] && f.s.Kind != export.KindGIF {
 		return export.Job{}, "--delay is only for a .gif"
 	}
+	if msg := f.checkData(); msg != "" {
+		return export.Job{}, msg
+	}
 	if f.years != "" {
 		var ok bool
 		if f.s.First, f.s.Last, ok = parseYears(f.years); !ok {
@@ -138,11 +151,50 @@ func exportJob(d *dataset.Data, f *exportFlags) (export.Job, string) {
 	if f.sel != "" {
 		sc.Selected = strings.ToUpper(strings.TrimSpace(f.sel))
 	}
+	if i, _ := f.s.Kind.Info(); i.Format.Data() {
+		sc.World = yearWorld(d)(sc.Year)
+	}
 	job, err := f.s.Job(sc, f.out)
 	if err != nil {
 		return job, err.Error()
 	}
+	job.WorldIn = yearWorld(d)
+	if f.events {
+		job.Events = events.Select(d.Events, events.Filter{Alliance: sc.Alliance.ID, Year: job.Options.Year, Today: sc.Today})
+	}
 	return job, ""
+}
+
+// checkData refuses, for a .geojson or .csv, the flags that only images
+// take, and sets the year of a one-year table.
+func (f *exportFlags) checkData() string {
+	i, _ := f.s.Kind.Info()
+	if !i.Format.Data() {
+		if f.events {
+			return "--events is only for a .geojson file"
+		}
+		return ""
+	}
+	image := []string{"width", "height", "preset", "scale", "select", "title", "dark"}
+	for _, el := range export.Elements {
+		image = append(image, "no-"+el.Name)
+	}
+	for _, name := range image {
+		if f.set[name] {
+			return fmt.Sprintf("--%s is for images; a .%s file has no picture", name, i.Format)
+		}
+	}
+	switch {
+	case i.Format == export.GeoJSON && f.years != "":
+		return "a .geojson file holds one year: give --year, not --years (a .csv takes --years)"
+	case i.Format == export.CSV && f.events:
+		return "--events is only for a .geojson file (see `cstomap events`)"
+	case i.Format == export.CSV && f.set["year"] && f.years != "":
+		return "give --year or --years, not both"
+	case i.Format == export.CSV && f.set["year"]:
+		f.s.First, f.s.Last = f.year, f.year
+	}
+	return ""
 }
 
 // kind returns the kind of export that --out, --years and --format ask
@@ -153,12 +205,18 @@ func (f *exportFlags) kind() (export.Kind, string) {
 		return f.chartKind(format)
 	}
 	switch {
+	case format.Data() && f.format != "":
+		return "", fmt.Sprintf("--format is for --years into a folder; the .%s name already says the format", format)
+	case format == export.GeoJSON:
+		return export.KindGeoJSON, ""
+	case format == export.CSV:
+		return export.KindCSV, ""
 	case format == export.GIF && f.format != "":
 		return "", "--format is for --years into a folder; the .gif name already says GIF"
 	case format == export.GIF:
 		return export.KindGIF, ""
 	case f.years == "" && !isFile:
-		return "", fmt.Sprintf("cannot write %q: only .png, .svg and .gif are supported (or a folder with --years)", f.out)
+		return "", fmt.Sprintf("cannot write %q: only .png, .svg, .gif, .geojson and .csv are supported (or a folder with --years)", f.out)
 	case f.years == "" && f.format != "":
 		return "", "--format is only for --years into a folder"
 	case f.years == "" && format == export.SVG:

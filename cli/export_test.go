@@ -80,7 +80,7 @@ func TestExportFailures(t *testing.T) {
 	t.Run("not an image format", func(t *testing.T) {
 		code, _, errOut := run("export", "--out", filepath.Join(t.TempDir(), "map.jpg"))
 		assert.Equal(t, 2, code)
-		assert.Contains(t, errOut, "only .png, .svg and .gif")
+		assert.Contains(t, errOut, "only .png, .svg, .gif, .geojson and .csv")
 	})
 	t.Run("folder missing", func(t *testing.T) {
 		code, _, errOut := run("export", "--out", filepath.Join(t.TempDir(), "nope", "map.png"))

@@ -2,13 +2,17 @@ package cli
 
 import (
 	"flag"
+	"fmt"
 	"io"
 
+	"cstomap/dataset"
+	"cstomap/export"
+	"cstomap/geo"
 	"cstomap/timeline"
 )
 
 func init() {
-	register("status", "status [--alliance csto|nato] [--year Y] [--json] [--data DIR]", runStatus)
+	register("status", "status [--alliance csto|nato] [--year Y | --years FIRST-LAST] [--json | --csv] [--data DIR]", runStatus)
 }
 
 // runStatus lists every country that has a status in the year: ISO3, name,
@@ -17,18 +21,41 @@ func init() {
 // JSON. The JSON rows also carry the sources of the event that started the
 // status (the sovereign's, for a territory), each with its publisher and
 // class from the source policy.
+//
+// With --csv, or with --years and --json, it prints the data to take away
+// instead: one row per country and year, with the columns alliance, year,
+// iso, name, status, since and via (see export.StatusColumns), for the
+// year or the years FIRST-LAST.
 func runStatus(e *env, args []string) int {
 	fs := flag.NewFlagSet("status", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	alliance := fs.String("alliance", "csto", "alliance id")
 	year := fs.Int("year", 0, "year (default: the current year)")
+	years := fs.String("years", "", "FIRST-LAST: every year of the range (with --csv or --json)")
 	asJSON := fs.Bool("json", false, "print JSON")
+	asCSV := fs.Bool("csv", false, "print CSV: alliance,year,iso,name,status,since,via")
 	dataDir := dataFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return e.usageErr("status", "%v", err)
 	}
 	if fs.NArg() > 0 {
 		return e.usageErr("status", "unexpected argument %q", fs.Arg(0))
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	switch {
+	case *asJSON && *asCSV:
+		return e.usageErr("status", "give --json or --csv, not both")
+	case set["year"] && set["years"]:
+		return e.usageErr("status", "give --year or --years, not both")
+	case set["years"] && !*asJSON && !*asCSV:
+		return e.usageErr("status", "--years prints a table of many years: add --csv or --json")
+	}
+	first, last, ok := 0, 0, true
+	if set["years"] {
+		if first, last, ok = parseYears(*years); !ok {
+			return e.usageErr("status", "--years %q: want FIRST-LAST with FIRST no later than LAST, e.g. 1992-2026", *years)
+		}
 	}
 	d, err := e.load(*dataDir)
 	if err != nil {
@@ -39,23 +66,44 @@ func runStatus(e *env, args []string) int {
 		return e.usageErr("status", "%v", err)
 	}
 	today := d.Now()
-	y := today.Year()
-	set := false
-	fs.Visit(func(f *flag.Flag) { set = set || f.Name == "year" })
-	if set {
-		y = *year
+	if !set["years"] {
+		first = today.Year()
+		if set["year"] {
+			first = *year
+		}
+		last = first
 	}
-	if err := a.CheckYear(y, today); err != nil {
-		return e.usageErr("status", "%v", err)
+	for _, y := range []int{first, last} {
+		if err := a.CheckYear(y, today); err != nil {
+			if set["years"] {
+				lo, hi := a.YearRange(today)
+				return e.usageErr("status", "--years %d-%d: %d is outside %s's years %d-%d", first, last, y, a.ShortName, lo, hi)
+			}
+			return e.usageErr("status", "%v", err)
+		}
 	}
-	entries := a.StatusesVia(y, today, d.World.Territories())
-	if *asJSON {
-		err = timeline.WriteJSONSources(e.stdout, a, entries, d.World.Name, d.Sources.Describe)
-	} else {
-		err = timeline.WriteTable(e.stdout, entries, d.World.Name)
+	switch {
+	case *asCSV:
+		err = export.WriteStatusCSV(e.stdout, export.StatusRows(a, first, last, today, yearWorld(d)))
+	case set["years"]:
+		err = export.WriteStatusJSON(e.stdout, export.StatusRows(a, first, last, today, yearWorld(d)))
+	default:
+		w := yearWorld(d)(first)
+		entries := a.StatusesVia(first, today, w.Territories())
+		if *asJSON {
+			err = timeline.WriteJSONSources(e.stdout, a, entries, w.Name, d.Sources.Describe)
+		} else {
+			err = timeline.WriteTable(e.stdout, entries, w.Name)
+		}
 	}
 	if err != nil {
-		return e.fail("status", err)
+		return e.fail("status", fmt.Errorf("write: %w", err))
 	}
 	return ExitOK
+}
+
+// yearWorld returns what gives the outlines of a year: the units whose
+// names and territories the status rows and the GeoJSON export use.
+func yearWorld(d *dataset.Data) func(year int) *geo.World {
+	return func(int) *geo.World { return d.World }
 }

@@ -1,10 +1,19 @@
 package cli
 
 import (
+	"bytes"
+	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
+	"time"
+
+	"cstomap/dataset"
+	"cstomap/internal/clock"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -218,4 +227,130 @@ func TestStatusUserData(t *testing.T) {
 	// The embedded alliances are still there.
 	code, _, _ = run("status", "--data", dir, "--alliance", "csto")
 	assert.Equal(t, 0, code)
+}
+
+// loadedRunner returns a runner at day that loads the data once and shares
+// it between runs, for tests that run a command many times.
+func loadedRunner(t *testing.T, day string) runFunc {
+	t.Helper()
+	now, err := time.Parse("2006-01-02", day)
+	require.NoError(t, err)
+	d, userErrs, err := dataset.Load(dataset.Options{Clock: clock.Fixed(now)})
+	require.NoError(t, err)
+	require.Empty(t, userErrs)
+	return func(args ...string) (int, string, string) {
+		var o, e bytes.Buffer
+		env := &env{stdout: &o, stderr: &e, clock: d.Clock, data: d}
+		code := commands[args[0]].run(env, args[1:])
+		return code, o.String(), e.String()
+	}
+}
+
+// readCSV parses status --csv output, checks its header and returns its
+// rows.
+func readCSV(t *testing.T, out string) [][]string {
+	t.Helper()
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	require.NoError(t, err)
+	require.NotEmpty(t, recs)
+	require.Equal(t, []string{"alliance", "year", "iso", "name", "status", "since", "via"}, recs[0])
+	return recs[1:]
+}
+
+// TestStatusCSVAgreesWithJSON: for every year of both alliances, the rows
+// of status --years FIRST-LAST --csv are those of status --year Y --json,
+// in the same order, and those of --years --json.
+func TestStatusCSVAgreesWithJSON(t *testing.T) {
+	run := loadedRunner(t, "2026-11-27")
+	for _, tc := range []struct {
+		alliance    string
+		first, last int
+	}{{"csto", 1992, 2026}, {"nato", 1949, 2026}} {
+		t.Run(tc.alliance, func(t *testing.T) {
+			years := fmt.Sprintf("%d-%d", tc.first, tc.last)
+			code, out, errOut := run("status", "--alliance", tc.alliance, "--years", years, "--csv")
+			require.Equal(t, 0, code, errOut)
+			byYear := map[int][]statusRow{}
+			for _, r := range readCSV(t, out) {
+				require.Len(t, r, 7)
+				assert.Equal(t, tc.alliance, r[0])
+				y, err := strconv.Atoi(r[1])
+				require.NoError(t, err)
+				byYear[y] = append(byYear[y], statusRow{r[2], r[3], r[4], r[5], r[6]})
+			}
+			for y := tc.first; y <= tc.last; y++ {
+				want := statusJSON(t, run, "--alliance", tc.alliance, "--year", strconv.Itoa(y))
+				require.NotEmpty(t, want, y)
+				assert.Equal(t, want, byYear[y], "year %d", y)
+				delete(byYear, y)
+			}
+			assert.Empty(t, byYear, "no rows outside the years asked for")
+
+			code, js, errOut := run("status", "--alliance", tc.alliance, "--years", years, "--json")
+			require.Equal(t, 0, code, errOut)
+			var rows []map[string]any
+			require.NoError(t, json.Unmarshal([]byte(js), &rows))
+			recs := readCSV(t, out)
+			require.Len(t, rows, len(recs))
+			for i, r := range rows {
+				assert.Equal(t, map[string]any{"alliance": recs[i][0], "year": float64(must(strconv.Atoi(recs[i][1]))),
+					"iso": recs[i][2], "name": recs[i][3], "status": recs[i][4], "since": recs[i][5], "via": recs[i][6]}, r)
+			}
+		})
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// TestStatusCSV: the single-year form, the default year, and the file's
+// own bytes.
+func TestStatusCSV(t *testing.T) {
+	run := runAt(t, "2026-11-27")
+	code, out, errOut := run("status", "--year", "2024", "--csv")
+	require.Equal(t, 0, code, errOut)
+	assert.Equal(t, "alliance,year,iso,name,status,since,via\n"+
+		"csto,2024,ARM,Armenia,threatening,2023-05-22,\n"+
+		"csto,2024,AZE,Azerbaijan,departed,1999-04-20,\n", strings.Join(strings.SplitAfter(out, "\n")[:3], ""))
+	assert.Len(t, readCSV(t, out), 9)
+
+	code, out, _ = run("status", "--csv")
+	require.Equal(t, 0, code)
+	for _, r := range readCSV(t, out) {
+		assert.Equal(t, "2026", r[1], "the clock's year")
+	}
+	code, out, _ = run("status", "--alliance", "NATO", "--years", "2024", "--csv")
+	require.Equal(t, 0, code)
+	assert.Contains(t, out, "\nnato,2024,GRL,Greenland,current,1949-04-04,DNK\n")
+}
+
+func TestStatusCSVErrors(t *testing.T) {
+	run := runAt(t, "2026-11-27")
+	cases := []struct {
+		name  string
+		args  []string
+		inErr string
+	}{
+		{"before the alliance", []string{"--years", "1980-2000", "--csv"}, "--years 1980-2000: 1980 is outside CSTO's years 1992-2026"},
+		{"after today", []string{"--alliance", "nato", "--years", "2000-2030", "--csv"}, "2030 is outside NATO's years 1949-2026"},
+		{"backwards", []string{"--years", "2000-1995", "--csv"}, `--years "2000-1995": want FIRST-LAST with FIRST no later than LAST`},
+		{"not years", []string{"--years", "nineties", "--csv"}, `--years "nineties"`},
+		{"open range", []string{"--years", "1992-", "--csv"}, `--years "1992-"`},
+		{"both formats", []string{"--csv", "--json"}, "give --json or --csv, not both"},
+		{"year and years", []string{"--year", "2000", "--years", "1992-2000", "--csv"}, "give --year or --years, not both"},
+		{"years as a table", []string{"--years", "1992-2000"}, "add --csv or --json"},
+		{"single year out of range", []string{"--year", "1991", "--csv"}, "1991 (CSTO covers 1992-2026)"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := run(append([]string{"status"}, tc.args...)...)
+			assert.Equal(t, 2, code)
+			assert.Empty(t, out)
+			assert.Contains(t, errOut, tc.inErr)
+		})
+	}
 }

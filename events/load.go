@@ -5,12 +5,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
-	"strings"
 
-	"cstomap/internal/safefile"
+	"cstomap/internal/jsonfiles"
 )
 
 // MaxFileSize is the largest user event file LoadDir reads, in bytes.
@@ -29,8 +27,7 @@ const UserSubdir = "events"
 // the error joins one error per problem. This suits embedded data, where
 // any error is a bug.
 func LoadFS(fsys fs.FS, dir string, known func(iso string) bool) ([]Event, error) {
-	read := func(name string) ([]byte, error) { return fs.ReadFile(fsys, path.Join(dir, name)) }
-	evs, errs := load(fsys, dir, func(name string) string { return path.Join(dir, name) }, read, known)
+	evs, errs := load(jsonfiles.FS(fsys, dir), known)
 	if len(errs) == 0 && len(evs) == 0 {
 		errs = append(errs, fmt.Errorf("%w in %s", ErrNoFiles, dir))
 	}
@@ -52,47 +49,30 @@ func LoadDir(dir string, known func(iso string) bool) ([]Event, []error) {
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	read := func(name string) ([]byte, error) { return safefile.Read(filepath.Join(dir, name), MaxFileSize) }
-	return load(os.DirFS(dir), ".", func(name string) string { return filepath.Join(dir, name) }, read, known)
+	return load(jsonfiles.Dir(dir, MaxFileSize), known)
 }
 
-// load does the work of LoadFS and LoadDir: name turns a file name in dir
-// into the name used for errors and Event.File, and read reads a file.
-func load(fsys fs.FS, dir string, name func(string) string, read func(string) ([]byte, error), known func(string) bool) ([]Event, []error) {
-	entries, err := fs.ReadDir(fsys, dir)
-	if err != nil {
-		return nil, []error{fmt.Errorf("events: read event folder %s: %w", name(""), err)}
-	}
-	var (
-		out  []Event
-		errs []error
-		seen = map[string]string{} // ID -> file
-	)
-	for _, de := range entries {
-		if de.IsDir() || !strings.HasSuffix(de.Name(), ".json") {
-			continue
-		}
-		file := name(de.Name())
-		data, err := read(de.Name())
-		if err != nil {
-			errs = append(errs, fmt.Errorf("events: cannot read %s: %w", file, err))
-			continue
-		}
+// load does the work of LoadFS and LoadDir.
+func load(folder jsonfiles.Folder, known func(string) bool) ([]Event, []error) {
+	var out []Event
+	seen := map[string]string{} // ID -> file
+	_, errs := folder.Each("event", func(file string, data []byte) error {
 		evs, err := Parse(file, data, known)
 		if err != nil {
-			errs = append(errs, err)
-			continue
+			return err
 		}
+		var dups []error
 		for _, e := range evs {
 			if first, dup := seen[e.ID]; dup {
-				errs = append(errs, &Error{File: file, Event: e.ID, Field: "id", Err: ErrDuplicate,
+				dups = append(dups, &Error{File: file, Event: e.ID, Field: "id", Err: ErrDuplicate,
 					Detail: fmt.Sprintf("event %q is already loaded from %s", e.ID, first)})
 				continue
 			}
 			seen[e.ID] = file
 			out = append(out, e)
 		}
-	}
+		return errors.Join(dups...)
+	})
 	Sort(out)
 	return out, errs
 }

@@ -6,10 +6,14 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"cstomap/events"
+	"cstomap/geo"
 )
 
 // Job is one export as the dialog and the command line start it: a single
-// image, one image per year into a folder, or an animation.
+// image, one image per year into a folder, an animation, or the data of
+// the map (a GeoJSON file of the year, a CSV table of the years).
 type Job struct {
 	Options Options
 	Format  Format
@@ -21,6 +25,13 @@ type Job struct {
 	Years []int
 	// Delay is the GIF frame delay; 0 means DefaultDelay.
 	Delay time.Duration
+	// Events are written as points into a GeoJSON file (see GeoJSONOf);
+	// other formats ignore them.
+	Events []events.Event
+	// WorldIn returns the outlines of a year, whose names and territories
+	// a CSV table of several years uses (see StatusRows); nil means
+	// Options.World for every year.
+	WorldIn func(year int) *geo.World
 
 	// open opens the temporary files; nil means newPending. Tests set it
 	// to inject faults.
@@ -53,7 +64,7 @@ func YearsBetween(first, last int) []int {
 
 // PerYear reports whether j writes one image per year into a folder.
 func (j Job) PerYear() bool {
-	return j.Format != GIF && len(j.Years) > 0
+	return (j.Format == PNG || j.Format == SVG) && len(j.Years) > 0
 }
 
 // years returns the years the job draws.
@@ -61,7 +72,7 @@ func (j Job) years() []int {
 	if len(j.Years) > 0 {
 		return j.Years
 	}
-	if j.Format == GIF && j.Options.Alliance != nil {
+	if (j.Format == GIF || j.Format == CSV) && j.Options.Alliance != nil {
 		return YearsBetween(j.Options.Alliance.YearRange(j.Options.Today))
 	}
 	return []int{j.Options.Year}
@@ -92,10 +103,15 @@ func (j Job) Existing() []string {
 }
 
 // Check validates the job without writing anything: the format, the
-// options, and every year drawn. The error is a *Problem.
+// options, and every year drawn (for the data formats, which have no
+// image, only the data and the years). The error is a *Problem.
 func (j Job) Check() error {
-	if j.Format != PNG && j.Format != SVG && j.Format != GIF {
-		return problem("format", "unknown format %q (want png, svg or gif)", j.Format)
+	switch j.Format {
+	case PNG, SVG, GIF:
+	case CSV, GeoJSON:
+		return j.checkData()
+	default:
+		return problem("format", "unknown format %q (want png, svg, gif, geojson or csv)", j.Format)
 	}
 	if err := j.Options.Validate(); err != nil {
 		return err
@@ -142,6 +158,14 @@ func (j Job) Run(ctx context.Context, progress Progress) ([]string, error) {
 			return nil, err
 		}
 		return []string{j.Path}, nil
+	case j.Format.Data():
+		if err := writeFile(j.opener(), j.Path, func(w io.Writer) error { return j.writeData(ctx, w) }); err != nil {
+			return nil, err
+		}
+		if progress != nil {
+			progress(1, 1)
+		}
+		return []string{j.Path}, nil
 	case j.PerYear():
 		paths := j.Targets()
 		fs := faces{}
@@ -179,4 +203,36 @@ func (o Options) encode(w io.Writer, f Format, fs faces) error {
 	}
 	img := o.render(o.renderer(), fs)
 	return EncodePNGMeta(w, img, MetaOf(o))
+}
+
+// checkData checks a CSV or GeoJSON job: the data is loaded and every
+// year is the alliance's.
+func (j Job) checkData() error {
+	if j.Options.World == nil || j.Options.Alliance == nil {
+		return problem("data", "no map data is loaded")
+	}
+	for _, y := range j.years() {
+		if err := j.Options.checkYear(y); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeData writes the CSV table of the job's years, or the GeoJSON of
+// its year with its events.
+func (j Job) writeData(ctx context.Context, w io.Writer) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	o := j.Options
+	if j.Format == GeoJSON {
+		return WriteGeoJSON(w, o.Scene, j.Events)
+	}
+	world := j.WorldIn
+	if world == nil {
+		world = func(int) *geo.World { return o.World }
+	}
+	ys := j.years()
+	return WriteStatusCSV(w, StatusRows(o.Alliance, ys[0], ys[len(ys)-1], o.Today, world))
 }

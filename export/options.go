@@ -57,7 +57,7 @@ const (
 // FormatOf returns the format named by path's extension (case-insensitive).
 func FormatOf(path string) (Format, bool) {
 	switch f := Format(strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")); f {
-	case PNG, SVG, GIF:
+	case PNG, SVG, GIF, CSV, GeoJSON:
 		return f, true
 	}
 	return "", false
@@ -257,10 +257,10 @@ func fileName(allianceID string, year int, f Format) string {
 	return fmt.Sprintf("%s-%d.%s", allianceID, year, f)
 }
 
-// animationName returns the default name of an animation of the years
-// first…last, e.g. "csto-1992-2026.gif".
-func animationName(allianceID string, first, last int) string {
-	return fmt.Sprintf("%s-%d-%d.gif", allianceID, first, last)
+// rangeName returns the default name of a file of the years first…last,
+// e.g. "csto-1992-2026.gif".
+func rangeName(allianceID string, first, last int, f Format) string {
+	return fmt.Sprintf("%s-%d-%d.%s", allianceID, first, last, f)
 }
 
 // mix returns a blended with b, t of the way from a to b.

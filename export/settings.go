@@ -19,8 +19,8 @@ const (
 	MaxTitle = 300
 )
 
-// Kind is what an export writes: one image, an animation, or one image
-// per year into a folder.
+// Kind is what an export writes: one image, an animation, one image per
+// year into a folder, or the data behind the map (GeoJSON, CSV).
 type Kind string
 
 // The kinds of export.
@@ -32,6 +32,11 @@ const (
 	KindYearsSVG Kind = "years-svg"
 	KindChartPNG Kind = "chart-png"
 	KindChartSVG Kind = "chart-svg"
+	// KindGeoJSON is the map of the year as geographic data.
+	KindGeoJSON Kind = "geojson"
+	// KindCSV is the status table of every year, one row per country
+	// and year.
+	KindCSV Kind = "csv"
 )
 
 // KindInfo describes a kind of export.
@@ -53,6 +58,8 @@ var Kinds = []KindInfo{
 	{KindYearsSVG, "One SVG per year, into a folder", SVG, true},
 	{KindChartPNG, "Membership chart, PNG", PNG, false},
 	{KindChartSVG, "Membership chart, SVG", SVG, false},
+	{KindGeoJSON, "GeoJSON map data, for QGIS and other GIS", GeoJSON, false},
+	{KindCSV, "CSV table, every country and year", CSV, false},
 }
 
 // Chart reports whether k draws the membership chart instead of the map.
@@ -191,7 +198,7 @@ func (s Settings) PerYear() bool {
 }
 
 // multiYear reports whether s draws a range of years.
-func (s Settings) multiYear() bool { return s.PerYear() || s.Kind == KindGIF }
+func (s Settings) multiYear() bool { return s.PerYear() || s.Kind == KindGIF || s.Kind == KindCSV }
 
 // Repaired returns s with every invalid field replaced by its default, so
 // that damaged stored settings still open.
@@ -371,7 +378,7 @@ func (s Settings) Job(sc Scene, path string) (Job, error) {
 
 // DefaultName returns the file name offered for s and the scene: the
 // alliance id and year ("csto-2024.png"), the range for an animation
-// ("csto-1992-2026.gif"), or for a per-year export the folder's name
+// ("csto-1992-2026.gif") or of a table ("csto-1992-2026.csv"), or for a per-year export the folder's name
 // ("csto-1992-2026-png").
 func (s Settings) DefaultName(sc Scene) string {
 	if sc.Alliance == nil {
@@ -384,8 +391,8 @@ func (s Settings) DefaultName(sc Scene) string {
 	switch {
 	case s.Kind.Chart():
 		return chartName(sc, s.Format())
-	case s.Kind == KindGIF:
-		return animationName(sc.Alliance.ID, first, last)
+	case s.Kind == KindGIF || s.Kind == KindCSV:
+		return rangeName(sc.Alliance.ID, first, last, s.Format())
 	case s.PerYear():
 		return fmt.Sprintf("%s-%d-%d-%s", sc.Alliance.ID, first, last, s.Format())
 	}

@@ -195,7 +195,7 @@ func countryRings(pr *geo.Projected, v geo.Viewport, frame image.Rectangle) [][]
 			lx, ly := math.Inf(1), math.Inf(1)
 			pending := false
 			for i := 0; i < nv; i++ {
-				x, y := v.FromProjected(rg[2*i], rg[2*i+1])
+				x, y := v.FromProjected(float64(rg[2*i]), float64(rg[2*i+1]))
 				if i > 0 {
 					pending = pending && a[i-1]
 				}

@@ -73,7 +73,7 @@ func BenchmarkRenderGG(b *testing.B) {
 			c := w.Countries[p.Country]
 			for _, ring := range p.Rings {
 				for i := 0; i+1 < len(ring); i += 2 {
-					x, y := v.FromProjected(ring[i], ring[i+1])
+					x, y := v.FromProjected(float64(ring[i]), float64(ring[i+1]))
 					if i == 0 {
 						dc.MoveTo(x, y)
 					} else {

@@ -21,8 +21,10 @@ type Projected struct {
 type ProjPart struct {
 	// Country is the index of the country in World.Countries.
 	Country int
-	// Rings holds each ring as x0,y0,x1,y1,… with the closing vertex repeated.
-	Rings [][]float64
+	// Rings holds each ring as x0,y0,x1,y1,… with the closing vertex
+	// repeated. float32 is finer than a metre on the unit sphere, and halves
+	// the memory of this copy of the outlines.
+	Rings [][]float32
 	// Artificial marks, per ring, the edges (i → i+1) that are not real
 	// borders: the antimeridian cut in Natural Earth and the projection's
 	// seam. They are filled but never stroked.
@@ -72,11 +74,11 @@ func (pr *Projected) add(ci int, poly orb.Polygon, shift, seam float64) {
 		if len(r) < 3 {
 			continue
 		}
-		xy := make([]float64, 0, 2*len(r))
+		xy := make([]float32, 0, 2*len(r))
 		art := make([]bool, len(r))
 		for i, pt := range r {
 			x, y := p.forwardDelta(pt[0]+shift-p.Lon0, pt[1])
-			xy = append(xy, x, y)
+			xy = append(xy, float32(x), float32(y))
 			part.Bound = part.Bound.Extend(orb.Point{x, y})
 			if i+1 < len(r) {
 				q := r[i+1]

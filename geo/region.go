@@ -66,7 +66,7 @@ func RegionBound(pr *Projected, isos []string) orb.Bound {
 		r := p.Rings[0]
 		s := 0.0
 		for i := 0; i+3 < len(r); i += 2 {
-			s += r[i]*r[i+3] - r[i+2]*r[i+1]
+			s += float64(r[i])*float64(r[i+3]) - float64(r[i+2])*float64(r[i+1])
 		}
 		return math.Abs(s) / 2
 	}

@@ -76,22 +76,39 @@ type Renderer struct {
 	mu   sync.Mutex
 	proj *Projected
 	// Viewport cache.
-	view      Viewport
-	width     float64 // border width in image pixels the cache was built for
-	valid     bool
-	lab1      []uint16 // country index + 1 covering most of the pixel; 0 = sea
-	lab2      []uint16 // a second country on anti-aliased borders
-	cov1      []uint8
-	cov2      []uint8
-	border    []uint8
-	outlines  map[outlineKey]outlineMask
-	fills     []uint32 // packed colour per label
-	hatches   []uint32
-	workers   []*worker
-	pxParts   [][]pxPart // per country: its visible parts in pixel coordinates
+	view  Viewport
+	width float64 // border width in image pixels the cache was built for
+	valid bool
+	// lab1 is, per pixel, the country index + 1 covering most of it; 0 is
+	// the sea. A pixel with a label is wholly that country's unless it is
+	// listed in edges.
+	lab1 []uint16
+	// edges lists, per row and by x, the pixels that a country covers only
+	// in part (coasts and borders, anti-aliased). They are a few per cent
+	// of the pixels, so they are kept apart rather than as three more
+	// bytes for every pixel.
+	edges [][]edge
+	// edgeRows says where each row's list is while the strips are listed
+	// (a worker's buffer may grow and move).
+	edgeRows []edgeRow
+	border   []uint8
+	outlines map[outlineKey]outlineMask
+	fills    []uint32 // packed colour per label
+	hatches  []uint32
+	workers  []*worker
+	// countryBB is, per country, the box of its visible parts in pixels.
 	countryBB []image.Rectangle
-	// coords and flags back the rings of pxParts, reused from one viewport
-	// to the next so that panning does not allocate them again.
+}
+
+// pixelParts are the visible parts of the countries in pixel coordinates,
+// for one viewport. They are made for rasterising a viewport, and again for
+// a single country when its outline is stroked, and not kept: in the
+// window they took as much memory as the labels and coverage of every
+// pixel, to save a re-projection of one country on a new selection.
+type pixelParts struct {
+	parts [][]pxPart // per country
+	bb    []image.Rectangle
+	// coords and flags back the rings of parts.
 	coords []float32
 	flags  []bool
 }
@@ -114,11 +131,30 @@ type pxPart struct {
 	y0, y1 float32     // the part's vertical extent in pixels
 }
 
+// edge is a pixel shared by a country (cov1) and either a second country
+// (lab2, cov2) or the sea.
+type edge struct {
+	x          uint16
+	lab2       uint16
+	cov1, cov2 uint8
+}
+
+type edgeRow struct {
+	w      *worker
+	lo, hi int32
+}
+
 type worker struct {
 	off  []float32
 	z    vector.Rasterizer
 	mask image.Alpha
 	buf  []uint8
+	// cov1, lab2 and cov2 hold the coverage of the strip being rasterised,
+	// before its edge pixels are listed.
+	cov1, cov2 []uint8
+	lab2       []uint16
+	// edgeBuf backs the edge lists of the strips this worker rasterised.
+	edgeBuf []edge
 }
 
 // NewRenderer returns a renderer for w.
@@ -241,51 +277,62 @@ func (r *Renderer) rasterise(v Viewport, bw float64) {
 	clear(r.outlines)
 	n := v.W * v.H
 	if cap(r.lab1) < n {
-		r.lab1, r.lab2 = make([]uint16, n), make([]uint16, n)
-		r.cov1, r.cov2, r.border = make([]uint8, n), make([]uint8, n), make([]uint8, n)
+		r.lab1, r.border = make([]uint16, n), make([]uint8, n)
 	}
-	r.lab1, r.lab2, r.cov1, r.cov2, r.border = r.lab1[:n], r.lab2[:n], r.cov1[:n], r.cov2[:n], r.border[:n]
-	r.toPixels(v)
+	r.lab1, r.border = r.lab1[:n], r.border[:n]
+	if cap(r.edges) < v.H {
+		r.edges, r.edgeRows = make([][]edge, v.H), make([]edgeRow, v.H)
+	}
+	r.edges, r.edgeRows = r.edges[:v.H], r.edgeRows[:v.H]
+	for _, w := range r.workers {
+		w.edgeBuf = w.edgeBuf[:0]
+	}
+	px := r.toPixels(v, -1)
+	r.countryBB = px.bb
 	r.bands(v.H, func(w *worker, y0, y1 int) {
 		clear(r.lab1[y0*v.W : y1*v.W])
-		clear(r.lab2[y0*v.W : y1*v.W])
-		clear(r.cov1[y0*v.W : y1*v.W])
-		clear(r.cov2[y0*v.W : y1*v.W])
-		for ci, parts := range r.pxParts {
+		sn := (y1 - y0) * v.W
+		if cap(w.cov1) < sn {
+			w.cov1, w.cov2, w.lab2 = make([]uint8, sn), make([]uint8, sn), make([]uint16, sn)
+		}
+		w.cov1, w.cov2, w.lab2 = w.cov1[:sn], w.cov2[:sn], w.lab2[:sn]
+		clear(w.cov1)
+		clear(w.cov2)
+		clear(w.lab2)
+		for ci, parts := range px.parts {
 			if len(parts) == 0 {
 				continue
 			}
-			bb := r.countryBB[ci].Intersect(image.Rect(0, 0, v.W, y1))
+			bb := px.bb[ci].Intersect(image.Rect(0, 0, v.W, y1))
 			bb = bb.Intersect(image.Rect(0, y0, v.W, y1))
 			if bb.Empty() {
 				continue
 			}
 			m := w.fill(parts, bb)
-			r.mergeCoverage(m, bb, uint16(ci+1), v.W)
+			w.mergeCoverage(r.lab1, m, bb, uint16(ci+1), v.W, y0)
 		}
-		w.stroke(r.pxParts, image.Rect(0, y0, v.W, y1), bw, r.border[y0*v.W:y1*v.W], true)
+		r.listEdges(w, y0, y1)
+		w.stroke(px.parts, image.Rect(0, y0, v.W, y1), bw, r.border[y0*v.W:y1*v.W], true)
 	})
+	for y, er := range r.edgeRows {
+		r.edges[y] = er.w.edgeBuf[er.lo:er.hi:er.hi]
+	}
 }
 
-// toPixels transforms the projected parts into pixel coordinates, dropping
-// parts outside the image and vertices closer than a quarter pixel to the
-// previous one.
-func (r *Renderer) toPixels(v Viewport) {
+// toPixels transforms the projected parts of country only (or of every
+// country, when only is -1) into pixel coordinates, dropping parts outside
+// the image and vertices closer than a quarter pixel to the previous one.
+func (r *Renderer) toPixels(v Viewport, only int) *pixelParts {
 	nc := len(r.world.Countries)
-	if len(r.pxParts) != nc {
-		r.pxParts = make([][]pxPart, nc)
-		r.countryBB = make([]image.Rectangle, nc)
-	}
-	for i := range r.pxParts {
-		r.pxParts[i] = r.pxParts[i][:0]
-		r.countryBB[i] = image.Rectangle{}
-	}
-	r.coords, r.flags = r.coords[:0], r.flags[:0]
+	px := &pixelParts{parts: make([][]pxPart, nc), bb: make([]image.Rectangle, nc)}
 	w, h := float64(v.W), float64(v.H)
 	hw, hh := w/2, h/2
 	const minStep = 0.25
 	for pi := range r.proj.Parts {
 		p := &r.proj.Parts[pi]
+		if only >= 0 && p.Country != only {
+			continue
+		}
 		x0, y0 := (p.Bound.Min[0]-v.CX)*v.Scale+hw, (v.CY-p.Bound.Max[1])*v.Scale+hh
 		x1, y1 := (p.Bound.Max[0]-v.CX)*v.Scale+hw, (v.CY-p.Bound.Min[1])*v.Scale+hh
 		if x1 < 0 || y1 < 0 || x0 > w || y0 > h || (x1-x0 < 0.2 && y1-y0 < 0.2) {
@@ -293,46 +340,47 @@ func (r *Renderer) toPixels(v Viewport) {
 		}
 		pp := pxPart{y0: float32(y0), y1: float32(y1)}
 		for ri, ring := range p.Rings {
-			start, astart := len(r.coords), len(r.flags)
+			start, astart := len(px.coords), len(px.flags)
 			a := p.Artificial[ri]
 			lx, ly := math.Inf(1), math.Inf(1)
 			pendingArt := false
 			nv := len(ring) / 2
 			for i := 0; i < nv; i++ {
-				x := (ring[2*i]-v.CX)*v.Scale + hw
-				y := (v.CY-ring[2*i+1])*v.Scale + hh
+				x := (float64(ring[2*i])-v.CX)*v.Scale + hw
+				y := (v.CY-float64(ring[2*i+1]))*v.Scale + hh
 				// An edge is artificial only if every original edge it
 				// replaces is.
 				if i > 0 {
 					pendingArt = pendingArt && a[i-1]
 				}
 				if i == nv-1 || math.Abs(x-lx)+math.Abs(y-ly) >= minStep {
-					if len(r.coords) > start {
-						r.flags = append(r.flags, pendingArt)
+					if len(px.coords) > start {
+						px.flags = append(px.flags, pendingArt)
 					}
-					r.coords = append(r.coords, float32(x), float32(y))
+					px.coords = append(px.coords, float32(x), float32(y))
 					lx, ly = x, y
 					pendingArt = true
 				}
 			}
-			if len(r.coords)-start < 6 {
-				r.coords, r.flags = r.coords[:start], r.flags[:astart]
+			if len(px.coords)-start < 6 {
+				px.coords, px.flags = px.coords[:start], px.flags[:astart]
 				continue
 			}
-			r.flags = append(r.flags, false)
+			px.flags = append(px.flags, false)
 			// Full slice expressions, so that nothing appended later
 			// reaches into this ring.
-			pp.rings = append(pp.rings, r.coords[start:len(r.coords):len(r.coords)])
-			pp.art = append(pp.art, r.flags[astart:len(r.flags):len(r.flags)])
+			pp.rings = append(pp.rings, px.coords[start:len(px.coords):len(px.coords)])
+			pp.art = append(pp.art, px.flags[astart:len(px.flags):len(px.flags)])
 		}
 		if len(pp.rings) == 0 {
 			continue
 		}
 		bb := image.Rect(int(math.Floor(x0))-1, int(math.Floor(y0))-1, int(math.Ceil(x1))+1, int(math.Ceil(y1))+1)
 		bb = bb.Intersect(image.Rect(0, 0, v.W, v.H))
-		r.countryBB[p.Country] = r.countryBB[p.Country].Union(bb)
-		r.pxParts[p.Country] = append(r.pxParts[p.Country], pp)
+		px.bb[p.Country] = px.bb[p.Country].Union(bb)
+		px.parts[p.Country] = append(px.parts[p.Country], pp)
 	}
+	return px
 }
 
 // fill rasterises the parts of one country, clipped to bb, into the
@@ -363,17 +411,19 @@ func (w *worker) fill(parts []pxPart, bb image.Rectangle) []uint8 {
 }
 
 // mergeCoverage records country label over the pixels of mask m (covering
-// bb). Countries do not overlap, so a pixel is shared only along borders;
-// the two largest coverages are kept.
-func (r *Renderer) mergeCoverage(m []uint8, bb image.Rectangle, label uint16, stride int) {
+// bb) in lab1 and the worker's strip, which starts at row y0. Countries do
+// not overlap, so a pixel is shared only along borders; the two largest
+// coverages are kept.
+func (w *worker) mergeCoverage(lab1 []uint16, m []uint8, bb image.Rectangle, label uint16, stride, y0 int) {
 	bw := bb.Dx()
 	for y := bb.Min.Y; y < bb.Max.Y; y++ {
 		row := m[(y-bb.Min.Y)*bw : (y-bb.Min.Y+1)*bw]
 		base := y*stride + bb.Min.X
-		// Row slices of the label buffers, the same length as row, so the
-		// loop below runs without bounds checks.
-		l1, c1 := r.lab1[base:base+bw], r.cov1[base:base+bw]
-		l2, c2 := r.lab2[base:base+bw], r.cov2[base:base+bw]
+		sbase := (y-y0)*stride + bb.Min.X
+		// Row slices the same length as row, so the loop below runs
+		// without bounds checks.
+		l1, c1 := lab1[base:base+bw], w.cov1[sbase:sbase+bw]
+		l2, c2 := w.lab2[sbase:sbase+bw], w.cov2[sbase:sbase+bw]
 		for x := 0; x < len(row); x++ {
 			// Skip empty stretches eight pixels at a time.
 			for x+8 <= len(row) && binary.LittleEndian.Uint64(row[x:]) == 0 {
@@ -401,6 +451,24 @@ func (r *Renderer) mergeCoverage(m []uint8, bb image.Rectangle, label uint16, st
 				l2[x], c2[x] = label, a
 			}
 		}
+	}
+}
+
+// listEdges lists the partly covered pixels of rows [y0, y1), which w has
+// just rasterised, in w.edgeBuf, and records where each row's list is.
+func (r *Renderer) listEdges(w *worker, y0, y1 int) {
+	W := r.view.W
+	for y := y0; y < y1; y++ {
+		start := len(w.edgeBuf)
+		l1 := r.lab1[y*W : (y+1)*W]
+		c1 := w.cov1[(y-y0)*W : (y-y0+1)*W]
+		for x, l := range l1 {
+			if l != 0 && c1[x] != 0xff {
+				i := (y-y0)*W + x
+				w.edgeBuf = append(w.edgeBuf, edge{x: uint16(x), lab2: w.lab2[i], cov1: c1[x], cov2: w.cov2[i]})
+			}
+		}
+		r.edgeRows[y] = edgeRow{w: w, lo: int32(start), hi: int32(len(w.edgeBuf))}
 	}
 }
 
@@ -556,7 +624,7 @@ func (r *Renderer) outline(iso string, lw float64) ([]uint8, image.Rectangle) {
 		return m.pix, m.rect
 	}
 	ci := r.world.Index(iso)
-	if ci < 0 || len(r.pxParts[ci]) == 0 {
+	if ci < 0 || r.countryBB[ci].Empty() {
 		return nil, image.Rectangle{}
 	}
 	v := r.view
@@ -567,7 +635,7 @@ func (r *Renderer) outline(iso string, lw float64) ([]uint8, image.Rectangle) {
 	}
 	rw := rect.Dx()
 	m := make([]uint8, rw*rect.Dy())
-	one := [][]pxPart{r.pxParts[ci]}
+	one := [][]pxPart{r.toPixels(v, ci).parts[ci]}
 	r.bands(v.H, func(w *worker, y0, y1 int) {
 		band := image.Rect(0, y0, v.W, y1).Intersect(rect)
 		if band.Empty() {
@@ -594,7 +662,7 @@ func (r *Renderer) compose(dst *image.RGBA, y0, y1 int, st Style, period, stripe
 	for y := y0; y < y1; y++ {
 		row := dst.Pix[y*dst.Stride : y*dst.Stride+4*W]
 		lab1 := r.lab1[y*W : (y+1)*W]
-		cov1 := r.cov1[y*W : (y+1)*W]
+		edges := r.edges[y]
 		lines := r.border[y*W : (y+1)*W]
 		h := y % period
 		for x, l1 := range lab1 {
@@ -606,13 +674,14 @@ func (r *Renderer) compose(dst *image.RGBA, y0, y1 int, st Style, period, stripe
 			switch {
 			case l1 == 0:
 				c = sea
-			case cov1[x] == 0xff:
+			case len(edges) > 0 && int(edges[0].x) == x:
+				c = r.blendEdge(l1, edges[0], inHatch, sea)
+				edges = edges[1:]
+			default:
 				c = fill[l1]
 				if inHatch {
 					c = hatch[l1]
 				}
-			default:
-				c = r.blendEdge(y*W+x, inHatch, sea)
 			}
 			if b := lines[x]; b != 0 {
 				c = lerpPacked(c, border, uint32(b))
@@ -624,18 +693,18 @@ func (r *Renderer) compose(dst *image.RGBA, y0, y1 int, st Style, period, stripe
 
 // blendEdge mixes the up to two countries and the sea that share an
 // anti-aliased pixel.
-func (r *Renderer) blendEdge(i int, inHatch bool, sea uint32) uint32 {
+func (r *Renderer) blendEdge(l1 uint16, e edge, inHatch bool, sea uint32) uint32 {
 	pick := func(l uint16) uint32 {
 		if inHatch {
 			return r.hatches[l]
 		}
 		return r.fills[l]
 	}
-	c1 := pick(r.lab1[i])
-	a1 := uint32(r.cov1[i])
-	c2, a2 := sea, uint32(r.cov2[i])
-	if l2 := r.lab2[i]; l2 != 0 {
-		c2 = pick(l2)
+	c1 := pick(l1)
+	a1 := uint32(e.cov1)
+	c2, a2 := sea, uint32(e.cov2)
+	if e.lab2 != 0 {
+		c2 = pick(e.lab2)
 	}
 	if a1+a2 > 0xff {
 		a2 = 0xff - a1

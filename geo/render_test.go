@@ -106,7 +106,7 @@ func TestRenderNoStreaks(t *testing.T) {
 				if p.Artificial[ri][i/2] {
 					continue
 				}
-				l := math.Hypot(ring[i+2]-ring[i], ring[i+3]-ring[i+1])
+				l := math.Hypot(float64(ring[i+2]-ring[i]), float64(ring[i+3]-ring[i+1]))
 				require.Less(t, l, 0.25, "edge %d of %s spans the map", i/2, pr.World.Countries[p.Country].ISO)
 			}
 		}

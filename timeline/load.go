@@ -4,13 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"path"
-	"path/filepath"
 	"slices"
-	"strings"
 
-	"cstomap/internal/safefile"
+	"cstomap/internal/jsonfiles"
 )
 
 // LoadFS parses every *.json file directly in dir of fsys (not in
@@ -22,8 +18,7 @@ import (
 // result is nil and the error joins one error per problem. This suits
 // embedded data, where any error is a bug.
 func LoadFS(fsys fs.FS, dir string, known func(iso string) bool) ([]*Alliance, error) {
-	read := func(name string) ([]byte, error) { return fs.ReadFile(fsys, path.Join(dir, name)) }
-	as, errs := load(fsys, dir, func(name string) string { return path.Join(dir, name) }, read, known)
+	as, errs := load(jsonfiles.FS(fsys, dir), known)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
@@ -42,51 +37,32 @@ func LoadFS(fsys fs.FS, dir string, known func(iso string) bool) ([]*Alliance, e
 // read, and the limit holds while reading: a FIFO, a device such as
 // /dev/zero, or an endless file is reported, never waited on or read.
 func LoadDir(dir string, known func(iso string) bool) ([]*Alliance, []error) {
-	read := func(name string) ([]byte, error) { return safefile.Read(filepath.Join(dir, name), MaxFileSize) }
-	return load(os.DirFS(dir), ".", func(name string) string { return filepath.Join(dir, name) }, read, known)
+	return load(jsonfiles.Dir(dir, MaxFileSize), known)
 }
 
 // MaxFileSize is the largest user alliance file LoadDir reads, in bytes.
 // The bundled CSTO and NATO files are each under 100 KB.
 const MaxFileSize = 4 << 20
 
-// load does the work of LoadFS and LoadDir: name turns a file name in dir
-// into the name used for errors and Alliance.File, and read reads a file.
-func load(fsys fs.FS, dir string, name func(string) string, read func(string) ([]byte, error), known func(string) bool) ([]*Alliance, []error) {
-	entries, err := fs.ReadDir(fsys, dir)
-	if err != nil {
-		return nil, []error{fmt.Errorf("timeline: read alliance directory %s: %w", name(""), err)}
-	}
-	var (
-		out  []*Alliance
-		errs []error
-		seen = map[string]string{} // ID -> file
-	)
-	for _, de := range entries {
-		if de.IsDir() || !strings.HasSuffix(de.Name(), ".json") {
-			continue
-		}
-		file := name(de.Name())
-		data, err := read(de.Name())
-		if err != nil {
-			errs = append(errs, fmt.Errorf("timeline: cannot read %s: %w", file, err))
-			continue
-		}
+// load does the work of LoadFS and LoadDir.
+func load(folder jsonfiles.Folder, known func(string) bool) ([]*Alliance, []error) {
+	var out []*Alliance
+	seen := map[string]string{} // ID -> file
+	found, errs := folder.Each("alliance", func(file string, data []byte) error {
 		a, err := Parse(file, data, known)
 		if err != nil {
-			errs = append(errs, err)
-			continue
+			return err
 		}
 		if first, dup := seen[a.ID]; dup {
-			errs = append(errs, &Error{File: file, Field: "id", Err: ErrDuplicate,
-				Detail: fmt.Sprintf("alliance %q is already loaded from %s", a.ID, first)})
-			continue
+			return &Error{File: file, Field: "id", Err: ErrDuplicate,
+				Detail: fmt.Sprintf("alliance %q is already loaded from %s", a.ID, first)}
 		}
 		seen[a.ID] = file
 		out = append(out, a)
-	}
-	if len(out) == 0 && len(errs) == 0 {
-		errs = append(errs, fmt.Errorf("%w: no *.json file in %s", ErrNoFiles, name("")))
+		return nil
+	})
+	if !found && len(errs) == 0 {
+		errs = append(errs, fmt.Errorf("%w: no *.json file in %s", ErrNoFiles, folder.Name()))
 	}
 	return out, errs
 }

@@ -90,7 +90,7 @@ func TestLoadFS(t *testing.T) {
 			name: "no directory",
 			fsys: fstest.MapFS{},
 			errs: []error{os.ErrNotExist},
-			msgs: []string{"timeline: read alliance directory d:"},
+			msgs: []string{"read alliance folder d:"},
 		},
 	}
 	for _, tc := range cases {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -61,9 +62,10 @@ type Options struct {
 	// ArticleDir is where articles the user adds are kept across restarts;
 	// "" keeps them for this session only.
 	ArticleDir string
-	// Aliases are extra names to find countries by (demonyms, capitals,
-	// leaders), besides the outlines' own names.
-	Aliases []SearchName
+	// Aliases makes the extra names to find countries by (demonyms,
+	// capitals, leaders), besides the outlines' own names; it is called on
+	// the first search. Nil means none.
+	Aliases func() []SearchName
 	// Events are the dated events (package events); the membership chart
 	// marks them on its rows.
 	Events []events.Event
@@ -112,7 +114,7 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	a.Store = NewStore(opts.Alliances, world.Territories(), opts.Today)
 	a.Map = NewMapView(geo.NewRenderer(world))
 	a.Tooltip = NewTooltip()
-	a.Search = NewSearch(searchNames(world, opts.Aliases), func(iso string) {
+	a.Search = NewSearchFunc(func() []SearchName { return searchNames(world, opts.Aliases) }, func(iso string) {
 		a.Store.Select(iso)
 		a.Map.ZoomToCountry(iso)
 		a.focusMap()
@@ -199,7 +201,7 @@ func (a *App) focusMap() {
 }
 
 // searchNames are the outlines' names and the aliases.
-func searchNames(world *geo.World, aliases []SearchName) []SearchName {
+func searchNames(world *geo.World, aliases func() []SearchName) []SearchName {
 	var out []SearchName
 	for _, c := range world.Countries {
 		out = append(out, SearchName{Text: c.Name, ISO: c.ISO, Kind: "name"})
@@ -207,7 +209,10 @@ func searchNames(world *geo.World, aliases []SearchName) []SearchName {
 			out = append(out, SearchName{Text: c.LongName, ISO: c.ISO, Kind: "name"})
 		}
 	}
-	return append(out, aliases...)
+	if aliases == nil {
+		return out
+	}
+	return append(out, aliases()...)
 }
 
 // Palette returns the colours in use (light or dark, following the theme).
@@ -234,6 +239,10 @@ func (a *App) firstFrame() {
 		runtime.ReadMemStats(&ms)
 		a.logf("memory go-heap %d MB, go-sys %d MB", ms.HeapInuse>>20, ms.Sys>>20)
 	}
+	// Loading, indexing and the first layout leave the heap about a third
+	// garbage; the runtime would hand those pages back to the system only
+	// slowly. One forced collection, off the main goroutine, does it now.
+	go debug.FreeOSMemory()
 	for _, iso := range a.opts.Where {
 		if p, ok := a.WindowPosition(iso); ok {
 			a.logf("where %s %.0f %.0f", iso, p.X, p.Y)

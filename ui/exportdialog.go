@@ -334,9 +334,10 @@ func (d *exportDialog) offerName() {
 
 // syncEnabled enables the fields that apply to the current choices.
 func (d *exportDialog) syncEnabled() {
+	data := d.settings.Format().Data() // GeoJSON, CSV: no picture to size or style
 	custom := d.settings.Preset == ""
-	enable(d.width, custom)
-	enable(d.height, custom)
+	enable(d.width, custom && !data)
+	enable(d.height, custom && !data)
 	if !custom {
 		w, h, _ := d.settings.Size()
 		d.width.SetText(strconv.Itoa(w))
@@ -347,16 +348,20 @@ func (d *exportDialog) syncEnabled() {
 	if gif {
 		d.checks["year"].SetChecked(true) // every frame shows its year
 	}
-	enable(d.checks["year"], !gif)
 	chart := d.settings.Kind.Chart()
 	if chart {
 		d.checks["map"].SetChecked(true) // the chart takes the map's place
 	}
-	enable(d.checks["map"], !chart)
+	for name, c := range d.checks {
+		enable(c, !data && !(gif && name == "year") && !(chart && name == "map"))
+	}
+	for _, w := range []disableable{d.preset, d.style, d.title} {
+		enable(w, !data)
+	}
 	if sc := d.scene(); sc.Alliance != nil {
 		d.title.SetPlaceHolder(export.Options{Scene: sc, Chart: chart}.TitleText() + "   ({alliance} and {year} are filled in)")
 	}
-	enable(d.scale, d.settings.Format() != export.SVG)
+	enable(d.scale, d.settings.Format() != export.SVG && !data)
 	d.form.Refresh() // the labels follow their fields' state
 }
 

@@ -424,10 +424,14 @@ func allianceNotes(al *timeline.Alliance, label SourceLabel) []fyne.CanvasObject
 		out = append(out, newWrapLabel(al.Founding))
 	}
 	if len(al.Notes) > 0 {
-		out = append(out, widget.NewSeparator(), heading("Dated notes"))
+		// Folded: the notes are long, below the fold, and read by few; a
+		// folded item's text is not laid out until it is opened.
+		var rows []fyne.CanvasObject
 		for _, e := range al.Notes {
-			out = append(out, eventRow(e, label)...)
+			rows = append(rows, eventRow(e, label)...)
 		}
+		notes := widget.NewAccordion(widget.NewAccordionItem(fmt.Sprintf("Dated notes (%d)", len(al.Notes)), container.NewVBox(rows...)))
+		out = append(out, widget.NewSeparator(), notes)
 	}
 	return out
 }

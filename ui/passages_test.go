@@ -107,7 +107,7 @@ func TestAddAndRemoveArticle(t *testing.T) {
 	assert.Empty(t, articles.Store{Dir: opts.ArticleDir, Index: ix}.Load())
 	w2 := a.NewWindow("t2")
 	opts2 := opts
-	opts2.Index, opts2.Aliases = ix, names
+	opts2.Index, opts2.Aliases = ix, func() []ui.SearchName { return names }
 	app2, err := ui.New(w2, testWorld(t), opts2)
 	require.NoError(t, err)
 	app2.Store.Select("ISL")

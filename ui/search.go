@@ -30,6 +30,7 @@ type Search struct {
 	List     *fyne.Container
 	names    []SearchName
 	texts    []string
+	load     func() []SearchName // nil once the names are made
 	onChoose func(iso string)
 	current  []SearchName
 }
@@ -37,8 +38,16 @@ type Search struct {
 // NewSearch returns a search field over names that calls onChoose with the
 // ISO code of the chosen country.
 func NewSearch(names []SearchName, onChoose func(iso string)) *Search {
-	s := &Search{Entry: widget.NewEntry(), List: container.NewVBox(), onChoose: onChoose}
+	s := NewSearchFunc(nil, onChoose)
 	s.SetNames(names)
+	return s
+}
+
+// NewSearchFunc is NewSearch with the names made by load on the first
+// search, not at start-up: the thousands of aliases are not needed until
+// someone types.
+func NewSearchFunc(load func() []SearchName, onChoose func(iso string)) *Search {
+	s := &Search{Entry: widget.NewEntry(), List: container.NewVBox(), onChoose: onChoose, load: load}
 	s.PlaceHolder = "Find a country, a people, a capital or a leader…"
 	s.OnChanged = s.changed
 	s.OnSubmitted = func(string) {
@@ -51,6 +60,7 @@ func NewSearch(names []SearchName, onChoose func(iso string)) *Search {
 
 // SetNames replaces the names searched.
 func (s *Search) SetNames(names []SearchName) {
+	s.load = nil
 	s.names = names
 	s.texts = make([]string, len(names))
 	for i, n := range names {
@@ -64,6 +74,9 @@ func (s *Search) Suggest(q string) []SearchName {
 	q = strings.TrimSpace(q)
 	if q == "" {
 		return nil
+	}
+	if s.load != nil {
+		s.SetNames(s.load())
 	}
 	ranks := fuzzy.RankFindNormalizedFold(q, s.texts)
 	lq := strings.ToLower(q)
