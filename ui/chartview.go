@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image"
+	"slices"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -236,6 +237,26 @@ func (c *ChartView) YearPosition(iso string, year int) (fyne.Position, bool) {
 	return fyne.NewPos(float32(l.YearX(year))/c.scale, float32(y)/c.scale), ok
 }
 
+// NextRow returns the country of the row below (dir > 0) or above iso's
+// row, staying at the last or first; with no row of iso, the first or the
+// last row's. It returns "" for a chart without rows.
+func (c *ChartView) NextRow(iso string, dir int) string {
+	m := c.Model()
+	if m == nil || len(m.Rows) == 0 {
+		return ""
+	}
+	i := slices.IndexFunc(m.Rows, func(r chart.Row) bool { return r.ISO == iso })
+	switch {
+	case i < 0 && dir > 0:
+		i = 0
+	case i < 0:
+		i = len(m.Rows) - 1
+	default:
+		i = max(0, min(len(m.Rows)-1, i+dir))
+	}
+	return m.Rows[i].ISO
+}
+
 // Tapped selects the row under the pointer and shows the year under it.
 func (c *ChartView) Tapped(ev *fyne.PointEvent) {
 	h, ok := c.HitAt(ev.Position)
@@ -356,6 +377,12 @@ func (a *App) installChart() {
 		switch ev.Name {
 		case fyne.KeyPlus, fyne.KeyEqual, fyne.KeyMinus, fyne.Key0:
 			return // the zoom keys are the map's, which is hidden
+		case fyne.KeyUp:
+			s.Select(c.NextRow(s.Selected(), -1))
+			return
+		case fyne.KeyDown:
+			s.Select(c.NextRow(s.Selected(), 1))
+			return
 		}
 		keys(ev)
 	}

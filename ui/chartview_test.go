@@ -64,6 +64,21 @@ func TestChartView(t *testing.T) {
 	assert.Equal(t, 1992, app.Store.Year())
 	app.Chart.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	assert.Equal(t, "", app.Store.Selected())
+	// Up and Down walk the rows in the chart's order (by the day of
+	// joining), staying at the ends.
+	app.Chart.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	assert.Equal(t, "ARM", app.Store.Selected())
+	app.Chart.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	assert.Equal(t, "KAZ", app.Store.Selected())
+	app.Chart.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	app.Chart.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	assert.Equal(t, "ARM", app.Store.Selected())
+	app.Store.Select("BLR")
+	app.Chart.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	assert.Equal(t, "BLR", app.Store.Selected(), "the last row stays")
+	// The zoom keys leave the hidden map alone.
+	app.Chart.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEqual})
+	assert.Equal(t, 1.0, app.Map.Zoom())
 
 	// Another alliance, another chart; back to the map.
 	require.True(t, app.Store.SetAlliance("nato"))
