@@ -69,7 +69,7 @@ func runApp(args []string, now clock.Clock) int {
 		fmt.Fprintln(os.Stderr, "cstomap: skipping user data:", termsafe.Sanitize(err.Error()))
 	}
 	world := d.World
-	opts := ui.Options{Log: os.Stdout, Started: started, Alliances: d.Alliances, DataErrors: userErrs, Today: d.Clock, Events: d.Events}
+	opts := ui.Options{Log: os.Stdout, Started: started, Alliances: d.Alliances, DataErrors: userErrs, Today: d.Clock, WorldIn: d.WorldIn, Events: d.Events}
 	if *where != "" {
 		opts.Where = strings.Split(strings.ToUpper(*where), ",")
 	}

@@ -58,6 +58,13 @@ func TestWhich(t *testing.T) {
 		{"Morocco north of 27°40′N", []string{"which", "-10", "28.5"}, 0, "MAR\tMorocco\n", ""},
 		{"Greenland keeps its own id", []string{"which", "-42", "72"}, 0, "GRL\tGreenland\n", ""},
 		{"Black Sea", []string{"which", "34", "43"}, 1, "", ""},
+		{"Leipzig in 1980 is the GDR", []string{"which", "--year", "1980", "12.37", "51.34"}, 0, "DDR\tGerman Democratic Republic\n", ""},
+		{"Leipzig in 1990 is the GDR", []string{"which", "--year=1990", "12.37", "51.34"}, 0, "DDR\tGerman Democratic Republic\n", ""},
+		{"Leipzig in 1991 is Germany", []string{"which", "--year", "1991", "12.37", "51.34"}, 0, "DEU\tGermany\n", ""},
+		{"Leipzig today is Germany", []string{"which", "12.37", "51.34"}, 0, "DEU\tGermany\n", ""},
+		{"Bonn in 1980 is West Germany", []string{"which", "--year", "1980", "--", "7.1", "50.73"}, 0, "DEU\tWest Germany\n", ""},
+		{"year not a number", []string{"which", "--year", "198o", "12.37", "51.34"}, 2, "", `--year "198o" is not a year`},
+		{"year without value", []string{"which", "12.37", "51.34", "--year"}, 2, "", "flag needs an argument: --year"},
 		{"not a number", []string{"which", "abc", "40"}, 2, "", "longitude \"abc\" is not a number"},
 		{"NaN", []string{"which", "NaN", "40"}, 2, "", "is not a number"},
 		{"latitude out of range", []string{"which", "10", "91"}, 2, "", "latitude 91 is outside ±90"},
@@ -86,7 +93,7 @@ func TestUsage(t *testing.T) {
 	code, _, errOut := run("bogus")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errOut, `unknown command "bogus"`)
-	assert.Contains(t, errOut, "cstomap which [--data DIR] [--] LON LAT")
+	assert.Contains(t, errOut, "cstomap which [--year Y] [--data DIR] [--] LON LAT")
 	code, out, _ := run("help")
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "cstomap export")

@@ -260,7 +260,7 @@ func exportScene(d *dataset.Data, alliance string, year int, yearGiven bool) (ex
 	if !yearGiven {
 		year = now.Year()
 	}
-	return export.Scene{World: d.World, Renderer: geo.NewRenderer(d.World), Alliance: a, Year: year, Today: now, Events: d.Events}, nil
+	return export.Scene{World: d.World, WorldIn: d.WorldIn, Renderer: geo.NewRenderer(d.WorldIn(year)), Alliance: a, Year: year, Today: now, Events: d.Events}, nil
 }
 
 // parseYears parses "FIRST-LAST" or a single "YEAR".

@@ -88,7 +88,8 @@ func runStatus(e *env, args []string) int {
 	case set["years"]:
 		err = export.WriteStatusJSON(e.stdout, export.StatusRows(a, first, last, today, yearWorld(d)))
 	default:
-		w := yearWorld(d)(first)
+		// The year's outlines name its countries: DEU is "West Germany" in 1980.
+		w := d.WorldIn(first)
 		entries := a.StatusesVia(first, today, w.Territories())
 		if *asJSON {
 			err = timeline.WriteJSONSources(e.stdout, a, entries, w.Name, d.Sources.Describe)
@@ -104,6 +105,4 @@ func runStatus(e *env, args []string) int {
 
 // yearWorld returns what gives the outlines of a year: the units whose
 // names and territories the status rows and the GeoJSON export use.
-func yearWorld(d *dataset.Data) func(year int) *geo.World {
-	return func(int) *geo.World { return d.World }
-}
+func yearWorld(d *dataset.Data) func(year int) *geo.World { return d.WorldIn }

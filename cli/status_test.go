@@ -354,3 +354,30 @@ func TestStatusCSVErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestStatusGermanyByYear: before reunification NATO's Germany is the
+// Federal Republic, named as such; the GDR has no status in either
+// alliance.
+func TestStatusGermanyByYear(t *testing.T) {
+	run := runAt(t, "2026-11-27")
+	find := func(rows []statusRow, iso string) (statusRow, bool) {
+		for _, r := range rows {
+			if r.ISO == iso {
+				return r, true
+			}
+		}
+		return statusRow{}, false
+	}
+	rows := statusJSON(t, run, "--alliance", "nato", "--year", "1980")
+	r, ok := find(rows, "DEU")
+	require.True(t, ok)
+	assert.Equal(t, statusRow{"DEU", "West Germany", "current", "1955-05-06", ""}, r)
+	_, ok = find(rows, "DDR")
+	assert.False(t, ok, "the GDR is no NATO member")
+	r, _ = find(statusJSON(t, run, "--alliance", "nato", "--year", "1991"), "DEU")
+	assert.Equal(t, "Germany", r.Name)
+	for _, y := range []string{"1992", "1995"} {
+		_, ok = find(statusJSON(t, run, "--alliance", "csto", "--year", y), "DDR")
+		assert.False(t, ok)
+	}
+}

@@ -9,33 +9,49 @@ import (
 )
 
 func init() {
-	register("which", "which [--data DIR] [--] LON LAT", runWhich)
+	register("which", "which [--year Y] [--data DIR] [--] LON LAT", runWhich)
 }
 
 // runWhich prints ISO3<TAB>Name of the country at LON LAT (exit 0), or
-// nothing over the sea (exit 1). Its only flag is --data, read by hand so
-// that negative coordinates such as -77.04 work as typed; "--" ends the
+// nothing over the sea (exit 1), on the outlines of --year (default: the
+// current year): `which --year 1980 12.37 51.34` is in the German
+// Democratic Republic, DDR. Its flags, --year and --data, are read by hand
+// so that negative coordinates such as -77.04 work as typed; "--" ends the
 // flags as usual.
 func runWhich(e *env, args []string) int {
 	var pos []string
-	dataDir := ""
+	dataDir, yearArg := "", ""
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		switch {
 		case a == "--":
 			pos = append(pos, args[i+1:]...)
 			i = len(args)
-		case a == "--data" || a == "-data":
+		case a == "--data" || a == "-data" || a == "--year" || a == "-year":
 			if i+1 >= len(args) {
 				return e.usageErr("which", "flag needs an argument: %s", a)
 			}
-			dataDir = args[i+1]
+			if strings.HasSuffix(a, "data") {
+				dataDir = args[i+1]
+			} else {
+				yearArg = args[i+1]
+			}
 			i++
 		case strings.HasPrefix(a, "--data=") || strings.HasPrefix(a, "-data="):
 			_, dataDir, _ = strings.Cut(a, "=")
+		case strings.HasPrefix(a, "--year=") || strings.HasPrefix(a, "-year="):
+			_, yearArg, _ = strings.Cut(a, "=")
 		default:
 			pos = append(pos, a)
 		}
+	}
+	year := 0
+	if yearArg != "" {
+		y, err := strconv.Atoi(yearArg)
+		if err != nil || y < 1 || y > 9999 {
+			return e.usageErr("which", "--year %q is not a year (e.g. 1980)", yearArg)
+		}
+		year = y
 	}
 	if len(pos) != 2 {
 		return e.usageErr("which", "want 2 arguments, LON and LAT; got %d", len(pos))
@@ -52,11 +68,15 @@ func runWhich(e *env, args []string) int {
 	if err != nil {
 		return e.fail("which", err)
 	}
-	iso, ok := d.World.CountryAt(lon, lat)
+	if year == 0 {
+		year = d.ThisYear()
+	}
+	w := d.WorldIn(year)
+	iso, ok := w.CountryAt(lon, lat)
 	if !ok {
 		return ExitFail
 	}
-	fmt.Fprintf(e.stdout, "%s\t%s\n", iso, d.World.Name(iso))
+	fmt.Fprintf(e.stdout, "%s\t%s\n", iso, w.Name(iso))
 	return ExitOK
 }
 

@@ -21,6 +21,7 @@ import (
 	"cstomap/passages"
 	"cstomap/seeds"
 	"cstomap/timeline"
+	"cstomap/units"
 )
 
 // Options say where the user's data is and what time it is.
@@ -36,8 +37,11 @@ type Options struct {
 // Data is everything the app shows. It is read-only once loaded, except
 // the passage index, which the window may add user articles to.
 type Data struct {
-	// World holds the country outlines.
+	// World holds today's country outlines; WorldIn gives a year's.
 	World *geo.World
+	// Atlas holds the historical units (assets/units.json) and the
+	// outlines of every year; see WorldIn.
+	Atlas *units.Atlas
 	// Alliances are the embedded alliances, with the user's files applied,
 	// in the order the alliance switch lists them.
 	Alliances []*timeline.Alliance
@@ -68,11 +72,15 @@ func Load(opts Options) (d *Data, userErrs []error, err error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("load outlines: %w", err)
 	}
-	alliances, userErrs, err := timeline.LoadAll(assets.Alliances, "alliances", opts.DataDir, world.Known)
+	atlas, err := units.Load(world, assets.Units, "units.json", assets.UnitsBin)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load historical units: %w", err)
+	}
+	alliances, userErrs, err := timeline.LoadAll(assets.Alliances, "alliances", opts.DataDir, atlas.Known)
 	if err != nil {
 		return nil, nil, err
 	}
-	evs, eventErrs, err := events.LoadAll(assets.Events, "events", opts.DataDir, world.Known)
+	evs, eventErrs, err := events.LoadAll(assets.Events, "events", opts.DataDir, atlas.Known)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -94,13 +102,20 @@ func Load(opts Options) (d *Data, userErrs []error, err error) {
 	if c == nil {
 		c = clock.System
 	}
-	return &Data{World: world, Alliances: alliances, Events: evs, Aliases: al, Sources: pol, Clock: c}, userErrs, nil
+	return &Data{World: world, Atlas: atlas, Alliances: alliances, Events: evs, Aliases: al, Sources: pol, Clock: c}, userErrs, nil
 }
 
 func isDir(path string) bool {
 	st, err := os.Stat(path)
 	return err == nil && st.IsDir()
 }
+
+// WorldIn returns the outlines of year: today's, with the historical
+// units of that year (the German Democratic Republic and the Federal
+// Republic in 1949–1990) in place of the outlines they replace. Years with
+// the same units share one *geo.World, built at load, so the call is a
+// look-up and a caller can cache per world (e.g. a geo.Renderer each).
+func (d *Data) WorldIn(year int) *geo.World { return d.Atlas.WorldIn(year) }
 
 // Now returns the current time of the data's clock.
 func (d *Data) Now() time.Time { return d.Clock() }

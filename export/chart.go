@@ -19,14 +19,6 @@ const DefaultChartTitle = "{states}, {years}"
 // borders.
 const ChartSourceLine = "Sources: Insider (2023); membership and dated events from public records (official, news and research sources)."
 
-// sourceLine is the credit line of o: the map's, or the chart's.
-func (o Options) sourceLine() string {
-	if o.Chart {
-		return ChartSourceLine
-	}
-	return SourceLine
-}
-
 // chartTextPt is the size of the chart's labels, in design points.
 const chartTextPt = 16.0
 

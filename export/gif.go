@@ -48,7 +48,8 @@ func WriteGIF(ctx context.Context, w io.Writer, o Options, years []int, delay ti
 	}
 	cs := max(2, int((delay+5*time.Millisecond)/(10*time.Millisecond)))
 	total := len(years) + 1
-	r, fs := o.renderer(), faces{}
+	o = o.forYears(years)
+	fs := faces{}
 	l := o.layout(fs)
 	pal := gifPalette(o.Palette(), o.mapStyle(l))
 	q := newQuantiser(pal)
@@ -62,7 +63,7 @@ func WriteGIF(ctx context.Context, w io.Writer, o Options, years []int, delay ti
 		oy := o
 		oy.Year = y
 		oy.Hide.Year = false
-		img := oy.render(r, fs)
+		img := oy.render(oy.renderer(), fs)
 		if cur == nil || cur.Rect != img.Rect {
 			cur = image.NewPaletted(img.Rect, pal)
 		}
@@ -280,4 +281,17 @@ func (q *quantiser) quantiseInto(out *image.Paletted, img *image.RGBA) {
 			dst[x] = lastIdx
 		}
 	}
+}
+
+// forYears returns o set up to draw each of years: a renderer per set of
+// outlines, and the historical borders' credit in every frame when any
+// year draws historical units.
+func (o Options) forYears(years []int) Options {
+	if o.renderers == nil {
+		o.renderers = newRendererCache(o.Renderer)
+	}
+	for _, y := range years {
+		o.creditAll = o.creditAll || o.historical(y)
+	}
+	return o
 }

@@ -146,8 +146,9 @@ func (j Job) Run(ctx context.Context, progress Progress) ([]string, error) {
 		return nil, err
 	}
 	o := j.Options
-	if o.Renderer == nil {
-		o.Renderer = o.renderer() // one renderer for every image of the job
+	if o.renderers == nil {
+		// One renderer per world for every image of the job.
+		o.renderers = newRendererCache(o.Renderer)
 	}
 	switch {
 	case j.Format == GIF:

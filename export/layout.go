@@ -217,7 +217,7 @@ func (b *builder) sources(bottom float64, hide Hide) float64 {
 	}
 	fs := b.fs
 	ss := b.px(sourcePt, minTextPx)
-	lines, s2 := fitLines(fs, false, ss, b.o.sourceLine(), b.right-b.left, sourceLines, minTextPx*b.o.scale())
+	lines, s2 := fitLines(fs, false, ss, b.o.SourceText(), b.right-b.left, sourceLines, minTextPx*b.o.scale())
 	a, d := fs.metrics(false, s2)
 	lh := math.Round(s2 * lineSpacing)
 	last := math.Round(bottom - d)

@@ -36,6 +36,35 @@ const (
 // SourceLine credits the data in every export that shows sources.
 const SourceLine = "Sources: Insider (2023); dated events from public records. Borders: Natural Earth (public domain), UN-recognised states."
 
+// HistoricalBordersCredit is added to SourceLine in the years whose map
+// draws historical units (Scene.WorldIn): the inner German border of
+// 1949–1990 is derived from OpenStreetMap data under the ODbL, whose
+// produced works must say so.
+const HistoricalBordersCredit = " Inner German border: © OpenStreetMap contributors (ODbL)."
+
+// SourceText returns the source line of o's image: ChartSourceLine for a
+// chart; otherwise SourceLine, with
+// HistoricalBordersCredit when the year's outlines are historical (or, in
+// an animation, any frame's are, so that every frame has the same layout).
+func (o Options) SourceText() string {
+	if o.Chart {
+		return ChartSourceLine // a chart draws no borders
+	}
+	if o.creditAll || o.historical(o.Year) {
+		return SourceLine + HistoricalBordersCredit
+	}
+	return SourceLine
+}
+
+// historical reports whether the map of year draws historical units.
+func (o Options) historical(year int) bool {
+	if o.WorldIn == nil {
+		return false
+	}
+	w := o.WorldIn(year)
+	return w != nil && w != o.World
+}
+
 // DefaultTitle is the title used when Options.Title is empty. In a title,
 // {states} becomes what the alliance's countries were called in the year
 // ("CSTO member states", "Collective Security Treaty states" before the
@@ -105,7 +134,11 @@ func PresetNames() string {
 // Scene is what the window shows and an export starts from: the data, the
 // year and the view.
 type Scene struct {
-	World *geo.World
+	// World holds the outlines; WorldIn, when set, gives each year's
+	// instead (dataset.Data.WorldIn: the GDR and the Federal Republic in
+	// 1949–1990), and World is then only the fallback.
+	World   *geo.World
+	WorldIn func(year int) *geo.World
 	// Renderer draws World; optional (one is made when nil). Exports draw
 	// at their own sizes, so sharing the window's renderer makes its next
 	// frame rasterise again: prefer a renderer of the export's own.
@@ -159,6 +192,25 @@ type Options struct {
 	// Chart draws the membership chart (package chart) in the map's
 	// place: one row per country, its statuses over the years.
 	Chart bool
+
+	// renderers keeps a renderer per world for a job over many years; nil
+	// for a single image.
+	renderers *rendererCache
+	// creditAll puts HistoricalBordersCredit in the source line whatever
+	// the year: set for every frame of an animation that has a historical
+	// year.
+	creditAll bool
+}
+
+// YearWorld returns the outlines of the year shown: WorldIn(Year), or
+// World.
+func (o Options) YearWorld() *geo.World {
+	if o.WorldIn != nil {
+		if w := o.WorldIn(o.Year); w != nil {
+			return w
+		}
+	}
+	return o.World
 }
 
 // ErrOptions matches every error of Options.Validate and Settings.Job
@@ -179,7 +231,7 @@ func (o Options) Validate() error {
 		return problem("scale", "scale %g is outside 1…%d", o.Scale, MaxScale)
 	case o.DPI < 0 || o.DPI > 10000 || math.IsNaN(o.DPI):
 		return problem("dpi", "DPI %g is outside 0…10000", o.DPI)
-	case o.Selected != "" && !o.World.Known(o.Selected):
+	case o.Selected != "" && !o.YearWorld().Known(o.Selected):
 		return problem("select", "unknown country code %q (want an ISO 3166-1 alpha-3 code such as ARM)", o.Selected)
 	}
 	if w, h := o.PixelSize(); w > MaxSize || h > MaxSize || w < 1 || h < 1 {
@@ -248,7 +300,7 @@ func (o Options) selected() string {
 // paint returns the paint function of the year's statuses.
 func (o Options) paint() geo.PaintFunc {
 	p := o.Palette()
-	return p.PaintFunc(palette.ForYear(o.Alliance, o.World.Territories(), o.Year, o.Today))
+	return p.PaintFunc(palette.ForYear(o.Alliance, o.YearWorld().Territories(), o.Year, o.Today))
 }
 
 // fileName returns the default file name of an export: the alliance id and

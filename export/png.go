@@ -41,7 +41,7 @@ func MetaOf(o Options) Meta {
 			{"Title", o.TitleText()},
 			{"Year", strconv.Itoa(o.Year)},
 			{"Alliance", allianceIn(o)},
-			{"Source", o.sourceLine()},
+			{"Source", o.SourceText()},
 			{"Software", "CSTO Map"},
 		},
 		DPI: o.PixelDPI(),

@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"sync"
 
 	"cstomap/geo"
 	"cstomap/palette"
@@ -42,12 +43,45 @@ func (o Options) mapStyle(l layout) geo.Style {
 	return st
 }
 
-// renderer returns the scene's renderer or a new one.
+// renderer returns a renderer of the year's outlines: the scene's, when it
+// draws them, or else the job's for them (made on first use), or a new one.
 func (o Options) renderer() *geo.Renderer {
-	if o.Renderer != nil {
+	w := o.YearWorld()
+	if o.Renderer != nil && o.Renderer.World() == w {
 		return o.Renderer
 	}
-	return geo.NewRenderer(o.World)
+	if o.renderers != nil {
+		return o.renderers.get(w)
+	}
+	return geo.NewRenderer(w)
+}
+
+// rendererCache holds one renderer per world, so that a job over many
+// years draws each year's outlines with a renderer whose caches are warm
+// (the GDR's years share one, the others another).
+type rendererCache struct {
+	mu sync.Mutex
+	m  map[*geo.World]*geo.Renderer
+}
+
+// newRendererCache returns a cache that starts with r, if not nil.
+func newRendererCache(r *geo.Renderer) *rendererCache {
+	c := &rendererCache{m: map[*geo.World]*geo.Renderer{}}
+	if r != nil {
+		c.m[r.World()] = r
+	}
+	return c
+}
+
+func (c *rendererCache) get(w *geo.World) *geo.Renderer {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r, ok := c.m[w]
+	if !ok {
+		r = geo.NewRenderer(w)
+		c.m[w] = r
+	}
+	return r
 }
 
 // Render draws the image described by o.

@@ -75,7 +75,7 @@ func (s *svgWriter) write() {
 	period, stripe := hatchPeriod(st)
 	s.printf(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	s.printf(`<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d">`+"\n", l.W, l.H, l.W, l.H)
-	s.printf("<title>%s</title>\n<desc>%s</desc>\n", esc(o.TitleText()), esc(o.sourceLine()))
+	s.printf("<title>%s</title>\n<desc>%s</desc>\n", esc(o.TitleText()), esc(o.SourceText()))
 	mx, my := l.Map.Min.X, l.Map.Min.Y
 	s.printf("<defs>\n")
 	s.printf(`<clipPath id="map-frame"><rect x="%d" y="%d" width="%d" height="%d"/></clipPath>`+"\n", mx, my, l.Map.Dx(), l.Map.Dy())
@@ -286,11 +286,12 @@ func (s *svgWriter) mapGroup(l layout, st geo.Style, p palette.Palette) {
 	o := s.o
 	v := o.view(s.r, l.Map)
 	rings := countryRings(s.r.Projected(v.Proj), v, l.Map)
-	statuses := palette.ForYear(o.Alliance, o.World.Territories(), o.Year, o.Today)
+	w := s.r.World() // the year's outlines (Options.YearWorld)
+	statuses := palette.ForYear(o.Alliance, w.Territories(), o.Year, o.Today)
 	s.printf(`<g id="map" clip-path="url(#map-frame)">` + "\n")
 	s.printf(`<rect id="sea" x="%d" y="%d" width="%d" height="%d" fill="%s"/>`+"\n", l.Map.Min.X, l.Map.Min.Y, l.Map.Dx(), l.Map.Dy(), hex(st.Sea))
 	s.printf(`<g id="countries" fill-rule="evenodd" stroke="none">` + "\n")
-	for ci, c := range o.World.Countries {
+	for ci, c := range w.Countries {
 		if len(rings[ci]) == 0 {
 			continue
 		}
@@ -309,13 +310,13 @@ func (s *svgWriter) mapGroup(l layout, st geo.Style, p palette.Palette) {
 	bw := st.BorderWidth * st.PixelScale
 	s.printf(`<path id="borders" fill="none" stroke="%s" stroke-width="%s" stroke-linejoin="round" stroke-linecap="round" d="`, hex(st.Border), num(nil, bw))
 	s.buf = s.buf[:0]
-	for ci := range o.World.Countries {
+	for ci := range w.Countries {
 		s.buf = strokePath(s.buf, rings[ci])
 	}
 	s.raw(s.buf)
 	s.printf("\"/>\n")
 	if sel := o.selected(); sel != "" {
-		if ci := o.World.Index(sel); ci >= 0 && len(rings[ci]) > 0 {
+		if ci := w.Index(sel); ci >= 0 && len(rings[ci]) > 0 {
 			s.printf(`<path id="selected-outline" data-iso="%s" fill="none" stroke="%s" stroke-width="%s" stroke-linejoin="round" stroke-linecap="round" d="`,
 				esc(sel), hex(st.Selected), num(nil, st.SelectedWidth*st.PixelScale))
 			s.buf = strokePath(s.buf[:0], rings[ci])

@@ -222,3 +222,11 @@ func (w *World) Territories() map[string]string {
 	}
 	return m
 }
+
+// Dissolve returns mp with polygon p added to it, merged into the first
+// part of mp whose outer ring shares a border with p's vertex for vertex
+// (so no line is left where they meet), or as a part of its own. mp is not
+// modified.
+func Dissolve(mp orb.MultiPolygon, p orb.Polygon) orb.MultiPolygon {
+	return dissolveInto(slices.Clone(mp), p)
+}

@@ -156,3 +156,10 @@ func LoadCompact(data []byte) (*World, error) {
 	}
 	return NewWorld(countries)
 }
+
+// DecodeCompact reads what EncodeCompact wrote, without indexing it: for a
+// file of outlines that are not a world of their own (the historical
+// units' parts, see package units).
+func DecodeCompact(data []byte) ([]Country, error) {
+	return decodeCompact(data)
+}

@@ -9,9 +9,6 @@ var CrimeaProbe = crimeaProbe
 // RecogniseCrimea is recogniseCrimea.
 func RecogniseCrimea(countries []Country) error { return recogniseCrimea(countries) }
 
-// DecodeCompact is decodeCompact.
-func DecodeCompact(data []byte) ([]Country, error) { return decodeCompact(data) }
-
 // Absorb is absorb.
 func Absorb(countries []Country, from, into string) ([]Country, error) {
 	return absorb(countries, from, into)

@@ -22,12 +22,15 @@ fail() { echo "smoke: FAIL: $*" >&2; for f in "$out"/*/stderr.log; do tail -5 "$
 sd() { convert "$1" -colorspace Gray -format '%[fx:standard_deviation]' info:; }
 
 # 1. The window appears and draws; the app says where Armenia and Kazakhstan are.
-"$here/xvfb-drive.sh" -t 60 -d 1 -a --where=ARM,KAZ "$BIN" "$out/start" -- wait-out:'^where KAZ' shot:map >/dev/null 2>&1 \
+"$here/xvfb-drive.sh" -t 60 -d 1 -a --where=ARM,KAZ "$BIN" "$out/start" -- wait-out:'^where KAZ' shot:map sleep:4 shot:map >/dev/null 2>&1 \
   || fail "the window did not appear or did not draw (see $out/start/summary.txt)"
 read -r _ _ ax ay < <(grep -m1 '^where ARM' "$out/start/stdout.log")
 read -r _ _ kx ky < <(grep -m1 '^where KAZ' "$out/start/stdout.log")
 [ -n "${ax:-}" ] && [ -n "${kx:-}" ] || fail "no window positions logged"
-shot=$(ls "$out"/start/*-map.png | head -1)
+# The frame is logged when the map is drawn, a paint before it reaches the
+# screen; on a loaded machine (a -race build on two busy cores) that has
+# taken over a second, so a second screenshot is taken four seconds later.
+shot=$(ls "$out"/start/*-map.png | tail -1)
 s=$(sd "$shot")
 awk -v s="$s" 'BEGIN { exit !(s > 0.02) }' || fail "screenshot $shot is blank (standard deviation $s)"
 grep -m1 '^first-frame' "$out/start/stdout.log"
@@ -69,7 +72,23 @@ read -r _ _ crx cry < <(grep -m1 '^chart-row UZB' "$out/chart/stdout.log")
   "click:$crx,$cry" wait-out:'^selected UZB' shot:chart-clicked >/dev/null 2>&1 \
   || fail "clicking the chart failed (stdout: $(tr '\n' '|' < "$out/chart2/stdout.log"))"
 
+# ourRaces LOG: the number of race reports in LOG whose racing accesses
+# (the stacks before "Goroutine N ... created at") pass through this
+# program's code. Fyne 2.7.1 has one race of its own, between its event
+# queue and the closing of its call queue when the app quits; it shows
+# only fyne.io frames there, and is reported but not counted.
+ourRaces() {
+  awk '/^WARNING: DATA RACE/ { inrep = 1; acc = 1; ours = 0; next }
+       inrep && /^Goroutine [0-9]+ .*created at:/ { acc = 0 }
+       inrep && acc && /(cstomap\/|main\.)/ { ours = 1 }
+       inrep && /^==================/ { n += ours; inrep = 0 }
+       END { print n + 0 }' "$1"
+}
 for log in "$out"/*/stderr.log; do
-  if grep -q -e 'DATA RACE' -e 'Error in Fyne call thread' "$log"; then fail "threading problem in $log"; fi
+  grep -q 'Error in Fyne call thread' "$log" && fail "threading problem in $log"
+  if grep -q 'DATA RACE' "$log"; then
+    [ "$(ourRaces "$log")" -eq 0 ] || fail "threading problem in $log"
+    echo "smoke: note: a data race inside Fyne alone in $log (not ours)"
+  fi
 done
 echo "smoke: ok (window drawn, sd $s; click at $ax,$ay selected Armenia; hover reported Kazakhstan; wheel zoomed, $diff pixels changed; switched to NATO and stepped a year; the export dialog wrote $(basename "$(ls "$out"/home/csto-*.png | head -1)"); the chart showed $cy0 and selected Uzbekistan)"

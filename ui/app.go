@@ -69,6 +69,11 @@ type Options struct {
 	// Events are the dated events (package events); the membership chart
 	// marks them on its rows.
 	Events []events.Event
+	// WorldIn gives the outlines of a year (dataset.Data.WorldIn): the
+	// German Democratic Republic and the Federal Republic in 1949–1990.
+	// Years with the same outlines must share one *geo.World. Nil shows
+	// the world New is given in every year.
+	WorldIn func(year int) *geo.World
 }
 
 // App is the main window's content: the widgets, wired to one Store that
@@ -76,6 +81,7 @@ type Options struct {
 // them (see bind.go) and adds the window-wide parts: menus, shortcuts,
 // dialogs and the log.
 type App struct {
+	// World holds the outlines of the year shown (see Options.WorldIn).
 	World *geo.World
 	// Store holds the alliance, year, selection, theme and view shown; set
 	// them there.
@@ -102,6 +108,11 @@ type App struct {
 	pal       palette.Palette
 	saver     *prefsSaver // nil without preferences
 	chartItem *fyne.MenuItem
+	// renderers holds a renderer per world drawn, so a step between years
+	// with other outlines keeps each one's caches.
+	renderers map[*geo.World]*geo.Renderer
+	// base is the world New was given: today's outlines.
+	base *geo.World
 }
 
 // New builds the main window's content for world inside w. It fails when
@@ -112,14 +123,16 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	}
 	a := &App{World: world, window: w, opts: opts, index: opts.Index, pal: palette.Light}
 	a.Store = NewStore(opts.Alliances, world.Territories(), opts.Today)
-	a.Map = NewMapView(geo.NewRenderer(world))
+	a.base = world
+	a.renderers = map[*geo.World]*geo.Renderer{world: geo.NewRenderer(world)}
+	a.Map = NewMapView(a.renderers[world])
 	a.Tooltip = NewTooltip()
 	a.Search = NewSearchFunc(func() []SearchName { return searchNames(world, opts.Aliases) }, func(iso string) {
 		a.Store.Select(iso)
 		a.Map.ZoomToCountry(iso)
 		a.focusMap()
 	})
-	a.Panel = NewPanel(func(iso string) string { return countryLabel(world, iso) }, opts.Index, w)
+	a.Panel = NewPanel(func(iso string) string { return countryLabel(a.World, iso) }, opts.Index, w)
 	a.Panel.sourceLabel = opts.SourceLabel
 	a.Panel.OnSelect = func(iso string) { a.Store.Select(iso); a.focusMap() }
 	a.Years = NewYearBar(a.Store.SetYear)
@@ -144,7 +157,9 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	var problems []string
 	problems = append(problems, opts.PrefsProblems...)
 	if opts.Prefs != nil {
-		if ignored := restorePrefs(opts.Prefs, a.Store, world.Known); len(ignored) > 0 {
+		// The year is restored before the selection, so a.World is the
+		// year's outlines by then (a saved GDR in 1980 is known).
+		if ignored := restorePrefs(opts.Prefs, a.Store, func(iso string) bool { return a.World.Known(iso) }); len(ignored) > 0 {
 			problems = append(problems, "Some saved settings did not fit and were reset to the defaults: "+strings.Join(ignored, "; ")+".")
 		}
 		after := opts.AfterFunc
@@ -215,6 +230,32 @@ func searchNames(world *geo.World, aliases func() []SearchName) []SearchName {
 	return append(out, aliases()...)
 }
 
+// worldIn returns the outlines of year.
+func (a *App) worldIn(year int) *geo.World {
+	if a.opts.WorldIn != nil {
+		if w := a.opts.WorldIn(year); w != nil {
+			return w
+		}
+	}
+	return a.World
+}
+
+// useWorld shows the outlines w: the map draws them with their own
+// renderer (made on first use), and hit testing, the tooltip and the
+// panel name their countries.
+func (a *App) useWorld(w *geo.World) {
+	if w == a.World {
+		return
+	}
+	a.World = w
+	r, ok := a.renderers[w]
+	if !ok {
+		r = geo.NewRenderer(w)
+		a.renderers[w] = r
+	}
+	a.Map.SetRenderer(r)
+}
+
 // Palette returns the colours in use (light or dark, following the theme).
 func (a *App) Palette() palette.Palette { return a.pal }
 
@@ -241,8 +282,9 @@ func (a *App) firstFrame() {
 	}
 	// Loading, indexing and the first layout leave the heap about a third
 	// garbage; the runtime would hand those pages back to the system only
-	// slowly. One forced collection, off the main goroutine, does it now.
-	go debug.FreeOSMemory()
+	// slowly. One forced collection, off the main goroutine and after the
+	// first frame has been painted, does it now.
+	time.AfterFunc(500*time.Millisecond, debug.FreeOSMemory)
 	for _, iso := range a.opts.Where {
 		if p, ok := a.WindowPosition(iso); ok {
 			a.logf("where %s %.0f %.0f", iso, p.X, p.Y)

@@ -50,6 +50,14 @@ func (a *App) stateChanged(old, cur State) {
 		a.AllianceSelect.SetSelectedID(cur.Alliance.ID)
 		a.Map.SetFraming(FramingFor(cur.Alliance))
 	}
+	if newYear {
+		// The year's outlines first: the GDR and the Federal Republic in
+		// 1949–1990. A selection that the year does not have is cleared.
+		a.useWorld(a.worldIn(cur.Year))
+		if cur.Selected != "" && !a.World.Known(cur.Selected) {
+			a.Store.Select("")
+		}
+	}
 	if cur.View != a.Map.CurrentView() {
 		a.Map.SetView(cur.View)
 	}
@@ -66,7 +74,11 @@ func (a *App) stateChanged(old, cur State) {
 		a.yearLabel.SetYear(cur.Year)
 		a.Years.SetYear(cur.Year)
 		if h := a.Map.Hovered(); h != "" && a.Tooltip.Visible() {
-			a.Tooltip.ShowText(hoverText(a.Store, a.World, h))
+			if a.World.Known(h) {
+				a.Tooltip.ShowText(hoverText(a.Store, a.World, h))
+			} else {
+				a.Tooltip.Hide() // the GDR, gone in 1991: until the pointer moves
+			}
 		}
 	}
 	if cur.Selected != old.Selected {

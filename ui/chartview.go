@@ -388,7 +388,7 @@ func (a *App) installChart() {
 	}
 	s.Listen(func(old, cur State) {
 		if cur.Alliance != old.Alliance {
-			c.SetModel(chart.New(cur.Alliance, a.opts.Events, a.World.Name, s.Today()))
+			c.SetModel(chart.New(cur.Alliance, a.opts.Events, a.base.Name, s.Today())) // today's names: a row spans every year
 		}
 		c.SetYear(cur.Year)
 		c.Select(cur.Selected)

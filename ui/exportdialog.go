@@ -395,8 +395,8 @@ func (d *exportDialog) updatePreview(j export.Job) {
 		o.Year = d.scene().Year // the window's year stands for them all
 	}
 	o.Scale = float64(previewWidth) / float64(o.Width)
-	if d.previewRenderer == nil {
-		d.previewRenderer = geo.NewRenderer(o.World)
+	if w := o.YearWorld(); d.previewRenderer == nil || d.previewRenderer.World() != w {
+		d.previewRenderer = geo.NewRenderer(w)
 	}
 	o.Renderer = d.previewRenderer
 	gen := d.previewGen.Add(1)

@@ -126,6 +126,22 @@ func (m *MapView) SetFraming(f geo.Framing) {
 	m.Refresh()
 }
 
+// SetRenderer makes the map draw with r, e.g. another year's outlines
+// (each with a renderer of its own, whose caches stay warm), keeping the
+// framing, its region and the view; it redraws. A renderer for the world
+// drawn already changes nothing.
+func (m *MapView) SetRenderer(r *geo.Renderer) {
+	m.mu.Lock()
+	if m.renderer == r {
+		m.mu.Unlock()
+		return
+	}
+	m.renderer = r
+	m.proj = r.Projected(m.framing.Proj)
+	m.mu.Unlock()
+	m.Refresh()
+}
+
 // SetPaint sets how countries are filled and redraws.
 func (m *MapView) SetPaint(p geo.PaintFunc) {
 	m.mu.Lock()
@@ -398,9 +414,9 @@ func (m *MapView) CountryNear(pos fyne.Position) string {
 
 func (m *MapView) countryNear(pos fyne.Position, tol float64) string {
 	m.mu.Lock()
-	v, s := m.currentView(), m.scale
+	v, s, r := m.currentView(), m.scale, m.renderer
 	m.mu.Unlock()
-	iso, _ := m.renderer.World().CountryNear(v, float64(pos.X*s), float64(pos.Y*s), tol*float64(s))
+	iso, _ := r.World().CountryNear(v, float64(pos.X*s), float64(pos.Y*s), tol*float64(s))
 	return iso
 }
 

@@ -103,7 +103,7 @@ func (a *App) ShowExport() {
 	}
 	ShowExportDialog(a.window, prefs, func() export.Scene {
 		v, st := a.Map.View(), a.Store.State()
-		return export.Scene{World: a.World, Alliance: st.Alliance, Year: st.Year, Today: a.Store.Today(),
+		return export.Scene{World: a.base, WorldIn: a.opts.WorldIn, Alliance: st.Alliance, Year: st.Year, Today: a.Store.Today(),
 			View: &v, Selected: st.Selected, Dark: isDark(st.Theme), Events: a.opts.Events}
 	})
 }
@@ -175,6 +175,9 @@ func showDataSources(w fyne.Window, articles []string, alliances []*timeline.All
 			"Crimea stays with Ukraine (Natural Earth's default file puts it in Russia); Kosovo and Taiwan are drawn as Natural Earth draws them, their status disputed. "+
 			"Abkhazia, South Ossetia, Transnistria and Nagorno-Karabakh are inside Georgia, Moldova and Azerbaijan. "+
 			"A dependent territory such as Greenland keeps its own outline and name and takes its sovereign's status, unless the alliance's data excludes it with a dated, sourced note."),
+		newWrapLabel("Historical units: in 1949–1990 (every year from a unit's first to its last, both included) Germany is drawn as the Federal Republic (DEU) and the German Democratic Republic (DDR). "+
+			"The line between them is derived from Länder borders of Elastic Maps Service, © OpenStreetMap contributors, under the Open Database License (ODbL) 1.0; "+
+			"the derived outlines are offered under the ODbL too. West Berlin is not drawn apart at this scale."),
 	)
 	box.Add(heading("Articles"))
 	for _, line := range articles {

@@ -135,7 +135,7 @@ func (p *Panel) SetModel(m PanelModel) {
 	default:
 		setText(p.title, al.NameInYear(m.State.Year, m.Today).Name)
 		setText(p.status, "Click a country on the map, or in the list below, to see its status, its "+al.ShortName+" timeline and what the articles say about it.")
-		p.countries.show(m.State.Year, m.Statuses)
+		p.countries.show(m.State.Year, m.Statuses, al.NameInYear(m.State.Year, m.Today).Form)
 	}
 }
 
@@ -329,28 +329,32 @@ func countryTimeline(al *timeline.Alliance, iso string, label SourceLabel) []fyn
 	return out
 }
 
-// countryGroups are the headings of the country list, in order.
+// countryGroups are the headings of the country list, in order: the
+// organization's words, and a treaty's (the Collective Security Treaty of
+// 1992–2002 had parties, not members).
 var countryGroups = []struct {
-	status timeline.Status
-	title  string
+	status        timeline.Status
+	title, treaty string
 }{
-	{timeline.StatusCurrent, "Current members"},
-	{timeline.StatusThreatening, "Threatening to leave"},
-	{timeline.StatusDeparted, "Departed"},
-	{timeline.StatusNone, "Not members this year"},
+	{timeline.StatusCurrent, "Current members", "Parties"},
+	{timeline.StatusThreatening, "Threatening to leave", "Threatening to leave"},
+	{timeline.StatusDeparted, "Departed", "Departed"},
+	{timeline.StatusNone, "Not members this year", "Not parties this year"},
 }
 
 // CountryGroups returns the alliance's countries grouped by their status in
-// the year shown, as the panel's country list shows them: group title →
-// names. It is empty while a country is selected or a search is shown.
+// the year shown, as the panel's country list shows them: group title (in
+// the words of the year: "Parties" to the treaty in 1995) → names. It is
+// empty while a country is selected or a search is shown.
 func (p *Panel) CountryGroups() map[string][]string {
 	out := map[string][]string{}
 	if p.countries == nil {
 		return out
 	}
-	for i, g := range countryGroups {
+	for i := range countryGroups {
+		t := p.countries.titles[i]
 		for _, o := range p.countries.grids[i].Objects {
-			out[g.title] = append(out[g.title], o.(*widget.Button).Text)
+			out[t] = append(out[t], o.(*widget.Button).Text)
 		}
 	}
 	return out
@@ -364,6 +368,7 @@ type countryList struct {
 	heading *widget.Label
 	labels  []*widget.Label   // one per countryGroups entry
 	grids   []*fyne.Container // the buttons of each group
+	titles  []string          // each group's title in the year shown
 	buttons []*widget.Button  // in the alliance's order
 	isos    []string
 	objects []fyne.CanvasObject // the list's widgets, in order
@@ -391,20 +396,27 @@ func newCountryList(al *timeline.Alliance, name func(string) string, onSelect fu
 }
 
 // show groups the buttons by their countries' statuses in year, hiding
-// the empty groups. It makes no widget.
-func (l *countryList) show(year int, statuses palette.Statuses) {
+// the empty groups, with the headings of the alliance's form that year. It
+// makes no widget.
+func (l *countryList) show(year int, statuses palette.Statuses, form timeline.Form) {
 	if l == nil {
 		return
 	}
 	setText(l.heading, fmt.Sprintf("Countries in %d", year))
+	l.titles = l.titles[:0]
 	for i, g := range countryGroups {
+		title := g.title
+		if form == timeline.FormTreaty {
+			title = g.treaty
+		}
+		l.titles = append(l.titles, title)
 		var in []fyne.CanvasObject
 		for j, iso := range l.isos {
 			if statuses[iso] == g.status {
 				in = append(in, l.buttons[j])
 			}
 		}
-		setText(l.labels[i], fmt.Sprintf("%s (%d)", g.title, len(in)))
+		setText(l.labels[i], fmt.Sprintf("%s (%d)", title, len(in)))
 		l.grids[i].Objects = in
 		if len(in) == 0 {
 			l.labels[i].Hide()

@@ -55,7 +55,7 @@ func testIndex(t *testing.T) (*passages.Index, []ui.SearchName) {
 func testOptions(t *testing.T) ui.Options {
 	ix, names := testIndex(t)
 	return ui.Options{Alliances: testAlliances(t), Today: fixedToday, Index: ix, Aliases: func() []ui.SearchName { return names },
-		ArticleDir: t.TempDir(), SourceLabel: testData(t).Sources.Label}
+		ArticleDir: t.TempDir(), SourceLabel: testData(t).Sources.Label, WorldIn: testData(t).WorldIn}
 }
 
 func newTestApp(t *testing.T) (*ui.App, fyne.Window) {
