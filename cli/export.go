@@ -99,7 +99,7 @@ func runExport(e *env, args []string) int {
 	switch {
 	case job.Format == export.GeoJSON:
 		fmt.Fprintf(e.stdout, "wrote %s (%s %d: %d countries, %d events)\n", paths[0], job.Options.Alliance.ShortName,
-			job.Options.Year, len(job.Options.World.Countries), len(job.Events))
+			job.Options.Year, len(job.Options.YearWorld().Countries), len(job.Events))
 	case job.Format == export.CSV:
 		fmt.Fprintf(e.stdout, "wrote %s (%s, %d-%d)\n", paths[0], job.Options.Alliance.ShortName, job.Years[0], job.Years[len(job.Years)-1])
 	case job.Format == export.GIF:
@@ -148,14 +148,10 @@ func exportJob(d *dataset.Data, f *exportFlags) (export.Job, string) {
 	if f.sel != "" {
 		sc.Selected = strings.ToUpper(strings.TrimSpace(f.sel))
 	}
-	if i, _ := f.s.Kind.Info(); i.Format.Data() {
-		sc.World = yearWorld(d)(sc.Year)
-	}
 	job, err := f.s.Job(sc, f.out)
 	if err != nil {
 		return job, err.Error()
 	}
-	job.WorldIn = yearWorld(d)
 	if f.events {
 		job.Events = events.Select(d.Events, events.Filter{Alliance: sc.Alliance.ID, Year: job.Options.Year, Today: sc.Today})
 	}
