@@ -80,6 +80,7 @@ func runApp(args []string, now clock.Clock) int {
 	}
 	opts.Index = ix
 	opts.Aliases = func() []ui.SearchName { return ui.AliasNames(d.Aliases) }
+	opts.Events = d.Events
 	opts.SourceLabel = d.Sources.Label
 
 	// Fyne reads the preferences file inside app.New: check it first.

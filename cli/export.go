@@ -17,7 +17,7 @@ import (
 
 const exportUsage = "export --out FILE.(png|svg|gif|geojson|csv) [--alliance csto|nato] [--year Y] " +
 	"[--width W --height H | --preset social|hd|4k|square|a4] [--scale 1|2|3] [--select ISO3] " +
-	"[--title TEXT] [--data DIR] [--no-title] [--no-year] [--no-legend] [--no-source] [--no-map] [--no-highlight] [--dark] [--delay MS]\n" +
+	"[--title TEXT] [--data DIR] [--no-title] [--no-year] [--no-legend] [--no-source] [--no-map] [--no-highlight] [--no-labels] [--no-events] [--dark] [--delay MS]\n" +
 	"       cstomap export --years FIRST-LAST --out DIR/ [--format png|svg] [same options]\n" +
 	"       cstomap export --out FILE.geojson [--alliance A] [--year Y] [--events] [--data DIR]\n" +
 	"       cstomap export --out FILE.csv [--alliance A] [--year Y | --years FIRST-LAST] [--data DIR]"
@@ -236,7 +236,7 @@ func exportScene(d *dataset.Data, alliance string, year int, yearGiven bool) (ex
 	if !yearGiven {
 		year = now.Year()
 	}
-	return export.Scene{World: d.World, WorldIn: d.WorldIn, Renderer: geo.NewRenderer(d.WorldIn(year)), Alliance: a, Year: year, Today: now}, nil
+	return export.Scene{World: d.World, WorldIn: d.WorldIn, Renderer: geo.NewRenderer(d.WorldIn(year)), Alliance: a, Year: year, Today: now, Events: d.Events}, nil
 }
 
 // parseYears parses "FIRST-LAST" or a single "YEAR".

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"cstomap/eventmarks"
+	"cstomap/events"
 	"cstomap/geo"
 	"cstomap/palette"
 	"cstomap/timeline"
@@ -149,6 +151,9 @@ type Scene struct {
 	// Selected is the ISO code of the highlighted country, or "".
 	Selected string
 	Dark     bool
+	// Events are the dated events to mark on the map; those of the
+	// alliance that belong to the year are shown (see events.Event.Years).
+	Events []events.Event
 }
 
 // Palette returns the light or dark palette.
@@ -162,6 +167,10 @@ func (s Scene) Palette() palette.Palette {
 // Hide switches elements of the image off; the zero value shows them all.
 type Hide struct {
 	Map, Title, Year, Legend, Highlight, Source bool
+	// Labels leaves out the country names.
+	Labels bool
+	// Events leaves out the event markers and their legend.
+	Events bool
 }
 
 // Options describe one exported image.
@@ -182,6 +191,10 @@ type Options struct {
 	Title string
 	Hide  Hide
 
+	// eventSigns, when not nil, are the event signs the legend lists
+	// (an animation lists those of all its years, so its legend does not
+	// jump); nil lists those of the year.
+	eventSigns []eventmarks.Sign
 	// renderers keeps a renderer per world for a job over many years; nil
 	// for a single image.
 	renderers *rendererCache

@@ -103,7 +103,9 @@ var Elements = []Element{
 	{"year", "Year", func(h *Hide) *bool { return &h.Year }},
 	{"legend", "Legend", func(h *Hide) *bool { return &h.Legend }},
 	{"highlight", "Highlight", func(h *Hide) *bool { return &h.Highlight }},
+	{"events", "Events", func(h *Hide) *bool { return &h.Events }},
 	{"source", "Sources", func(h *Hide) *bool { return &h.Source }},
+	{"labels", "Names", func(h *Hide) *bool { return &h.Labels }},
 }
 
 // Hidden reports whether h leaves e out.

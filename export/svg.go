@@ -122,6 +122,8 @@ func (s *svgWriter) write() {
 	s.printf(`<rect width="%d" height="%d" fill="%s"/>`+"\n", l.W, l.H, hex(p.Background))
 	if !l.Map.Empty() {
 		s.mapGroup(l, st, p)
+		v := o.view(s.r, l.Map)
+		s.svgLabels(l, o.placeLabels(s.fs, l, s.r, v, st))
 	}
 	if len(l.Swatches) > 0 {
 		outline := mix(p.Text, p.Background, 0.7)
@@ -138,6 +140,7 @@ func (s *svgWriter) write() {
 		}
 		s.printf("</g>\n")
 	}
+	s.legendSymbols(l, st)
 	for _, t := range l.Texts {
 		family, weight := svgFontFamily, "normal"
 		if t.Bold {
@@ -363,4 +366,5 @@ func (s *svgWriter) mapGroup(l layout, st geo.Style, p palette.Palette) {
 		}
 	}
 	s.printf("</g>\n")
+	s.eventsGroup(v, st, l.Map.Min)
 }

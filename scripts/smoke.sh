@@ -9,6 +9,9 @@
 #    select Armenia;
 #  - hovering Kazakhstan does not report it;
 #  - scrolling the wheel over the map does not zoom (and change the picture);
+#  - at 2022, clicking where the app says the marker of the Kazakhstan
+#    deployment is drawn (--where logs "event ID X Y") does not select that
+#    event and show it in the side panel;
 #  - the (race-enabled) binary reports a data race or a Fyne call made off
 #    the main goroutine.
 set -uo pipefail
@@ -20,12 +23,15 @@ fail() { echo "smoke: FAIL: $*" >&2; for f in "$out"/*/stderr.log; do tail -5 "$
 sd() { convert "$1" -colorspace Gray -format '%[fx:standard_deviation]' info:; }
 
 # 1. The window appears and draws; the app says where Armenia and Kazakhstan are.
-"$here/xvfb-drive.sh" -t 60 -d 1 -a --where=ARM,KAZ "$BIN" "$out/start" -- wait-out:'^where KAZ' shot:map >/dev/null 2>&1 \
+"$here/xvfb-drive.sh" -t 60 -d 1 -a --where=ARM,KAZ "$BIN" "$out/start" -- wait-out:'^where KAZ' shot:map sleep:4 shot:map >/dev/null 2>&1 \
   || fail "the window did not appear or did not draw (see $out/start/summary.txt)"
 read -r _ _ ax ay < <(grep -m1 '^where ARM' "$out/start/stdout.log")
 read -r _ _ kx ky < <(grep -m1 '^where KAZ' "$out/start/stdout.log")
 [ -n "${ax:-}" ] && [ -n "${kx:-}" ] || fail "no window positions logged"
-shot=$(ls "$out"/start/*-map.png | head -1)
+# The frame is logged when the map is drawn, a paint before it reaches the
+# screen; on a loaded machine (a -race build on two busy cores) that has
+# taken over a second, so a second screenshot is taken four seconds later.
+shot=$(ls "$out"/start/*-map.png | tail -1)
 s=$(sd "$shot")
 awk -v s="$s" 'BEGIN { exit !(s > 0.02) }' || fail "screenshot $shot is blank (standard deviation $s)"
 grep -m1 '^first-frame' "$out/start/stdout.log"
@@ -47,7 +53,22 @@ a=$(ls "$out"/drive/*-armenia.png | head -1); z=$(ls "$out"/drive/*-zoomed.png |
 diff=$(compare -metric AE "$a" "$z" null: 2>&1 | cut -d' ' -f1)
 [ "${diff%.*}" -gt 10000 ] || fail "zooming did not change the picture ($diff pixels differ)"
 
-# 3. Export from the dialog (Ctrl+E, then its Export button): the file is
+# 3. Event markers: step to 2022 (from the year the window opened on), let
+#    the app say where its markers are, then in a second run click the
+#    Kazakhstan deployment's and check that the panel shows it.
+steps=()
+for ((i = y0; i > 2022; i--)); do steps+=(key:Left); done
+for ((i = y0; i < 2022; i++)); do steps+=(key:Right); done
+"$here/xvfb-drive.sh" -t 60 -d 1 -a --where=ARM "$BIN" "$out/markers" -- wait-out:'^where ARM' "${steps[@]}" \
+  wait-out:'^year 2022$' wait-out:'^event kaz-2022-01-deployment [0-9]' shot:markers >/dev/null 2>&1 \
+  || fail "the 2022 markers were not drawn (stdout: $(grep -v '^hover' "$out/markers/stdout.log" | tr '\n' '|'))"
+read -r _ _ mx my < <(grep '^event kaz-2022-01-deployment [0-9]' "$out/markers/stdout.log" | tail -1)
+"$here/xvfb-drive.sh" -t 60 -d 1 -a --where=ARM "$BIN" "$out/marker-click" -- wait-out:'^where ARM' "${steps[@]}" \
+  wait-out:'^year 2022$' wait-out:'^event kaz-2022-01-deployment [0-9]' "click:$mx,$my" \
+  wait-out:'^event kaz-2022-01-deployment$' wait-out:'^panel event kaz-2022-01-deployment: Deployment' shot:event >/dev/null 2>&1 \
+  || fail "clicking the marker at $mx,$my did not show the deployment in the panel (stdout: $(grep -v -e '^hover' -e '^event .* [0-9]* [0-9]*$' "$out/marker-click/stdout.log" | tr '\n' '|'))"
+
+# 4. Export from the dialog (Ctrl+E, then its Export button): the file is
 #    written off the UI goroutine, so this also runs that path under -race.
 mkdir -p "$out/home"
 HOME="$out/home" "$here/xvfb-drive.sh" -t 60 -d 1 -a --where=ARM "$BIN" "$out/export" -- wait-out:'^where ARM' \
@@ -55,7 +76,23 @@ HOME="$out/home" "$here/xvfb-drive.sh" -t 60 -d 1 -a --where=ARM "$BIN" "$out/ex
   || fail "the export dialog run failed"
 ls "$out"/home/csto-*.png >/dev/null 2>&1 || fail "the export dialog wrote no file into $out/home"
 
+# ourRaces LOG: the number of race reports in LOG whose racing accesses
+# (the stacks before "Goroutine N ... created at") pass through this
+# program's code. Fyne 2.7.1 has one race of its own, between its event
+# queue and the closing of its call queue when the app quits; it shows
+# only fyne.io frames there, and is reported but not counted.
+ourRaces() {
+  awk '/^WARNING: DATA RACE/ { inrep = 1; acc = 1; ours = 0; next }
+       inrep && /^Goroutine [0-9]+ .*created at:/ { acc = 0 }
+       inrep && acc && /(cstomap\/|main\.)/ { ours = 1 }
+       inrep && /^==================/ { n += ours; inrep = 0 }
+       END { print n + 0 }' "$1"
+}
 for log in "$out"/*/stderr.log; do
-  if grep -q -e 'DATA RACE' -e 'Error in Fyne call thread' "$log"; then fail "threading problem in $log"; fi
+  grep -q 'Error in Fyne call thread' "$log" && fail "threading problem in $log"
+  if grep -q 'DATA RACE' "$log"; then
+    [ "$(ourRaces "$log")" -eq 0 ] || fail "threading problem in $log"
+    echo "smoke: note: a data race inside Fyne alone in $log (not ours)"
+  fi
 done
-echo "smoke: ok (window drawn, sd $s; click at $ax,$ay selected Armenia; hover reported Kazakhstan; wheel zoomed, $diff pixels changed; switched to NATO and stepped a year; the export dialog wrote $(basename "$(ls "$out"/home/csto-*.png | head -1)"))"
+echo "smoke: ok (window drawn, sd $s; click at $ax,$ay selected Armenia; hover reported Kazakhstan; wheel zoomed, $diff pixels changed; switched to NATO and stepped a year; the 2022 marker at $mx,$my showed the Kazakhstan deployment in the panel; the export dialog wrote $(basename "$(ls "$out"/home/csto-*.png | head -1)"))"

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cstomap/events"
 	"cstomap/geo"
 	"cstomap/palette"
 	"cstomap/passages"
@@ -70,6 +71,9 @@ type Options struct {
 	// Years with the same outlines must share one *geo.World. Nil shows
 	// the world New is given in every year.
 	WorldIn func(year int) *geo.World
+	// Events are the dated events to mark on the map (those of the
+	// alliance and year on show) and to show in the panel.
+	Events []events.Event
 }
 
 // App is the main window's content: the widgets, wired to one Store that
@@ -93,6 +97,10 @@ type App struct {
 	Search *Search
 	// Tooltip follows the pointer over the map.
 	Tooltip *Tooltip
+	// Names draws the country names over the map.
+	Names *LabelLayer
+	// EventLegend names the kinds of event marked on the map.
+	EventLegend *EventLegend
 
 	window    fyne.Window
 	opts      Options
@@ -104,7 +112,10 @@ type App struct {
 	// with other outlines keeps each one's caches.
 	renderers map[*geo.World]*geo.Renderer
 	// base is the world New was given: today's outlines.
-	base *geo.World
+	base      *geo.World
+	namesItem *fyne.MenuItem
+	// eventsItem is View › Events, checked while the markers are on.
+	eventsItem *fyne.MenuItem
 }
 
 // New builds the main window's content for world inside w. It fails when
@@ -118,7 +129,9 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	a.base = world
 	a.renderers = map[*geo.World]*geo.Renderer{world: geo.NewRenderer(world)}
 	a.Map = NewMapView(a.renderers[world])
+	a.setUpNames()
 	a.Tooltip = NewTooltip()
+	a.EventLegend = NewEventLegend()
 	a.Search = NewSearchFunc(func() []SearchName { return searchNames(world, opts.Aliases) }, func(iso string) {
 		a.Store.Select(iso)
 		a.Map.ZoomToCountry(iso)
@@ -138,8 +151,9 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	// split's share and again when the panel's heading widens it.
 	a.bind()
 	w.SetContent(a.layout())
+	a.updateNames() // the year over the map has its place now
 	w.SetMainMenu(a.mainMenu())
-	keys := keyHandler(a.Store, a.Years, a.Map)
+	keys := a.withNamesKey(keyHandler(a.Store, a.Years, a.Map))
 	a.Map.OnTypedKey = keys
 	w.Canvas().SetOnTypedKey(keys)
 	addShortcuts(w.Canvas(), a.Store, a.Map, a.menuShortcuts())
@@ -180,7 +194,7 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 // layout places the widgets: the map with the alliance switch, legend and
 // toolbar above and the year bar below, the search and panel beside.
 func (a *App) layout() fyne.CanvasObject {
-	mapArea := container.NewStack(a.Map, container.NewWithoutLayout(a.yearLabel, a.Tooltip))
+	mapArea := container.NewStack(a.Map, a.eventLegendArea(), container.NewWithoutLayout(a.yearLabel, a.Tooltip))
 	a.yearLabel.Move(fyne.NewPos(theme.Padding()*3, theme.Padding()*2))
 	tools := widget.NewToolbar(
 		widget.NewToolbarAction(theme.ZoomInIcon(), func() { a.Map.ZoomBy(zoomStep) }),
@@ -243,6 +257,9 @@ func (a *App) useWorld(w *geo.World) {
 		a.renderers[w] = r
 	}
 	a.Map.SetRenderer(r)
+	if a.Names != nil {
+		a.Names.SetRenderer(r)
+	}
 }
 
 // Palette returns the colours in use (light or dark, following the theme).
@@ -271,8 +288,9 @@ func (a *App) firstFrame() {
 	}
 	// Loading, indexing and the first layout leave the heap about a third
 	// garbage; the runtime would hand those pages back to the system only
-	// slowly. One forced collection, off the main goroutine, does it now.
-	go debug.FreeOSMemory()
+	// slowly. One forced collection, off the main goroutine and after the
+	// first frame has been painted, does it now.
+	time.AfterFunc(500*time.Millisecond, debug.FreeOSMemory)
 	for _, iso := range a.opts.Where {
 		if p, ok := a.WindowPosition(iso); ok {
 			a.logf("where %s %.0f %.0f", iso, p.X, p.Y)

@@ -71,10 +71,15 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		items = append(items, fyne.NewMenuItem(al.ShortName+" — "+al.Name, func() { s.SetAlliance(al.ID) }))
 	}
 	alliances.ChildMenu = fyne.NewMenu("", items...)
+	a.eventsItem = fyne.NewMenuItem("Events", func() { s.SetEventsShown(!s.EventsShown()) })
+	a.eventsItem.Checked = s.EventsShown()
 	view := fyne.NewMenu("View",
 		fyne.NewMenuItem("Zoom in", func() { a.Map.ZoomBy(zoomStep) }),
 		fyne.NewMenuItem("Zoom out", func() { a.Map.ZoomBy(1 / zoomStep) }),
 		fyne.NewMenuItem("Reset view", a.Map.ResetView),
+		fyne.NewMenuItemSeparator(),
+		a.namesMenuItem(),
+		a.eventsItem,
 		fyne.NewMenuItemSeparator(),
 		item("Find country…", sc[1]),
 		fyne.NewMenuItemSeparator(),
@@ -101,7 +106,7 @@ func (a *App) ShowExport() {
 	ShowExportDialog(a.window, prefs, func() export.Scene {
 		v, st := a.Map.View(), a.Store.State()
 		return export.Scene{World: a.base, WorldIn: a.opts.WorldIn, Alliance: st.Alliance, Year: st.Year, Today: a.Store.Today(),
-			View: &v, Selected: st.Selected, Dark: isDark(st.Theme)}
+			View: &v, Selected: st.Selected, Dark: isDark(st.Theme), Events: a.opts.Events}
 	})
 }
 
