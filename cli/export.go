@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"cstomap/dataset"
-	"cstomap/events"
 	"cstomap/export"
 	"cstomap/geo"
 )
@@ -152,9 +151,6 @@ func exportJob(d *dataset.Data, f *exportFlags) (export.Job, string) {
 	if err != nil {
 		return job, err.Error()
 	}
-	if f.events {
-		job.Events = events.Select(d.Events, events.Filter{Alliance: sc.Alliance.ID, Year: job.Options.Year, Today: sc.Today})
-	}
 	return job, ""
 }
 
@@ -170,7 +166,9 @@ func (f *exportFlags) checkData() string {
 	}
 	image := []string{"width", "height", "preset", "scale", "select", "title", "dark"}
 	for _, el := range export.Elements {
-		image = append(image, "no-"+el.Name)
+		if el.Name != "events" || i.Format != export.GeoJSON {
+			image = append(image, "no-"+el.Name)
+		}
 	}
 	for _, name := range image {
 		if f.set[name] {
@@ -178,14 +176,19 @@ func (f *exportFlags) checkData() string {
 		}
 	}
 	switch {
+	case f.events && f.set["no-events"]:
+		return "give --events or --no-events, not both"
 	case i.Format == export.GeoJSON && f.years != "":
 		return "a .geojson file holds one year: give --year, not --years (a .csv takes --years)"
-	case i.Format == export.CSV && f.events:
+	case i.Format == export.GeoJSON:
+		// Points only when asked for; images show events unless --no-events.
+		f.s.Hide.Events = !f.events
+	case f.events:
 		return "--events is only for a .geojson file (see `cstomap events`)"
-	case i.Format == export.CSV && f.set["year"] && f.years != "":
+	case f.set["year"] && f.years != "":
 		return "give --year or --years, not both"
-	case i.Format == export.CSV && f.set["year"]:
-		f.s.First, f.s.Last = f.year, f.year
+	case f.set["year"]:
+		f.s.First, f.s.Last = f.year, f.year // a one-year table
 	}
 	return ""
 }

@@ -26,7 +26,8 @@ type Job struct {
 	// Delay is the GIF frame delay; 0 means DefaultDelay.
 	Delay time.Duration
 	// Events are written as points into a GeoJSON file (see GeoJSONOf);
-	// other formats ignore them.
+	// other formats ignore them. Settings.Job sets them to the year's
+	// events of the scene unless the settings hide events.
 	Events []events.Event
 
 	// open opens the temporary files; nil means newPending. Tests set it

@@ -7,6 +7,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"cstomap/events"
 )
 
 // Limits that are not about the image's size (see MinSize).
@@ -367,6 +369,10 @@ func (s Settings) Job(sc Scene, path string) (Job, error) {
 		Path:    path,
 		Years:   years,
 		Delay:   time.Duration(s.DelayMS) * time.Millisecond,
+	}
+	if s.Kind == KindGeoJSON && !s.Hide.Events && sc.Alliance != nil {
+		// The events of the year shown, as points (see GeoJSONOf).
+		j.Events = events.Select(sc.Events, events.Filter{Alliance: sc.Alliance.ID, Year: sc.Year, Today: sc.Today})
 	}
 	return j, j.Check()
 }

@@ -352,7 +352,8 @@ func (d *exportDialog) syncEnabled() {
 		d.checks["year"].SetChecked(true) // every frame shows its year
 	}
 	for name, c := range d.checks {
-		enable(c, !data && !(gif && name == "year"))
+		// A GeoJSON file holds the events as points, or not.
+		enable(c, !data && !(gif && name == "year") || name == "events" && d.settings.Kind == export.KindGeoJSON)
 	}
 	for _, w := range []disableable{d.preset, d.style, d.title} {
 		enable(w, !data)
