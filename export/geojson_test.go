@@ -455,3 +455,25 @@ func TestGeoJSONGermanyByYear(t *testing.T) {
 	assert.Contains(t, string(b), "\nnato,1990,DEU,West Germany,current,1955-05-06,\n")
 	assert.Contains(t, string(b), "\nnato,1991,DEU,Germany,current,1955-05-06,\n")
 }
+
+// TestJobGeoJSONEvents: Settings.Job puts the scene's events of the year
+// and alliance into a GeoJSON job, unless the settings hide events.
+func TestJobGeoJSONEvents(t *testing.T) {
+	w, as := load(t)
+	all, err := events.LoadFS(assets.Events, "events", w.Known)
+	require.NoError(t, err)
+	sc := Scene{World: w, Alliance: as["csto"], Year: 2022, Today: today, Events: all}
+	s := DefaultSettings()
+	s.Kind = KindGeoJSON
+	j, err := s.Job(sc, filepath.Join(t.TempDir(), "m.geojson"))
+	require.NoError(t, err)
+	assert.Equal(t, testEvents(t, "csto", 2022), j.Events)
+	s.Hide.Events = true
+	j, err = s.Job(sc, filepath.Join(t.TempDir(), "m.geojson"))
+	require.NoError(t, err)
+	assert.Empty(t, j.Events)
+	s.Hide.Events, s.Kind = false, KindPNG
+	j, err = s.Job(sc, filepath.Join(t.TempDir(), "m.png"))
+	require.NoError(t, err)
+	assert.Empty(t, j.Events, "images draw markers from the scene, not points")
+}
