@@ -69,7 +69,7 @@ func runApp(args []string, now clock.Clock) int {
 		fmt.Fprintln(os.Stderr, "cstomap: skipping user data:", termsafe.Sanitize(err.Error()))
 	}
 	world := d.World
-	opts := ui.Options{Log: os.Stdout, Started: started, Alliances: d.Alliances, DataErrors: userErrs, Today: d.Clock, WorldIn: d.WorldIn, Events: d.Events}
+	opts := ui.Options{Log: os.Stdout, Started: started, Alliances: d.Alliances, DataErrors: userErrs, Today: d.Clock, WorldIn: d.WorldIn}
 	if *where != "" {
 		opts.Where = strings.Split(strings.ToUpper(*where), ",")
 	}
@@ -80,6 +80,7 @@ func runApp(args []string, now clock.Clock) int {
 	}
 	opts.Index = ix
 	opts.Aliases = func() []ui.SearchName { return ui.AliasNames(d.Aliases) }
+	opts.Events = d.Events
 	opts.SourceLabel = d.Sources.Label
 
 	// Fyne reads the preferences file inside app.New: check it first.

@@ -8,9 +8,7 @@ import (
 	"math"
 	"time"
 
-	"golang.org/x/image/vector"
-
-	"cstomap/events"
+	"cstomap/eventmarks"
 	"cstomap/internal/typeset"
 	"cstomap/palette"
 	"cstomap/timeline"
@@ -121,10 +119,11 @@ func (l *Layout) drawRow(dst *image.RGBA, i int, st Style, c colours, period, st
 		x1 := math.Min(l.X(t.To.AddDate(0, 0, 1)), l.end())
 		fillRect(dst, image.Rect(iround(x0), iround(ly), max(iround(x1), iround(x0)+1), iround(ly)+iround(l.lineW())), c.text)
 	}
+	var p eventmarks.Painter
 	for j := range row.Ticks {
 		t := &row.Ticks[j]
 		x, y := l.symbolAt(i, t)
-		drawSymbol(dst, t.Event.Kind, x, y, l.tickSize(i, t), c.text, c.bg, l.Opts.scale())
+		p.Sign(dst, t.Sign, x, y, l.markStyle(st.Palette, l.tickSize(i, t)))
 	}
 }
 
@@ -220,136 +219,15 @@ func (l *Layout) drawKey(dst *image.RGBA, st Style, c colours, period, stripe in
 	pad := math.Round(l.Text * 0.4)
 	for _, it := range l.key {
 		top := it.Y - capH + math.Round((capH-box)/2)
-		if it.Kind == "" {
+		if it.Sign.Kind == "" {
 			r := image.Rect(iround(it.X), iround(top), iround(it.X+box), iround(top+box))
 			l.fillStatus(dst, r, it.Status, st.Palette, period, stripe)
 		} else {
-			drawSymbol(dst, it.Kind, it.X+box/2, top+box/2, box, c.text, c.bg, l.Opts.scale())
+			var p eventmarks.Painter
+			p.Sign(dst, it.Sign, it.X+box/2, top+box/2, l.markStyle(st.Palette, box))
 		}
 		l.fs.Draw(dst, typeset.Text{Text: it.Label, X: it.X + box + pad, Y: it.Y, Size: l.Text, Colour: c.text})
 	}
-}
-
-// symbolPath returns the outline of kind's symbol of height size centred
-// on (cx, cy), as one closed polygon. The shapes are the map markers'
-// (package eventmarks on the events branch): a circle for a call for
-// help, a triangle for a deployment, a cross for a clash, a square for a
-// base and a star for an invocation, so the shape, not only the colour,
-// tells the kinds apart, on the map and on the chart alike.
-func symbolPath(k events.Kind, cx, cy, size float64) [][2]float64 {
-	r := size / 2
-	var unit [][2]float64
-	switch k {
-	case events.KindRequest:
-		unit = regular(20, 0.85, 0)
-	case events.KindDeployment:
-		unit = regular(3, 1.05, -90)
-		for i := range unit {
-			unit[i][1] += 0.2 // centre the triangle's height, not its circle
-		}
-	case events.KindClash:
-		unit = cross(0.3, 0.95)
-	case events.KindBase:
-		unit = [][2]float64{{-0.72, -0.72}, {0.72, -0.72}, {0.72, 0.72}, {-0.72, 0.72}}
-	case events.KindInvocation:
-		unit = star(5, 1.0, 0.45)
-		for i := range unit {
-			unit[i][1] += 0.08
-		}
-	default:
-		unit = regular(4, 0.9, -90)
-	}
-	out := make([][2]float64, len(unit))
-	for i, p := range unit {
-		out[i] = [2]float64{cx + r*p[0], cy + r*p[1]}
-	}
-	return out
-}
-
-// regular returns a regular n-gon of circumradius r, its first corner at
-// the angle a0 (degrees, clockwise from east since y is down).
-func regular(n int, r, a0 float64) [][2]float64 {
-	out := make([][2]float64, n)
-	for i := range out {
-		a := (a0 + 360*float64(i)/float64(n)) * math.Pi / 180
-		out[i] = [2]float64{r * math.Cos(a), r * math.Sin(a)}
-	}
-	return out
-}
-
-// star returns an n-pointed star, one point up.
-func star(n int, outer, inner float64) [][2]float64 {
-	out := make([][2]float64, 2*n)
-	for i := range out {
-		r := outer
-		if i%2 == 1 {
-			r = inner
-		}
-		a := (-90 + 180*float64(i)/float64(n)) * math.Pi / 180
-		out[i] = [2]float64{r * math.Cos(a), r * math.Sin(a)}
-	}
-	return out
-}
-
-// cross returns a diagonal cross (×) with arms of half-width w reaching l
-// from the centre.
-func cross(w, l float64) [][2]float64 {
-	plus := [][2]float64{{w, -l}, {w, -w}, {l, -w}, {l, w}, {w, w}, {w, l}, {-w, l}, {-w, w}, {-l, w}, {-l, -w}, {-w, -w}, {-w, -l}}
-	c := math.Sqrt2 / 2
-	for i, p := range plus {
-		plus[i] = [2]float64{c * (p[0] - p[1]), c * (p[0] + p[1])}
-	}
-	return plus
-}
-
-// drawSymbol draws kind's symbol in fill with a halo of the background
-// colour around it, so that it reads on every bar.
-func drawSymbol(dst *image.RGBA, k events.Kind, cx, cy, size float64, fill, halo color.RGBA, scale float64) {
-	hw := math.Max(1, 1.2*scale)
-	fillPolygon(dst, grow(symbolPath(k, cx, cy, size), cx, cy, hw), halo)
-	fillPolygon(dst, symbolPath(k, cx, cy, size), fill)
-}
-
-// grow moves every point of pts d pixels further from (cx, cy) in the
-// direction of its outward normal, approximately: enough for a halo.
-func grow(pts [][2]float64, cx, cy, d float64) [][2]float64 {
-	out := make([][2]float64, len(pts))
-	for i, p := range pts {
-		dx, dy := p[0]-cx, p[1]-cy
-		n := math.Hypot(dx, dy)
-		if n == 0 {
-			out[i] = p
-			continue
-		}
-		f := (n + d*1.6) / n
-		out[i] = [2]float64{cx + dx*f, cy + dy*f}
-	}
-	return out
-}
-
-// fillPolygon fills the polygon with c, anti-aliased, clipped to dst.
-func fillPolygon(dst *image.RGBA, pts [][2]float64, c color.RGBA) {
-	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-	for _, p := range pts {
-		x0, y0 = math.Min(x0, p[0]), math.Min(y0, p[1])
-		x1, y1 = math.Max(x1, p[0]), math.Max(y1, p[1])
-	}
-	bb := image.Rect(int(math.Floor(x0)), int(math.Floor(y0)), int(math.Ceil(x1)), int(math.Ceil(y1)))
-	clip := bb.Intersect(dst.Rect)
-	if clip.Empty() {
-		return
-	}
-	z := vector.NewRasterizer(bb.Dx(), bb.Dy())
-	for i, p := range pts {
-		x, y := float32(p[0]-float64(bb.Min.X)), float32(p[1]-float64(bb.Min.Y))
-		if i == 0 {
-			z.MoveTo(x, y)
-		} else {
-			z.LineTo(x, y)
-		}
-	}
-	z.ClosePath()
-	z.Draw(dst, clip, image.NewUniform(c), clip.Min.Sub(bb.Min))
 }
 
 // bandAlpha is how strongly the year on show's column tints what is
@@ -368,6 +246,20 @@ func tint(dst *image.RGBA, r image.Rectangle, c color.RGBA, alpha float64) {
 			row[i+2] = uint8((uint32(row[i+2])*(256-a) + uint32(c.B)*a) >> 8)
 		}
 	}
+}
+
+// markStyle is the map markers' style (package eventmarks) for the
+// palette, sized so that a symbol is about size pixels high.
+func (l *Layout) markStyle(p palette.Palette, size float64) eventmarks.Style {
+	ms := eventmarks.Light
+	if p.Name == palette.Dark.Name {
+		ms = eventmarks.Dark
+	}
+	sc := l.Opts.scale()
+	ms = ms.Scaled(sc)
+	// The shapes reach about 1.1 radii, and the stroke and halo add theirs.
+	ms.Radius = math.Max(2, (size/2/sc-ms.StrokeWidth-ms.HaloWidth/2)/1.1)
+	return ms
 }
 
 // fillRect fills r (clipped to dst) with c, opaque.

@@ -5,6 +5,7 @@ import (
 	"math"
 	"time"
 
+	"cstomap/eventmarks"
 	"cstomap/events"
 	"cstomap/internal/typeset"
 	"cstomap/timeline"
@@ -35,7 +36,7 @@ func (o Options) scale() float64 {
 // keyItem is one entry of the key: a status swatch or an event symbol.
 type keyItem struct {
 	Status timeline.Status // for a swatch
-	Kind   events.Kind     // for a symbol ("" for a swatch)
+	Sign   eventmarks.Sign // for a symbol (Kind "" for a swatch)
 	Label  string
 	X, Y   float64 // the swatch's or symbol's left edge and the baseline
 }
@@ -156,8 +157,12 @@ func (l *Layout) layoutKey(text, top float64) float64 {
 	for _, s := range m.Statuses {
 		items = append(items, keyItem{Status: s, Label: statusLabel(s)})
 	}
-	for _, k := range m.Kinds {
-		items = append(items, keyItem{Kind: k, Label: KindLabel(k)})
+	for _, s := range m.Signs {
+		label := s.Label()
+		if s.Kind == events.KindBase {
+			label += " (line: its years)"
+		}
+		items = append(items, keyItem{Sign: s, Label: label})
 	}
 	box := math.Round(text * 0.9)
 	pad, space := math.Round(text*0.4), math.Round(text*1.6)
@@ -192,14 +197,6 @@ func statusLabel(s timeline.Status) string {
 		return "Left"
 	}
 	return string(s)
-}
-
-// KindLabel names a kind of event in the key.
-func KindLabel(k events.Kind) string {
-	if k == events.KindBase {
-		return kindName(k) + " (line: its years)"
-	}
-	return kindName(k)
 }
 
 // X returns the x of the start of day t.

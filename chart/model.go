@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"cstomap/eventmarks"
 	"cstomap/events"
 	"cstomap/timeline"
 )
@@ -52,6 +53,10 @@ type Tick struct {
 	// Lane is the event's line below the bar, counted from 0, for events
 	// that last; events of a row that overlap in time get different lanes.
 	Lane int
+	// Sign is how the event is drawn: the map marker's shape and colour
+	// of its kind, hollow for a base operated by a country that never was
+	// a member (the US bases in CSTO states), as on the map.
+	Sign eventmarks.Sign
 }
 
 // Lasting reports whether the tick's event is of a kind that lasts (a
@@ -92,11 +97,11 @@ type Model struct {
 	// year, as on the map.
 	Today time.Time
 	Rows  []Row
-	// Statuses are the statuses some span has, and Kinds the kinds of
-	// event that have a tick, in the key's order: the key lists only
+	// Statuses are the statuses some span has, and Signs the signs of
+	// the events that have a tick, in the key's order: the key lists only
 	// these.
 	Statuses []timeline.Status
-	Kinds    []events.Kind
+	Signs    []eventmarks.Sign
 }
 
 // New builds the chart of alliance a: one row per country of its file
@@ -130,7 +135,11 @@ func New(a *timeline.Alliance, evs []events.Event, names func(iso string) string
 	for i, r := range m.Rows {
 		idx[r.ISO] = i
 	}
-	kinds := map[events.Kind]bool{}
+	// A base is "outside" when its operator never had a status in the
+	// alliance, whatever the year: a row spans them all.
+	member := func(iso string) bool { _, ok := idx[iso]; return ok }
+	ms := eventmarks.Style{Member: member}
+	var ticked []events.Event
 	for i := range evs {
 		e := &evs[i]
 		if !strings.EqualFold(e.Alliance, a.ID) {
@@ -148,8 +157,8 @@ func New(a *timeline.Alliance, evs []events.Event, names func(iso string) string
 		}
 		for _, iso := range e.ISO {
 			if ri, ok := idx[iso]; ok {
-				m.Rows[ri].Ticks = append(m.Rows[ri].Ticks, Tick{Event: e, From: from, To: to})
-				kinds[e.Kind] = true
+				m.Rows[ri].Ticks = append(m.Rows[ri].Ticks, Tick{Event: e, From: from, To: to, Sign: ms.SignOf(e)})
+				ticked = append(ticked, *e)
 			}
 		}
 	}
@@ -165,11 +174,7 @@ func New(a *timeline.Alliance, evs []events.Event, names func(iso string) string
 			m.Statuses = append(m.Statuses, s)
 		}
 	}
-	for _, k := range events.Kinds {
-		if kinds[k] {
-			m.Kinds = append(m.Kinds, k)
-		}
-	}
+	m.Signs = ms.Signs(ticked)
 	return m
 }
 

@@ -7,6 +7,7 @@ import (
 	"math"
 	"time"
 
+	"cstomap/eventmarks"
 	"cstomap/internal/typeset"
 	"cstomap/timeline"
 )
@@ -163,8 +164,8 @@ func (l *Layout) writeRow(s *svgOut, i int, st Style, c colours) {
 	for j := range row.Ticks {
 		t := &row.Ticks[j]
 		e := t.Event
-		s.printf(`<g class="tick" data-id="%s" data-kind="%s" data-date="%s" data-end="%s"><title>%s</title>`,
-			typeset.Esc(e.ID), typeset.Esc(string(e.Kind)), typeset.Esc(e.Date.String()), typeset.Esc(e.End.String()), typeset.Esc(TickText(t)))
+		s.printf(`<g class="tick" data-id="%s" data-kind="%s" data-date="%s" data-end="%s" data-outside="%t"><title>%s</title>`,
+			typeset.Esc(e.ID), typeset.Esc(string(e.Kind)), typeset.Esc(e.Date.String()), typeset.Esc(e.End.String()), t.Sign.Outside, typeset.Esc(TickText(t)))
 		if t.Lasting() {
 			ly := l.laneY(y1, t.Lane)
 			a := l.X(t.From)
@@ -172,28 +173,18 @@ func (l *Layout) writeRow(s *svgOut, i int, st Style, c colours) {
 			s.printf(`<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`, n(a), n(math.Round(ly)), n(math.Max(1, b-a)), n(math.Round(l.lineW())), typeset.Hex(c.text))
 		}
 		cx, cy := l.symbolAt(i, t)
-		size := l.tickSize(i, t)
-		halo := math.Max(1, 1.2*l.Opts.scale())
-		s.printf(`<path d="%s" fill="%s"/><path d="%s" fill="%s"/></g>`+"\n",
-			polyPath(grow(symbolPath(e.Kind, cx, cy, size), cx, cy, halo)), typeset.Hex(c.bg),
-			polyPath(symbolPath(e.Kind, cx, cy, size)), typeset.Hex(c.text))
+		s.sign(t.Sign, cx, cy, l.markStyle(st.Palette, l.tickSize(i, t)))
+		s.printf("</g>\n")
 	}
 	s.printf("</g>\n")
 }
 
-func polyPath(pts [][2]float64) string {
-	var b []byte
-	for i, p := range pts {
-		if i == 0 {
-			b = append(b, 'M')
-		} else {
-			b = append(b, 'L')
-		}
-		b = typeset.Num(b, p[0])
-		b = append(b, ' ')
-		b = typeset.Num(b, p[1])
+// sign writes the shapes of an event's sign, as the map's markers are
+// written (eventmarks.SVGShapes).
+func (s *svgOut) sign(sg eventmarks.Sign, x, y float64, ms eventmarks.Style) {
+	for _, sh := range eventmarks.SVGShapes(sg, x, y, ms) {
+		s.printf(`<path d="%s" fill="%s"/>`, sh.D, typeset.Hex(sh.Fill))
 	}
-	return string(append(b, 'Z'))
 }
 
 func (l *Layout) writeAxis(s *svgOut, c colours) {
@@ -216,10 +207,12 @@ func (l *Layout) writeKey(s *svgOut, st Style, c colours) {
 	s.printf(`<g id="chart-key">` + "\n")
 	for _, it := range l.key {
 		top := it.Y - capH + math.Round((capH-box)/2)
-		if it.Kind == "" {
+		if it.Sign.Kind == "" {
 			s.printf(`<rect data-status="%s" x="%s" y="%s" width="%s" height="%s" fill="%s"/>`+"\n", statusAttr(it.Status), n(it.X), n(top), n(box), n(box), fill(st, it.Status))
 		} else {
-			s.printf(`<path data-kind="%s" d="%s" fill="%s"/>`+"\n", typeset.Esc(string(it.Kind)), polyPath(symbolPath(it.Kind, it.X+box/2, top+box/2, box)), typeset.Hex(c.text))
+			s.printf(`<g data-kind="%s" data-outside="%t">`, typeset.Esc(string(it.Sign.Kind)), it.Sign.Outside)
+			s.sign(it.Sign, it.X+box/2, top+box/2, l.markStyle(st.Palette, box))
+			s.printf("</g>\n")
 		}
 		s.printf("%s\n", l.fs.SVGText("key-label", typeset.Text{Text: it.Label, X: it.X + box + pad, Y: it.Y, Size: l.Text, Colour: c.text}))
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"cstomap/eventmarks"
 	"cstomap/events"
 	"cstomap/timeline"
 )
@@ -19,7 +20,7 @@ func TickText(t *Tick) string {
 	case e.Kind.Lasting():
 		when += " to now"
 	}
-	head := fmt.Sprintf("%s: %s, %s", kindName(e.Kind), e.Place, when)
+	head := fmt.Sprintf("%s: %s, %s", eventmarks.Label(e.Kind), e.Place, when)
 	var more []string
 	if e.Outcome != "" {
 		more = append(more, string(e.Outcome))
@@ -44,23 +45,6 @@ func TickText(t *Tick) string {
 		head += "\n" + strings.Join(more, "; ")
 	}
 	return head
-}
-
-// kindName is a kind's name in a sentence.
-func kindName(k events.Kind) string {
-	switch k {
-	case events.KindRequest:
-		return "Call for help"
-	case events.KindDeployment:
-		return "Deployment"
-	case events.KindClash:
-		return "Clash between members"
-	case events.KindBase:
-		return "Foreign base"
-	case events.KindInvocation:
-		return "Mutual defence invoked"
-	}
-	return string(k)
 }
 
 // SpanText describes a status span of the row's country in the words of

@@ -10,14 +10,13 @@ import (
 	"strings"
 
 	"cstomap/dataset"
-	"cstomap/events"
 	"cstomap/export"
 	"cstomap/geo"
 )
 
 const exportUsage = "export --out FILE.(png|svg|gif|geojson|csv) [--alliance csto|nato] [--year Y] " +
 	"[--width W --height H | --preset social|hd|4k|square|a4] [--scale 1|2|3] [--select ISO3] " +
-	"[--title TEXT] [--data DIR] [--no-title] [--no-year] [--no-legend] [--no-source] [--no-map] [--no-highlight] [--dark] [--delay MS]\n" +
+	"[--title TEXT] [--data DIR] [--no-title] [--no-year] [--no-legend] [--no-source] [--no-map] [--no-highlight] [--no-labels] [--no-events] [--dark] [--delay MS]\n" +
 	"       cstomap export --years FIRST-LAST --out DIR/ [--format png|svg] [same options]\n" +
 	"       cstomap export --out FILE.geojson [--alliance A] [--year Y] [--events] [--data DIR]\n" +
 	"       cstomap export --out FILE.csv [--alliance A] [--year Y | --years FIRST-LAST] [--data DIR]\n" +
@@ -102,7 +101,7 @@ func runExport(e *env, args []string) int {
 	switch {
 	case job.Format == export.GeoJSON:
 		fmt.Fprintf(e.stdout, "wrote %s (%s %d: %d countries, %d events)\n", paths[0], job.Options.Alliance.ShortName,
-			job.Options.Year, len(job.Options.World.Countries), len(job.Events))
+			job.Options.Year, len(job.Options.YearWorld().Countries), len(job.Events))
 	case job.Format == export.CSV:
 		fmt.Fprintf(e.stdout, "wrote %s (%s, %d-%d)\n", paths[0], job.Options.Alliance.ShortName, job.Years[0], job.Years[len(job.Years)-1])
 	case job.Format == export.GIF:
@@ -151,16 +150,9 @@ func exportJob(d *dataset.Data, f *exportFlags) (export.Job, string) {
 	if f.sel != "" {
 		sc.Selected = strings.ToUpper(strings.TrimSpace(f.sel))
 	}
-	if i, _ := f.s.Kind.Info(); i.Format.Data() {
-		sc.World = yearWorld(d)(sc.Year)
-	}
 	job, err := f.s.Job(sc, f.out)
 	if err != nil {
 		return job, err.Error()
-	}
-	job.WorldIn = yearWorld(d)
-	if f.events {
-		job.Events = events.Select(d.Events, events.Filter{Alliance: sc.Alliance.ID, Year: job.Options.Year, Today: sc.Today})
 	}
 	return job, ""
 }
@@ -177,7 +169,9 @@ func (f *exportFlags) checkData() string {
 	}
 	image := []string{"width", "height", "preset", "scale", "select", "title", "dark"}
 	for _, el := range export.Elements {
-		image = append(image, "no-"+el.Name)
+		if el.Name != "events" || i.Format != export.GeoJSON {
+			image = append(image, "no-"+el.Name)
+		}
 	}
 	for _, name := range image {
 		if f.set[name] {
@@ -185,14 +179,19 @@ func (f *exportFlags) checkData() string {
 		}
 	}
 	switch {
+	case f.events && f.set["no-events"]:
+		return "give --events or --no-events, not both"
 	case i.Format == export.GeoJSON && f.years != "":
 		return "a .geojson file holds one year: give --year, not --years (a .csv takes --years)"
-	case i.Format == export.CSV && f.events:
+	case i.Format == export.GeoJSON:
+		// Points only when asked for; images show events unless --no-events.
+		f.s.Hide.Events = !f.events
+	case f.events:
 		return "--events is only for a .geojson file (see `cstomap events`)"
-	case i.Format == export.CSV && f.set["year"] && f.years != "":
+	case f.set["year"] && f.years != "":
 		return "give --year or --years, not both"
-	case i.Format == export.CSV && f.set["year"]:
-		f.s.First, f.s.Last = f.year, f.year
+	case f.set["year"]:
+		f.s.First, f.s.Last = f.year, f.year // a one-year table
 	}
 	return ""
 }

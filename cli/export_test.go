@@ -249,3 +249,39 @@ func BenchmarkExportProcessHelpBaseline(b *testing.B) {
 		}
 	}
 }
+
+// TestExportNoLabels checks that names are on by default and --no-labels
+// leaves them out.
+func TestExportNoLabels(t *testing.T) {
+	dir := t.TempDir()
+	with, without := filepath.Join(dir, "with.svg"), filepath.Join(dir, "without.svg")
+	code, _, stderr := run("export", "--out", with, "--preset", "social", "--year", "2024")
+	require.Equal(t, 0, code, stderr)
+	code, _, stderr = run("export", "--out", without, "--preset", "social", "--year", "2024", "--no-labels")
+	require.Equal(t, 0, code, stderr)
+	a, err := os.ReadFile(with)
+	require.NoError(t, err)
+	b, err := os.ReadFile(without)
+	require.NoError(t, err)
+	assert.Contains(t, string(a), `<text class="label" data-iso="ARM"`)
+	assert.NotContains(t, string(b), `class="label"`)
+}
+
+// The year's event markers are in an export unless --no-events says not.
+func TestExportEvents(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "m.svg")
+	code, _, stderr := run("export", "--out", out, "--year", "2022", "--width", "800", "--height", "500")
+	require.Equal(t, 0, code, stderr)
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `<g class="event" data-id="kaz-2022-01-deployment" data-kind="deployment" data-date="2022-01-06"`)
+	assert.Contains(t, string(b), `<g id="legend-events">`)
+
+	code, _, stderr = run("export", "--out", out, "--year", "2022", "--width", "800", "--height", "500", "--no-events")
+	require.Equal(t, 0, code, stderr)
+	b, err = os.ReadFile(out)
+	require.NoError(t, err)
+	assert.NotContains(t, string(b), `class="event"`)
+	assert.NotContains(t, string(b), `legend-events`)
+}

@@ -33,7 +33,11 @@ func chartHide(h Hide) Hide {
 // chartLayout lays the membership chart out in the frame that the map
 // would fill.
 func (o Options) chartLayout(fs faces, l layout) *chart.Layout {
-	m := chart.New(o.Alliance, o.Events, o.World.Name, o.Today)
+	evs := o.Events
+	if o.Hide.Events {
+		evs = nil // --no-events: no ticks, and none in the key
+	}
+	m := chart.New(o.Alliance, evs, o.World.Name, o.Today)
 	year := o.Year
 	if o.Hide.Year {
 		year = 0

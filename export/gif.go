@@ -49,6 +49,7 @@ func WriteGIF(ctx context.Context, w io.Writer, o Options, years []int, delay ti
 	cs := max(2, int((delay+5*time.Millisecond)/(10*time.Millisecond)))
 	total := len(years) + 1
 	o = o.forYears(years)
+	o.eventSigns = o.signsOver(years) // one legend for every frame
 	fs := faces{}
 	l := o.layout(fs)
 	pal := gifPalette(o.Palette(), o.mapStyle(l))
@@ -217,11 +218,18 @@ func gifPalette(p palette.Palette, st geo.Style) color.Palette {
 	ramp(st.Selected, st.Sea, 5)
 	ramp(st.Selected, st.Border, 5)
 	ramp(outline, p.Background, 3)
+	// The names' halo against every fill, and their leader lines.
+	for _, f := range append(fills, st.Sea) {
+		ramp(f, p.Background, 4)
+	}
+	ramp(p.SubtleText, st.Sea, 4)
+	ramp(p.SubtleText, p.Land, 4)
 	for i, a := range fills {
 		for _, b := range fills[i+1:] {
 			ramp(a, b, 4)
 		}
 	}
+	eventRamps(p, st, add, ramp)
 	return pal
 }
 

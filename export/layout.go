@@ -65,6 +65,8 @@ type layout struct {
 	Map      image.Rectangle // empty when the map is hidden
 	Texts    []textItem
 	Swatches []swatch
+	// Symbols are the event signs' legend symbols (see events.go).
+	Symbols []symbol
 	// SwatchLine is the width of the swatches' outline.
 	SwatchLine float64
 	// Unit is pixels per design point before any shrinking.
@@ -242,15 +244,17 @@ func (b *builder) legend(footerTop float64, hide Hide) (float64, bool) {
 	space := math.Round(ls * legendSpacing)
 	// Lay the items out in rows, then place the rows above footerTop.
 	type item struct {
-		e legendEntry
+		e legendItem
 		x float64
 	}
 	var rows [][]item
 	fits := true
 	x := b.left
-	for _, e := range b.o.legendEntries() {
+	entries := b.o.legendItems()
+	for i, e := range entries {
 		w := box + pad + fs.width(false, ls, e.label)
-		if len(rows) == 0 || (x+w > b.right && x > b.left) {
+		eventRow := e.sign.Kind != "" && i > 0 && entries[i-1].sign.Kind == ""
+		if len(rows) == 0 || eventRow || (x+w > b.right && x > b.left) {
 			rows = append(rows, nil)
 			x = b.left
 		}
@@ -271,7 +275,11 @@ func (b *builder) legend(footerTop float64, hide Hide) (float64, bool) {
 		base := last - float64(len(rows)-1-ri)*lh
 		for _, it := range row {
 			y := base - capH + math.Round((capH-box)/2)
-			b.l.Swatches = append(b.l.Swatches, swatch{X: it.x, Y: y, Size: box, Status: it.e.status})
+			if it.e.sign.Kind != "" {
+				b.l.Symbols = append(b.l.Symbols, symbol{X: it.x + box/2, Y: y + box/2, Size: box, Sign: it.e.sign})
+			} else {
+				b.l.Swatches = append(b.l.Swatches, swatch{X: it.x, Y: y, Size: box, Status: it.e.status})
+			}
 			b.text(textItem{Role: "legend", Text: it.e.label, X: it.x + box + pad, Y: base, Size: ls, Colour: b.p.Text})
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"cstomap/eventmarks"
 	"cstomap/events"
 	"cstomap/geo"
 	"cstomap/palette"
@@ -154,8 +155,9 @@ type Scene struct {
 	// Selected is the ISO code of the highlighted country, or "".
 	Selected string
 	Dark     bool
-	// Events are the dated events; the membership chart marks those of
-	// the alliance on its rows.
+	// Events are the dated events: those of the alliance that belong to
+	// the year are marked on the map (see events.Event.Years), and the
+	// membership chart marks all of the alliance's on its rows.
 	Events []events.Event
 }
 
@@ -170,6 +172,10 @@ func (s Scene) Palette() palette.Palette {
 // Hide switches elements of the image off; the zero value shows them all.
 type Hide struct {
 	Map, Title, Year, Legend, Highlight, Source bool
+	// Labels leaves out the country names.
+	Labels bool
+	// Events leaves out the event markers and their legend.
+	Events bool
 }
 
 // Options describe one exported image.
@@ -193,6 +199,10 @@ type Options struct {
 	// place: one row per country, its statuses over the years.
 	Chart bool
 
+	// eventSigns, when not nil, are the event signs the legend lists
+	// (an animation lists those of all its years, so its legend does not
+	// jump); nil lists those of the year.
+	eventSigns []eventmarks.Sign
 	// renderers keeps a renderer per world for a job over many years; nil
 	// for a single image.
 	renderers *rendererCache

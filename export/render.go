@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"cstomap/geo"
+	"cstomap/labels"
 	"cstomap/palette"
 	"cstomap/timeline"
 )
@@ -99,6 +100,7 @@ func (o Options) render(r *geo.Renderer, fs faces) *image.RGBA {
 	img := image.NewRGBA(image.Rect(0, 0, l.W, l.H))
 	fillRect(img, img.Rect, p.Background)
 	st := o.mapStyle(l)
+	var names []labels.Label
 	if o.Chart && !l.Map.Empty() {
 		o.renderChart(img, l, fs)
 	} else if !l.Map.Empty() {
@@ -108,15 +110,19 @@ func (o Options) render(r *geo.Renderer, fs faces) *image.RGBA {
 		off := img.PixOffset(l.Map.Min.X, l.Map.Min.Y)
 		sub := &image.RGBA{Pix: img.Pix[off:], Stride: img.Stride, Rect: image.Rect(0, 0, l.Map.Dx(), l.Map.Dy())}
 		r.Render(sub, geo.Frame{View: v, Style: st, Paint: o.paint(), Selected: o.selected()})
+		o.drawEvents(sub, v, st)
+		names = o.placeLabels(fs, l, r, v, st)
 	}
 	period, stripe := hatchPeriod(st)
 	outline := mix(p.Text, p.Background, 0.7)
 	for _, s := range l.Swatches {
 		o.drawSwatch(img, s, l, p, period, stripe, outline)
 	}
+	o.drawSymbols(img, l, st)
 	for _, t := range l.Texts {
 		fs.drawText(img, t)
 	}
+	o.drawLabels(img, fs, l, names)
 	return img
 }
 

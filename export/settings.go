@@ -7,6 +7,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"cstomap/events"
 )
 
 // Limits that are not about the image's size (see MinSize).
@@ -110,7 +112,9 @@ var Elements = []Element{
 	{"year", "Year", func(h *Hide) *bool { return &h.Year }},
 	{"legend", "Legend", func(h *Hide) *bool { return &h.Legend }},
 	{"highlight", "Highlight", func(h *Hide) *bool { return &h.Highlight }},
+	{"events", "Events", func(h *Hide) *bool { return &h.Events }},
 	{"source", "Sources", func(h *Hide) *bool { return &h.Source }},
+	{"labels", "Names", func(h *Hide) *bool { return &h.Labels }},
 }
 
 // Hidden reports whether h leaves e out.
@@ -372,6 +376,10 @@ func (s Settings) Job(sc Scene, path string) (Job, error) {
 		Path:    path,
 		Years:   years,
 		Delay:   time.Duration(s.DelayMS) * time.Millisecond,
+	}
+	if s.Kind == KindGeoJSON && !s.Hide.Events && sc.Alliance != nil {
+		// The events of the year shown, as points (see GeoJSONOf).
+		j.Events = events.Select(sc.Events, events.Filter{Alliance: sc.Alliance.ID, Year: sc.Year, Today: sc.Today})
 	}
 	return j, j.Check()
 }

@@ -97,6 +97,8 @@ func (s *svgWriter) write() {
 		s.err = o.chartLayout(s.fs, l).WriteSVG(s.w, o.chartStyle())
 	case !l.Map.Empty():
 		s.mapGroup(l, st, p)
+		v := o.view(s.r, l.Map)
+		s.svgLabels(l, o.placeLabels(s.fs, l, s.r, v, st))
 	}
 	if len(l.Swatches) > 0 {
 		outline := mix(p.Text, p.Background, 0.7)
@@ -113,6 +115,7 @@ func (s *svgWriter) write() {
 		}
 		s.printf("</g>\n")
 	}
+	s.legendSymbols(l, st)
 	for _, t := range l.Texts {
 		s.printf("%s\n", s.fs.ts().SVGText(t.Role, t.typeset()))
 	}
@@ -325,4 +328,5 @@ func (s *svgWriter) mapGroup(l layout, st geo.Style, p palette.Palette) {
 		}
 	}
 	s.printf("</g>\n")
+	s.eventsGroup(v, st, l.Map.Min)
 }

@@ -3,11 +3,18 @@ package export
 import (
 	"image"
 
+	"golang.org/x/image/font"
+
 	"cstomap/internal/typeset"
 )
 
 // The text of an export is set in the Go fonts by package typeset, which
-// the membership chart (package chart) shares.
+// the membership chart (package chart) shares; svgFontFamily and
+// svgBoldFontFamily are its SVG font families.
+const (
+	svgFontFamily     = typeset.FontFamily
+	svgBoldFontFamily = typeset.BoldFontFamily
+)
 
 // faces makes font faces on demand (see typeset.Faces). An opentype face
 // is not safe for concurrent use, so a faces value belongs to one export.
@@ -15,6 +22,9 @@ type faces typeset.Faces
 
 // ts returns fs as the typeset.Faces it is.
 func (fs faces) ts() typeset.Faces { return typeset.Faces(fs) }
+
+// face returns the face of the weight at size pixels.
+func (fs faces) face(isBold bool, size float64) font.Face { return fs.ts().Face(isBold, size) }
 
 // width returns the advance width of s in pixels.
 func (fs faces) width(isBold bool, size float64, s string) float64 {

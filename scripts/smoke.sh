@@ -11,6 +11,9 @@
 #  - scrolling the wheel over the map does not zoom (and change the picture);
 #  - the chart (Ctrl+T) does not show, or clicking its axis and a row does
 #    not show that year and select that country;
+#  - at 2022, clicking where the app says the marker of the Kazakhstan
+#    deployment is drawn (--where logs "event ID X Y") does not select that
+#    event and show it in the side panel;
 #  - the (race-enabled) binary reports a data race or a Fyne call made off
 #    the main goroutine.
 set -uo pipefail
@@ -52,7 +55,22 @@ a=$(ls "$out"/drive/*-armenia.png | head -1); z=$(ls "$out"/drive/*-zoomed.png |
 diff=$(compare -metric AE "$a" "$z" null: 2>&1 | cut -d' ' -f1)
 [ "${diff%.*}" -gt 10000 ] || fail "zooming did not change the picture ($diff pixels differ)"
 
-# 3. Export from the dialog (Ctrl+E, then its Export button): the file is
+# 3. Event markers: step to 2022 (from the year the window opened on), let
+#    the app say where its markers are, then in a second run click the
+#    Kazakhstan deployment's and check that the panel shows it.
+steps=()
+for ((i = y0; i > 2022; i--)); do steps+=(key:Left); done
+for ((i = y0; i < 2022; i++)); do steps+=(key:Right); done
+"$here/xvfb-drive.sh" -t 60 -d 1 -a --where=ARM "$BIN" "$out/markers" -- wait-out:'^where ARM' "${steps[@]}" \
+  wait-out:'^year 2022$' wait-out:'^event kaz-2022-01-deployment [0-9]' shot:markers >/dev/null 2>&1 \
+  || fail "the 2022 markers were not drawn (stdout: $(grep -v '^hover' "$out/markers/stdout.log" | tr '\n' '|'))"
+read -r _ _ mx my < <(grep '^event kaz-2022-01-deployment [0-9]' "$out/markers/stdout.log" | tail -1)
+"$here/xvfb-drive.sh" -t 60 -d 1 -a --where=ARM "$BIN" "$out/marker-click" -- wait-out:'^where ARM' "${steps[@]}" \
+  wait-out:'^year 2022$' wait-out:'^event kaz-2022-01-deployment [0-9]' "click:$mx,$my" \
+  wait-out:'^event kaz-2022-01-deployment$' wait-out:'^panel event kaz-2022-01-deployment: Deployment' shot:event >/dev/null 2>&1 \
+  || fail "clicking the marker at $mx,$my did not show the deployment in the panel (stdout: $(grep -v -e '^hover' -e '^event .* [0-9]* [0-9]*$' "$out/marker-click/stdout.log" | tr '\n' '|'))"
+
+# 4. Export from the dialog (Ctrl+E, then its Export button): the file is
 #    written off the UI goroutine, so this also runs that path under -race.
 mkdir -p "$out/home"
 HOME="$out/home" "$here/xvfb-drive.sh" -t 60 -d 1 -a --where=ARM "$BIN" "$out/export" -- wait-out:'^where ARM' \
@@ -91,4 +109,4 @@ for log in "$out"/*/stderr.log; do
     echo "smoke: note: a data race inside Fyne alone in $log (not ours)"
   fi
 done
-echo "smoke: ok (window drawn, sd $s; click at $ax,$ay selected Armenia; hover reported Kazakhstan; wheel zoomed, $diff pixels changed; switched to NATO and stepped a year; the export dialog wrote $(basename "$(ls "$out"/home/csto-*.png | head -1)"); the chart showed $cy0 and selected Uzbekistan)"
+echo "smoke: ok (window drawn, sd $s; click at $ax,$ay selected Armenia; hover reported Kazakhstan; wheel zoomed, $diff pixels changed; switched to NATO and stepped a year; the 2022 marker at $mx,$my showed the Kazakhstan deployment in the panel; the chart showed $cy0 and selected Uzbekistan; the export dialog wrote $(basename "$(ls "$out"/home/csto-*.png | head -1)"))"

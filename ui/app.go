@@ -66,14 +66,15 @@ type Options struct {
 	// capitals, leaders), besides the outlines' own names; it is called on
 	// the first search. Nil means none.
 	Aliases func() []SearchName
-	// Events are the dated events (package events); the membership chart
-	// marks them on its rows.
-	Events []events.Event
 	// WorldIn gives the outlines of a year (dataset.Data.WorldIn): the
 	// German Democratic Republic and the Federal Republic in 1949–1990.
 	// Years with the same outlines must share one *geo.World. Nil shows
 	// the world New is given in every year.
 	WorldIn func(year int) *geo.World
+	// Events are the dated events to mark on the map (those of the
+	// alliance and year on show), to show in the panel and on the rows of
+	// the membership chart.
+	Events []events.Event
 }
 
 // App is the main window's content: the widgets, wired to one Store that
@@ -100,6 +101,10 @@ type App struct {
 	// Chart is the membership chart, shown in the map's place by
 	// View › Chart (see ShowChart).
 	Chart *ChartView
+	// Names draws the country names over the map.
+	Names *LabelLayer
+	// EventLegend names the kinds of event marked on the map.
+	EventLegend *EventLegend
 
 	window    fyne.Window
 	opts      Options
@@ -112,7 +117,10 @@ type App struct {
 	// with other outlines keeps each one's caches.
 	renderers map[*geo.World]*geo.Renderer
 	// base is the world New was given: today's outlines.
-	base *geo.World
+	base      *geo.World
+	namesItem *fyne.MenuItem
+	// eventsItem is View › Events, checked while the markers are on.
+	eventsItem *fyne.MenuItem
 }
 
 // New builds the main window's content for world inside w. It fails when
@@ -126,7 +134,9 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	a.base = world
 	a.renderers = map[*geo.World]*geo.Renderer{world: geo.NewRenderer(world)}
 	a.Map = NewMapView(a.renderers[world])
+	a.setUpNames()
 	a.Tooltip = NewTooltip()
+	a.EventLegend = NewEventLegend()
 	a.Search = NewSearchFunc(func() []SearchName { return searchNames(world, opts.Aliases) }, func(iso string) {
 		a.Store.Select(iso)
 		a.Map.ZoomToCountry(iso)
@@ -147,8 +157,9 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	a.bind()
 	a.installChart()
 	w.SetContent(a.layout())
+	a.updateNames() // the year over the map has its place now
 	w.SetMainMenu(a.mainMenu())
-	keys := keyHandler(a.Store, a.Years, a.Map)
+	keys := a.withNamesKey(keyHandler(a.Store, a.Years, a.Map))
 	a.Map.OnTypedKey = keys
 	w.Canvas().SetOnTypedKey(keys)
 	addShortcuts(w.Canvas(), a.Store, a.Map, a.menuShortcuts())
@@ -189,7 +200,8 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 // layout places the widgets: the map with the alliance switch, legend and
 // toolbar above and the year bar below, the search and panel beside.
 func (a *App) layout() fyne.CanvasObject {
-	mapArea := container.NewStack(a.Map, a.Chart, container.NewWithoutLayout(a.yearLabel, a.Tooltip))
+	// The chart lies over the event legend: it hides it while shown.
+	mapArea := container.NewStack(a.Map, a.eventLegendArea(), a.Chart, container.NewWithoutLayout(a.yearLabel, a.Tooltip))
 	a.yearLabel.Move(fyne.NewPos(theme.Padding()*3, theme.Padding()*2))
 	tools := widget.NewToolbar(
 		widget.NewToolbarAction(theme.ZoomInIcon(), func() { a.Map.ZoomBy(zoomStep) }),
@@ -254,6 +266,9 @@ func (a *App) useWorld(w *geo.World) {
 		a.renderers[w] = r
 	}
 	a.Map.SetRenderer(r)
+	if a.Names != nil {
+		a.Names.SetRenderer(r)
+	}
 }
 
 // Palette returns the colours in use (light or dark, following the theme).

@@ -23,6 +23,9 @@ func (a *App) bind() {
 	a.Map.OnViewChanged = func() { s.SetView(a.Map.CurrentView()) }
 	a.Map.OnHover = func(iso string, pos fyne.Position) {
 		a.logf("hover %s", orDash(iso))
+		if a.Map.HoveredEvent() != "" {
+			return // the tooltip is the marker's
+		}
 		if iso == "" {
 			a.Tooltip.Hide()
 			return
@@ -35,6 +38,7 @@ func (a *App) bind() {
 			a.Tooltip.Follow(pos, a.Map.Size())
 		}
 	}
+	a.bindEvents()
 	s.Listen(a.stateChanged)
 }
 
@@ -68,6 +72,7 @@ func (a *App) stateChanged(old, cur State) {
 		a.applyPalette()
 	} else if newYear {
 		a.Map.SetPaint(a.pal.PaintFunc(a.Store.Statuses()))
+		a.updateNames()
 		a.Legend.Set(a.pal, cur.Alliance.Counts(cur.Year, a.Store.Today()), nonMember(cur.Alliance, cur.Year, a.Store.Today()))
 	}
 	if newYear {
@@ -89,9 +94,10 @@ func (a *App) stateChanged(old, cur State) {
 		}
 		a.window.SetTitle(title)
 	}
-	if newYear || cur.Selected != old.Selected {
-		a.Panel.SetModel(PanelModel{State: cur, Statuses: a.Store.Statuses(), Today: a.Store.Today(), Sovereign: a.World.Sovereign})
+	if newYear || cur.Selected != old.Selected || cur.Event != old.Event {
+		a.Panel.SetModel(PanelModel{State: cur, Statuses: a.Store.Statuses(), Today: a.Store.Today(), Sovereign: a.World.Sovereign, Events: a.opts.Events})
 	}
+	a.eventsChanged(old, cur)
 
 	// At start-up (old is the zero State) the alliance and the year are
 	// logged, so that a test driving the window knows where it starts.
@@ -129,8 +135,11 @@ func (a *App) applyPalette() {
 	a.pal = pal
 	a.Map.SetStyle(pal.Map)
 	a.Map.SetPaint(pal.PaintFunc(a.Store.Statuses()))
+	a.Map.SetEventStyle(a.markerStyle())
+	a.updateEventLegend()
 	a.Legend.Set(pal, a.Store.Alliance().Counts(a.Store.Year(), a.Store.Today()), nonMember(a.Store.Alliance(), a.Store.Year(), a.Store.Today()))
 	a.yearLabel.SetPalette(pal)
+	a.updateNames()
 }
 
 // isDark reports whether the map should use the dark palette under the

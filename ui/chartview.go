@@ -387,8 +387,12 @@ func (a *App) installChart() {
 		keys(ev)
 	}
 	s.Listen(func(old, cur State) {
-		if cur.Alliance != old.Alliance {
-			c.SetModel(chart.New(cur.Alliance, a.opts.Events, a.base.Name, s.Today())) // today's names: a row spans every year
+		if cur.Alliance != old.Alliance || cur.HideEvents != old.HideEvents {
+			evs := a.opts.Events
+			if cur.HideEvents {
+				evs = nil // View › Events is off: no ticks either
+			}
+			c.SetModel(chart.New(cur.Alliance, evs, a.base.Name, s.Today())) // today's names: a row spans every year
 		}
 		c.SetYear(cur.Year)
 		c.Select(cur.Selected)

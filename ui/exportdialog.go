@@ -353,7 +353,9 @@ func (d *exportDialog) syncEnabled() {
 		d.checks["map"].SetChecked(true) // the chart takes the map's place
 	}
 	for name, c := range d.checks {
-		enable(c, !data && !(gif && name == "year") && !(chart && name == "map"))
+		// A GeoJSON file holds the events as points, or not; a chart
+		// takes the map's place.
+		enable(c, (!data && !(gif && name == "year") || name == "events" && d.settings.Kind == export.KindGeoJSON) && !(chart && name == "map"))
 	}
 	for _, w := range []disableable{d.preset, d.style, d.title} {
 		enable(w, !data)

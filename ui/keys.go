@@ -14,6 +14,7 @@ var KeyHelp = [][2]string{
 	{"+ / -", "zoom in / out"},
 	{"Shift + arrow keys", "pan the map"},
 	{"0", "reset the view"},
+	{"L", "show / hide the country names"},
 	{"Tab / Shift+Tab", "next / previous country of the alliance"},
 	{"Esc", "clear the selection"},
 	{"Ctrl+F", "find a country"},

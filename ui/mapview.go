@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
+	"cstomap/events"
 	"cstomap/geo"
 )
 
@@ -66,6 +67,15 @@ type MapView struct {
 	// OnTypedKey is a hook that is called with the keys typed while the
 	// map has focus (Tab included).
 	OnTypedKey func(*fyne.KeyEvent) `json:"-"`
+	// OnEventHover is a hook that is called when the pointer moves onto an
+	// event marker (e) or off one (nil), with the pointer's position.
+	OnEventHover func(e *events.Event, pos fyne.Position) `json:"-"`
+	// OnEventTapped is a hook that is called with the event whose marker
+	// was clicked; the click then selects no country.
+	OnEventTapped func(e *events.Event) `json:"-"`
+	// OnEventsPlaced is a hook that is called, on the main goroutine,
+	// after a frame that put the event markers somewhere new.
+	OnEventsPlaced func() `json:"-"`
 
 	renderer *geo.Renderer
 	raster   *canvas.Raster
@@ -87,6 +97,9 @@ type MapView struct {
 	scale   float32 // device pixels per logical pixel
 	img     *image.RGBA
 	drawn   bool
+	// overlays draw over the countries, in order, after each render.
+	overlays []func(img *image.RGBA, f geo.Frame, avoid []image.Rectangle)
+	events   eventLayer // the event markers (eventlayer.go)
 }
 
 // NewMapView returns a map view drawing with r, framed by geo.DefaultFraming.
@@ -142,6 +155,15 @@ func (m *MapView) SetRenderer(r *geo.Renderer) {
 	m.Refresh()
 }
 
+// AddOverlay draws o over the countries after every render, with the
+// frame drawn (in device pixels). o runs on the raster's goroutine under
+// the map's lock: it must not call the map.
+func (m *MapView) AddOverlay(o func(img *image.RGBA, f geo.Frame, avoid []image.Rectangle)) {
+	m.mu.Lock()
+	m.overlays = append(m.overlays, o)
+	m.mu.Unlock()
+}
+
 // SetPaint sets how countries are filled and redraws.
 func (m *MapView) SetPaint(p geo.PaintFunc) {
 	m.mu.Lock()
@@ -192,6 +214,9 @@ func (m *MapView) Refresh() {
 // Tapped selects the country under the pointer, allowing a few pixels of
 // tolerance off coasts; a tap on the open sea clears the selection.
 func (m *MapView) Tapped(ev *fyne.PointEvent) {
+	if m.tapEvent(ev.Position) {
+		return
+	}
 	iso := m.CountryNear(ev.Position)
 	m.Select(iso)
 	if m.OnSelected != nil {
@@ -247,6 +272,7 @@ func (m *MapView) MouseIn(ev *desktop.MouseEvent) { m.MouseMoved(ev) }
 
 // MouseMoved outlines the country under the pointer and reports it.
 func (m *MapView) MouseMoved(ev *desktop.MouseEvent) {
+	m.hoverEvent(ev.Position, false)
 	iso := m.CountryAt(ev.Position)
 	m.mu.Lock()
 	changed := iso != m.hovered
@@ -265,6 +291,7 @@ func (m *MapView) MouseMoved(ev *desktop.MouseEvent) {
 
 // MouseOut clears the hover.
 func (m *MapView) MouseOut() {
+	m.hoverEvent(fyne.Position{}, true)
 	m.mu.Lock()
 	changed := m.hovered != ""
 	m.hovered = ""
@@ -471,6 +498,7 @@ func (m *MapView) currentView() geo.Viewport {
 // draw is the raster generator. w and h are device pixels.
 func (m *MapView) draw(w, h int) image.Image {
 	img, first := m.drawLocked(w, h)
+	m.eventsDrawn()
 	if first && m.OnFirstFrame != nil {
 		// Not under mu: the hook may ask the map for positions.
 		fyne.Do(m.OnFirstFrame)
@@ -491,7 +519,12 @@ func (m *MapView) drawLocked(w, h int) (img *image.RGBA, first bool) {
 	}
 	st := m.style
 	st.PixelScale = float64(m.scale)
-	m.renderer.Render(m.img, geo.Frame{View: v, Style: st, Paint: m.paint, Selected: m.selected, Hovered: m.hovered})
+	f := geo.Frame{View: v, Style: st, Paint: m.paint, Selected: m.selected, Hovered: m.hovered}
+	m.renderer.Render(m.img, f)
+	marks := m.drawEvents(m.img, v)
+	for _, o := range m.overlays {
+		o(m.img, f, marks)
+	}
 	if !m.drawn && w > 1 && h > 1 {
 		m.drawn, first = true, true
 	}

@@ -72,11 +72,15 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		items = append(items, fyne.NewMenuItem(al.ShortName+" — "+al.Name, func() { s.SetAlliance(al.ID) }))
 	}
 	alliances.ChildMenu = fyne.NewMenu("", items...)
+	a.eventsItem = fyne.NewMenuItem("Events", func() { s.SetEventsShown(!s.EventsShown()) })
+	a.eventsItem.Checked = s.EventsShown()
 	view := fyne.NewMenu("View",
 		fyne.NewMenuItem("Zoom in", func() { a.Map.ZoomBy(zoomStep) }),
 		fyne.NewMenuItem("Zoom out", func() { a.Map.ZoomBy(1 / zoomStep) }),
 		fyne.NewMenuItem("Reset view", a.Map.ResetView),
 		fyne.NewMenuItemSeparator(),
+		a.namesMenuItem(),
+		a.eventsItem,
 		a.chartMenuItem(sc[3]),
 		fyne.NewMenuItemSeparator(),
 		item("Find country…", sc[1]),

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"cstomap/events"
 	"cstomap/palette"
 	"cstomap/passages"
 	"cstomap/timeline"
@@ -25,6 +26,9 @@ type PanelModel struct {
 	// Sovereign gives a territory's sovereign (geo.World.Sovereign), so
 	// the panel can say that it takes its sovereign's status; nil for none.
 	Sovereign func(iso string) string
+	// Events are the dated events (calls for help, bases, …); the panel
+	// shows those of the alliance on show.
+	Events []events.Event
 }
 
 // panelKey is what decides which widgets the panel holds: a change of key
@@ -34,6 +38,7 @@ type panelKey struct {
 	alliance *timeline.Alliance
 	selected string
 	query    string
+	event    string
 }
 
 // Panel is the side panel. With a country selected it shows the country's
@@ -49,6 +54,12 @@ type Panel struct {
 	// OnSelect is a hook that is called with the ISO code of a country
 	// chosen in the country list.
 	OnSelect func(iso string) `json:"-"`
+	// OnEvent is a hook that is called with the ID of an event chosen in a
+	// country's list of events.
+	OnEvent func(id string) `json:"-"`
+	// OnEventClosed is a hook that is called when the event shown is
+	// closed to go back to its country.
+	OnEventClosed func() `json:"-"`
 
 	name   func(iso string) string
 	index  *passages.Index
@@ -68,6 +79,11 @@ type Panel struct {
 	// shown are the passages on show, for tests and copying.
 	shown []passages.Match
 	none  bool // "No passages mention this country" is on show
+	// event is the event on show (panelevents.go), or nil; eventLinks
+	// are its passages and eventList the country's events listed.
+	event      *events.Event
+	eventLinks []passages.EventLink
+	eventList  []string
 }
 
 // NewPanel returns a side panel that names countries with name, shows the
@@ -112,7 +128,7 @@ func (p *Panel) SetModel(m PanelModel) {
 	if m.State.Alliance == nil {
 		return
 	}
-	key := panelKey{alliance: m.State.Alliance, selected: m.State.Selected, query: strings.TrimSpace(p.Find.Text)}
+	key := panelKey{alliance: m.State.Alliance, selected: m.State.Selected, query: strings.TrimSpace(p.Find.Text), event: m.State.Event}
 	if p.index == nil {
 		key.query = ""
 	}
@@ -125,6 +141,8 @@ func (p *Panel) SetModel(m PanelModel) {
 	case key.query != "":
 		setText(p.title, "Search the articles")
 		setText(p.status, fmt.Sprintf("%s contain %q.", plural(len(p.shown), "passage"), key.query))
+	case p.event != nil:
+		p.showEventHeading()
 	case iso != "":
 		setText(p.title, p.name(iso))
 		sov := ""
@@ -151,13 +169,19 @@ func (p *Panel) Refresh() {
 func (p *Panel) rebuild() {
 	objs := []fyne.CanvasObject{p.title, p.status}
 	p.shown, p.none, p.countries = nil, false, nil
+	p.event, p.eventLinks, p.eventList = nil, nil, nil
 	al, iso := p.key.alliance, p.key.selected
+	if p.key.query == "" && p.key.event != "" {
+		p.event = p.findEvent(p.key.event)
+	}
 	switch {
 	case p.key.query != "":
 		p.shown = p.index.Search(p.key.query)
 		for _, m := range p.shown {
 			objs = append(objs, passageCard(m, p.window))
 		}
+	case p.event != nil:
+		objs = append(objs, p.eventSections()...)
 	case iso != "":
 		if p.index != nil {
 			summary := widget.NewLabel(passageSummary(p.index.For(iso)))
@@ -165,6 +189,7 @@ func (p *Panel) rebuild() {
 			objs = append(objs, summary)
 		}
 		objs = append(objs, countryTimeline(al, iso, p.sourceLabel)...)
+		objs = append(objs, p.countryEvents(iso)...)
 		objs = append(objs, p.countryPassages(iso)...)
 	default:
 		objs = append(objs, p.articleList()...)

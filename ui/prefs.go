@@ -20,6 +20,7 @@ const (
 	prefCentred  = "centred"
 	prefWidth    = "windowWidth"
 	prefHeight   = "windowHeight"
+	prefEvents   = "showEvents"
 )
 
 // SaveInterval is the least time between two writes of the preferences
@@ -108,6 +109,9 @@ func (s *prefsSaver) write() {
 	if cur.View.CY != old.View.CY {
 		p.SetFloat(prefCY, cur.View.CY)
 	}
+	if cur.HideEvents != old.HideEvents {
+		p.SetBool(prefEvents, !cur.HideEvents)
+	}
 }
 
 // savePrefs writes the pending preferences and the window's size; it runs
@@ -156,6 +160,9 @@ func restorePrefs(p fyne.Preferences, s *Store, known func(iso string) bool) (ig
 		} else {
 			s.Select(iso)
 		}
+	}
+	if !p.BoolWithFallback(prefEvents, true) {
+		s.SetEventsShown(false)
 	}
 	v := View{Zoom: p.Float(prefZoom), CX: p.Float(prefCX), CY: p.Float(prefCY), Centred: p.Bool(prefCentred)}
 	if !v.Centred {

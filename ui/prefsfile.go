@@ -37,7 +37,7 @@ var prefKinds = map[string]prefKind{
 	prefTheme: kindString, prefAlliance: kindString, prefSelected: kindString,
 	prefYear: kindWhole,
 	prefZoom: kindNumber, prefCX: kindNumber, prefCY: kindNumber, prefWidth: kindNumber, prefHeight: kindNumber,
-	prefCentred: kindBool,
+	prefCentred: kindBool, prefNames: kindBool, prefEvents: kindBool,
 }
 
 // CheckPreferences looks at the preferences file at path before Fyne reads

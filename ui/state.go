@@ -21,6 +21,11 @@ type State struct {
 	Theme string
 	// View is the map's zoom and centre.
 	View View
+	// Event is the ID of the event whose marker was clicked, shown in the
+	// side panel, or "".
+	Event string
+	// HideEvents switches the event markers off (View › Events).
+	HideEvents bool
 }
 
 // View is the map's zoom (1 is the whole region, up to MaxZoom) and its
@@ -93,6 +98,9 @@ func (s *Store) Update(change func(*State)) {
 		}
 		if st.View == prev.View {
 			st.View = defaultView // a new framing starts whole
+		}
+		if st.Event == prev.Event {
+			st.Event = "" // events belong to one alliance
 		}
 	}
 	st.Year = max(first, min(last, st.Year))
@@ -171,8 +179,9 @@ func (s *Store) SetYear(year int) { s.Update(func(st *State) { st.Year = year })
 // StepYear moves the year by delta, within the range.
 func (s *Store) StepYear(delta int) { s.SetYear(s.state.Year + delta) }
 
-// Select selects the country iso, or none for "".
-func (s *Store) Select(iso string) { s.Update(func(st *State) { st.Selected = iso }) }
+// Select selects the country iso, or none for "", and closes an event
+// shown in the panel.
+func (s *Store) Select(iso string) { s.Update(func(st *State) { st.Selected, st.Event = iso, "" }) }
 
 // SetTheme switches to ThemeLight, ThemeDark or, for any other name,
 // ThemeSystem.

@@ -1,0 +1,180 @@
+package labels
+
+import (
+	"math"
+	"slices"
+	"sync"
+
+	"cstomap/geo"
+)
+
+// poleIndex caches, for one projected world, each country's parts and the
+// pole of its largest part in projected coordinates: they do not depend on
+// the viewport, so zooming and panning never search for them again.
+type poleIndex struct {
+	pr    *geo.Projected
+	parts [][]int     // per country, its parts in pr.Parts
+	area  [][]float64 // per country, per part, the exterior's area
+	mu    sync.Mutex
+	poles map[int]pole // by part
+}
+
+// pole is a country's anchor: the pole of its largest part, the radius of
+// the largest circle inside that part there, and the part.
+type pole struct {
+	x, y, r float64
+	part    int
+}
+
+var (
+	indexMu sync.Mutex
+	indexes = map[*geo.Projected]*poleIndex{}
+)
+
+// indexOf returns the cached index of pr, building it on first use. A
+// program has one projected world per projection, so the cache stays
+// small.
+func indexOf(pr *geo.Projected) *poleIndex {
+	indexMu.Lock()
+	defer indexMu.Unlock()
+	if ix, ok := indexes[pr]; ok {
+		return ix
+	}
+	n := len(pr.World.Countries)
+	ix := &poleIndex{pr: pr, parts: make([][]int, n), area: make([][]float64, n), poles: map[int]pole{}}
+	for i := range pr.Parts {
+		p := &pr.Parts[i]
+		ix.parts[p.Country] = append(ix.parts[p.Country], i)
+		ix.area[p.Country] = append(ix.area[p.Country], math.Abs(ringArea(p.Rings[0])))
+	}
+	indexes[pr] = ix
+	return ix
+}
+
+// poleOf returns the pole of country ci's largest part; ok is false when
+// it has no parts.
+func (ix *poleIndex) poleOf(ci int) (pole, bool) {
+	best, bestA := -1, -1.0
+	for k, pi := range ix.parts[ci] {
+		if a := ix.area[ci][k]; a > bestA {
+			best, bestA = pi, a
+		}
+	}
+	if best < 0 {
+		return pole{}, false
+	}
+	return ix.partPole(best), true
+}
+
+// partPole returns the pole of part pi, searched for once.
+func (ix *poleIndex) partPole(pi int) pole {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if p, ok := ix.poles[pi]; ok {
+		return p
+	}
+	rings := make([][]float64, len(ix.pr.Parts[pi].Rings))
+	for i, r := range ix.pr.Parts[pi].Rings {
+		rings[i] = make([]float64, len(r))
+		for k, v := range r {
+			rings[i][k] = float64(v)
+		}
+	}
+	// A thousandth of the part's size: well under a pixel at any zoom
+	// the window allows for the large countries that use it.
+	x, y, r := Pole(rings, math.Sqrt(math.Abs(ringArea(rings[0])))*1e-3)
+	p := pole{x: x, y: y, r: r, part: pi}
+	ix.poles[pi] = p
+	return p
+}
+
+// largestParts returns country ci's parts, largest first, at most n of
+// them and none under a hundredth of the largest.
+func (ix *poleIndex) largestParts(ci, n int) []int {
+	idx := make([]int, len(ix.parts[ci]))
+	for k := range idx {
+		idx[k] = k
+	}
+	areas := ix.area[ci]
+	slices.SortStableFunc(idx, func(a, b int) int { return cmpFloat(areas[b], areas[a]) })
+	var out []int
+	for _, k := range idx {
+		if len(out) == n || areas[k] < areas[idx[0]]/100 {
+			break
+		}
+		out = append(out, ix.parts[ci][k])
+	}
+	return out
+}
+
+// totalArea is the projected area of country ci.
+func (ix *poleIndex) totalArea(ci int) float64 {
+	s := 0.0
+	for _, a := range ix.area[ci] {
+		s += a
+	}
+	return s
+}
+
+// ringArea is the signed area of a flat ring.
+func ringArea[F float32 | float64](r []F) float64 {
+	s := 0.0
+	n := len(r) / 2
+	for i, j := 0, n-1; i < n; j, i = i, i+1 {
+		s += float64(r[2*j])*float64(r[2*i+1]) - float64(r[2*i])*float64(r[2*j+1])
+	}
+	return s / 2
+}
+
+// clipRing clips a flat ring to the box (Sutherland–Hodgman), in place of
+// a copy; it returns nil when nothing is left.
+func clipRing(r []float64, b Rect) []float64 {
+	type edge struct {
+		in  func(x, y float64) bool
+		cut func(ax, ay, bx, by float64) (float64, float64)
+	}
+	atX := func(x float64) func(ax, ay, bx, by float64) (float64, float64) {
+		return func(ax, ay, bx, by float64) (float64, float64) {
+			return x, ay + (by-ay)*(x-ax)/(bx-ax)
+		}
+	}
+	atY := func(y float64) func(ax, ay, bx, by float64) (float64, float64) {
+		return func(ax, ay, bx, by float64) (float64, float64) {
+			return ax + (bx-ax)*(y-ay)/(by-ay), y
+		}
+	}
+	edges := []edge{
+		{func(x, _ float64) bool { return x >= b.X0 }, atX(b.X0)},
+		{func(x, _ float64) bool { return x <= b.X1 }, atX(b.X1)},
+		{func(_, y float64) bool { return y >= b.Y0 }, atY(b.Y0)},
+		{func(_, y float64) bool { return y <= b.Y1 }, atY(b.Y1)},
+	}
+	cur := r
+	for _, e := range edges {
+		n := len(cur) / 2
+		if n < 3 {
+			return nil
+		}
+		var out []float64
+		for i := 0; i < n; i++ {
+			j := (i + n - 1) % n
+			ax, ay, bx, by := cur[2*j], cur[2*j+1], cur[2*i], cur[2*i+1]
+			ain, bin := e.in(ax, ay), e.in(bx, by)
+			if bin {
+				if !ain {
+					x, y := e.cut(ax, ay, bx, by)
+					out = append(out, x, y)
+				}
+				out = append(out, bx, by)
+			} else if ain {
+				x, y := e.cut(ax, ay, bx, by)
+				out = append(out, x, y)
+			}
+		}
+		cur = out
+	}
+	if len(cur) < 6 {
+		return nil
+	}
+	return cur
+}
