@@ -16,6 +16,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"cstomap/dataset"
+	"cstomap/eventmarks"
+	"cstomap/events"
 	"cstomap/internal/clock"
 	"cstomap/internal/typeset"
 	"cstomap/palette"
@@ -190,6 +192,17 @@ func TestRowsAndTicks(t *testing.T) {
 	assert.Subset(t, ids, []string{"us-manas-base", "ru-kant-base", "kgz-2010-osh-request", "kgz-tjk-2021-04-clash"})
 	assert.NotEqual(t, lanes["us-manas-base"], lanes["ru-kant-base"], "overlapping bases take different lanes")
 	assert.NotNil(t, m.Row("TJK"))
+	// The map markers' signs: the US base hollow (the US was never a
+	// member), Russia's filled.
+	for _, tk := range kgz.Ticks {
+		switch tk.Event.ID {
+		case "us-manas-base":
+			assert.True(t, tk.Sign.Outside, "Manas")
+		case "ru-kant-base":
+			assert.False(t, tk.Sign.Outside, "Kant")
+		}
+	}
+	assert.Contains(t, m.Signs, eventmarks.Sign{Kind: events.KindBase, Outside: true})
 	nato := model(t, "nato", today)
 	assert.Len(t, nato.Rows, 32)
 	usa := nato.Row("USA")

@@ -35,6 +35,17 @@ func TestExportChart(t *testing.T) {
 	assert.Contains(t, doc, `<rect class="span" data-iso="UZB" data-status="threatening" data-from="2012-06-20" data-to="2012-12-19" `)
 	assert.Contains(t, doc, `data-id="kaz-2022-01-deployment"`)
 	assert.Equal(t, []string{"chart.png", "chart.svg"}, listDir(t, dir), "no temporary file left")
+	assert.Contains(t, doc, `data-id="us-manas-base" data-kind="base" data-date="2001-12" data-end="2014-06-03" data-outside="true"`)
+
+	// --no-events: no ticks on the rows, none in the key.
+	bare := filepath.Join(dir, "bare.svg")
+	code, _, stderr = run("export", "--chart", "--no-events", "--out", bare)
+	require.Equal(t, 0, code, stderr)
+	b, err = os.ReadFile(bare)
+	require.NoError(t, err)
+	assert.NotContains(t, string(b), `class="tick"`)
+	assert.NotContains(t, string(b), `Call for help`)
+	require.NoError(t, os.Remove(bare))
 
 	for _, tc := range []struct {
 		args []string

@@ -11,7 +11,7 @@ import (
 )
 
 func TestChartView(t *testing.T) {
-	app, w := newTestApp(t)
+	app, w := newEventApp(t)
 	require.False(t, app.ChartShown())
 	app.ShowChart(true)
 	require.True(t, app.ChartShown())
@@ -79,6 +79,13 @@ func TestChartView(t *testing.T) {
 	// The zoom keys leave the hidden map alone.
 	app.Chart.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEqual})
 	assert.Equal(t, 1.0, app.Map.Zoom())
+
+	// View › Events off takes the ticks off the chart too.
+	require.NotEmpty(t, app.Chart.Model().Signs)
+	app.Store.SetEventsShown(false)
+	assert.Empty(t, app.Chart.Model().Signs)
+	app.Store.SetEventsShown(true)
+	assert.NotEmpty(t, app.Chart.Model().Signs)
 
 	// Another alliance, another chart; back to the map.
 	require.True(t, app.Store.SetAlliance("nato"))
