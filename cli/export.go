@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"cstomap/dataset"
-	"cstomap/events"
 	"cstomap/export"
 	"cstomap/geo"
 )
@@ -20,7 +19,8 @@ const exportUsage = "export --out FILE.(png|svg|gif|geojson|csv) [--alliance cst
 	"[--title TEXT] [--data DIR] [--no-title] [--no-year] [--no-legend] [--no-source] [--no-map] [--no-highlight] [--no-labels] [--no-events] [--no-inset] [--dark] [--delay MS]\n" +
 	"       cstomap export --years FIRST-LAST --out DIR/ [--format png|svg] [same options]\n" +
 	"       cstomap export --out FILE.geojson [--alliance A] [--year Y] [--events] [--data DIR]\n" +
-	"       cstomap export --out FILE.csv [--alliance A] [--year Y | --years FIRST-LAST] [--data DIR]"
+	"       cstomap export --out FILE.csv [--alliance A] [--year Y | --years FIRST-LAST] [--data DIR]\n" +
+	"       cstomap export --chart --out FILE.(png|svg) [same options]   the membership chart"
 
 func init() {
 	register("export", exportUsage, runExport)
@@ -34,6 +34,7 @@ type exportFlags struct {
 	dataDir                           *string
 	year                              int
 	dark                              bool
+	chart                             bool
 	events                            bool            // GeoJSON: the year's events as points
 	set                               map[string]bool // the flags given
 }
@@ -64,6 +65,7 @@ func (f *exportFlags) flagSet() *flag.FlagSet {
 		})
 	}
 	fs.BoolVar(&f.dark, "dark", false, "dark style")
+	fs.BoolVar(&f.chart, "chart", false, "draw the membership chart (one row per country, its statuses over the years) instead of the map")
 	fs.BoolVar(&f.events, "events", false, "add the year's events as points (.geojson only)")
 	f.dataDir = dataFlag(fs)
 	return fs
@@ -99,7 +101,7 @@ func runExport(e *env, args []string) int {
 	switch {
 	case job.Format == export.GeoJSON:
 		fmt.Fprintf(e.stdout, "wrote %s (%s %d: %d countries, %d events)\n", paths[0], job.Options.Alliance.ShortName,
-			job.Options.Year, len(job.Options.World.Countries), len(job.Events))
+			job.Options.Year, len(job.Options.YearWorld().Countries), len(job.Events))
 	case job.Format == export.CSV:
 		fmt.Fprintf(e.stdout, "wrote %s (%s, %d-%d)\n", paths[0], job.Options.Alliance.ShortName, job.Years[0], job.Years[len(job.Years)-1])
 	case job.Format == export.GIF:
@@ -148,16 +150,9 @@ func exportJob(d *dataset.Data, f *exportFlags) (export.Job, string) {
 	if f.sel != "" {
 		sc.Selected = strings.ToUpper(strings.TrimSpace(f.sel))
 	}
-	if i, _ := f.s.Kind.Info(); i.Format.Data() {
-		sc.World = yearWorld(d)(sc.Year)
-	}
 	job, err := f.s.Job(sc, f.out)
 	if err != nil {
 		return job, err.Error()
-	}
-	job.WorldIn = yearWorld(d)
-	if f.events {
-		job.Events = events.Select(d.Events, events.Filter{Alliance: sc.Alliance.ID, Year: job.Options.Year, Today: sc.Today})
 	}
 	return job, ""
 }
@@ -174,7 +169,9 @@ func (f *exportFlags) checkData() string {
 	}
 	image := []string{"width", "height", "preset", "scale", "select", "title", "dark"}
 	for _, el := range export.Elements {
-		image = append(image, "no-"+el.Name)
+		if el.Name != "events" || i.Format != export.GeoJSON {
+			image = append(image, "no-"+el.Name)
+		}
 	}
 	for _, name := range image {
 		if f.set[name] {
@@ -182,14 +179,19 @@ func (f *exportFlags) checkData() string {
 		}
 	}
 	switch {
+	case f.events && f.set["no-events"]:
+		return "give --events or --no-events, not both"
 	case i.Format == export.GeoJSON && f.years != "":
 		return "a .geojson file holds one year: give --year, not --years (a .csv takes --years)"
-	case i.Format == export.CSV && f.events:
+	case i.Format == export.GeoJSON:
+		// Points only when asked for; images show events unless --no-events.
+		f.s.Hide.Events = !f.events
+	case f.events:
 		return "--events is only for a .geojson file (see `cstomap events`)"
-	case i.Format == export.CSV && f.set["year"] && f.years != "":
+	case f.set["year"] && f.years != "":
 		return "give --year or --years, not both"
-	case i.Format == export.CSV && f.set["year"]:
-		f.s.First, f.s.Last = f.year, f.year
+	case f.set["year"]:
+		f.s.First, f.s.Last = f.year, f.year // a one-year table
 	}
 	return ""
 }
@@ -198,6 +200,9 @@ func (f *exportFlags) checkData() string {
 // for, or a usage message.
 func (f *exportFlags) kind() (export.Kind, string) {
 	format, isFile := export.FormatOf(f.out)
+	if f.chart {
+		return f.chartKind(format)
+	}
 	switch {
 	case format.Data() && f.format != "":
 		return "", fmt.Sprintf("--format is for --years into a folder; the .%s name already says the format", format)
@@ -227,6 +232,20 @@ func (f *exportFlags) kind() (export.Kind, string) {
 		return export.KindYearsSVG, ""
 	}
 	return "", fmt.Sprintf("--format %q: want png or svg", f.format)
+}
+
+// chartKind returns the kind of a --chart export to a file of format, or a
+// usage message.
+func (f *exportFlags) chartKind(format export.Format) (export.Kind, string) {
+	switch {
+	case f.years != "" || f.format != "":
+		return "", "--chart draws every year in one image: leave out --years and --format"
+	case format == export.PNG:
+		return export.KindChartPNG, ""
+	case format == export.SVG:
+		return export.KindChartSVG, ""
+	}
+	return "", fmt.Sprintf("cannot write the chart to %q: give a .png or .svg name", f.out)
 }
 
 // exportScene is what an export draws: the outlines, the alliance and

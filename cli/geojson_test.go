@@ -54,8 +54,9 @@ func TestExportGeoJSON(t *testing.T) {
 	assert.Positive(t, kinds["request"], "Armenia's request of September 2022")
 	assert.Positive(t, kinds["base"])
 
-	// Without --events, countries only; the default year is the clock's.
-	code, _, errOut = run("export", "--out", filepath.Join(dir, "nato.geojson"), "--alliance", "nato")
+	// Without --events (or with --no-events), countries only; the default
+	// year is the clock's.
+	code, _, errOut = run("export", "--out", filepath.Join(dir, "nato.geojson"), "--alliance", "nato", "--no-events")
 	require.Equal(t, 0, code, errOut)
 	fc = read("nato.geojson")
 	for _, f := range fc.Features {
@@ -105,6 +106,8 @@ func TestExportDataErrors(t *testing.T) {
 		{"years into a GeoJSON", "m.geojson", []string{"--years", "2000-2001"}, "a .geojson file holds one year"},
 		{"events into a CSV", "t.csv", []string{"--events"}, "--events is only for a .geojson file"},
 		{"events into an image", "m.png", []string{"--events"}, "--events is only for a .geojson file"},
+		{"events and no events", "m.geojson", []string{"--events", "--no-events"}, "give --events or --no-events, not both"},
+		{"labels for data", "m.geojson", []string{"--no-labels"}, "--no-labels is for images"},
 		{"format with a data file", "t.csv", []string{"--format", "png"}, "the .csv name already says the format"},
 		{"year out of range", "m.geojson", []string{"--year", "1991"}, "year 1991 is outside CSTO's years 1992-2026"},
 		{"years out of range", "t.csv", []string{"--years", "1949-2026"}, "years 1949-2026 are outside CSTO's years 1992-2026"},

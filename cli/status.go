@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"cstomap/dataset"
 	"cstomap/export"
-	"cstomap/geo"
 	"cstomap/timeline"
 )
 
@@ -84,9 +82,9 @@ func runStatus(e *env, args []string) int {
 	}
 	switch {
 	case *asCSV:
-		err = export.WriteStatusCSV(e.stdout, export.StatusRows(a, first, last, today, yearWorld(d)))
+		err = export.WriteStatusCSV(e.stdout, export.StatusRows(a, first, last, today, d.WorldIn))
 	case set["years"]:
-		err = export.WriteStatusJSON(e.stdout, export.StatusRows(a, first, last, today, yearWorld(d)))
+		err = export.WriteStatusJSON(e.stdout, export.StatusRows(a, first, last, today, d.WorldIn))
 	default:
 		// The year's outlines name its countries: DEU is "West Germany" in 1980.
 		w := d.WorldIn(first)
@@ -102,7 +100,3 @@ func runStatus(e *env, args []string) int {
 	}
 	return ExitOK
 }
-
-// yearWorld returns what gives the outlines of a year: the units whose
-// names and territories the status rows and the GeoJSON export use.
-func yearWorld(d *dataset.Data) func(year int) *geo.World { return d.WorldIn }

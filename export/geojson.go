@@ -24,7 +24,8 @@ const GeoJSON Format = "geojson"
 // GeoJSONOf returns the map of sc's year as a GeoJSON FeatureCollection,
 // for GIS tools (QGIS, Datawrapper, Flourish, GDAL):
 //
-//   - one MultiPolygon feature per country of sc.World, in its order, with
+//   - one MultiPolygon feature per country of the year's outlines
+//     (sc.WorldIn(sc.Year), else sc.World), in their order, with
 //     the id and properties "iso", "name", "status" (current, departed,
 //     threatening, or null for no status), "since" (YYYY-MM-DD, or null),
 //     "via" (the sovereign whose status a territory takes, or null),
@@ -38,9 +39,10 @@ const GeoJSON Format = "geojson"
 //     The caller chooses the events, e.g. those of the year
 //     (events.Event.InYear).
 //
-// The geometry is sc.World's: longitude/latitude degrees under the map's
-// borders policy (Crimea in Ukraine, …) and, when the caller passes the
-// year's outlines, its historical units. It follows RFC 7946: rings are
+// The geometry is in longitude/latitude degrees under the map's borders
+// policy (Crimea in Ukraine, …), with the historical units of the year
+// (the GDR and the Federal Republic in 1949–1990) when sc.WorldIn gives
+// them. It follows RFC 7946: rings are
 // closed, outer rings run counter-clockwise and holes clockwise (the
 // outlines' own rings are never changed; reversed copies are written), and
 // every feature and the collection carry a bbox. A coordinate that is not
@@ -50,16 +52,17 @@ func GeoJSONOf(sc Scene, evs []events.Event) (*geojson.FeatureCollection, error)
 	if sc.World == nil || sc.Alliance == nil {
 		return nil, problem("data", "no map data is loaded")
 	}
-	entries := sc.Alliance.StatusesVia(sc.Year, sc.Today, sc.World.Territories())
+	world := Options{Scene: sc}.YearWorld()
+	entries := sc.Alliance.StatusesVia(sc.Year, sc.Today, world.Territories())
 	byISO := make(map[string]int, len(entries))
 	for i, e := range entries {
 		byISO[e.ISO] = i
 	}
 	fc := geojson.NewFeatureCollection()
-	fc.Features = make([]*geojson.Feature, 0, len(sc.World.Countries)+len(evs))
+	fc.Features = make([]*geojson.Feature, 0, len(world.Countries)+len(evs))
 	all := orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}
-	for i := range sc.World.Countries {
-		c := &sc.World.Countries[i]
+	for i := range world.Countries {
+		c := &world.Countries[i]
 		mp, err := rfc7946(c.Geometry)
 		if err != nil {
 			return nil, fmt.Errorf("export GeoJSON: %s: %w", c.ISO, err)
@@ -108,7 +111,10 @@ func GeoJSONOf(sc Scene, evs []events.Event) (*geojson.FeatureCollection, error)
 }
 
 // WriteGeoJSON writes GeoJSONOf(sc, evs) to w, one feature a line,
-// followed by a newline. Each feature is encoded by orb
+// followed by a newline. The collection carries the export's source line
+// (Options.SourceText, with the ODbL credit of the inner German border in
+// 1949–1990) as the foreign member "attribution". Each feature is encoded
+// by orb
 // (geojson.Feature.MarshalJSON), on all CPUs; the collection around them
 // is written here, which spares encoding/json checking the whole file
 // once more.
@@ -122,7 +128,11 @@ func WriteGeoJSON(w io.Writer, sc Scene, evs []events.Event) error {
 		return err
 	}
 	bw := bufio.NewWriterSize(w, 1<<16)
-	bw.WriteString(`{"type":"FeatureCollection",`)
+	attribution, err := json.Marshal(Options{Scene: sc}.SourceText())
+	if err != nil {
+		return fmt.Errorf("export GeoJSON: %w", err)
+	}
+	fmt.Fprintf(bw, `{"type":"FeatureCollection","attribution":%s,`, attribution)
 	if fc.BBox != nil {
 		bbox, err := json.Marshal(fc.BBox)
 		if err != nil {

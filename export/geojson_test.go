@@ -405,3 +405,75 @@ func TestGeoJSONAgreesWithCSV(t *testing.T) {
 		}
 	}
 }
+
+// TestGeoJSONGermanyByYear: the GeoJSON of 1949–1990 has the year's
+// historical units (the GDR and the Federal Republic), still RFC 7946,
+// and says the inner German border is OpenStreetMap's (ODbL); the CSV of
+// those years names the units of each year.
+func TestGeoJSONGermanyByYear(t *testing.T) {
+	o := natoByYear(t, 1980)
+	fc, raw := decodeGeoJSON(t, o.Scene, nil)
+	byISO := map[string]*geojson.Feature{}
+	for _, f := range fc.Features {
+		byISO[f.Properties.MustString("iso")] = f
+		for _, poly := range f.Geometry.(orb.MultiPolygon) {
+			for j, r := range poly {
+				require.True(t, r.Closed() && len(r) >= 4, f.ID)
+				if j == 0 {
+					require.Positive(t, planar.Area(r), f.ID)
+				} else {
+					require.Negative(t, planar.Area(r), f.ID)
+				}
+			}
+		}
+	}
+	require.Contains(t, byISO, "DDR")
+	assert.Equal(t, "German Democratic Republic", byISO["DDR"].Properties["name"])
+	assert.Nil(t, byISO["DDR"].Properties["status"])
+	assert.Equal(t, "West Germany", byISO["DEU"].Properties["name"])
+	assert.Equal(t, "current", byISO["DEU"].Properties["status"])
+	berlin := orb.Point{13.4, 52.52}
+	assert.True(t, planar.MultiPolygonContains(byISO["DDR"].Geometry.(orb.MultiPolygon), berlin))
+	assert.False(t, planar.MultiPolygonContains(byISO["DEU"].Geometry.(orb.MultiPolygon), berlin))
+	var top struct{ Attribution string }
+	require.NoError(t, json.Unmarshal(raw, &top))
+	assert.Contains(t, top.Attribution, "© OpenStreetMap contributors (ODbL)")
+
+	o = natoByYear(t, 1991)
+	fc, raw = decodeGeoJSON(t, o.Scene, nil)
+	for _, f := range fc.Features {
+		assert.NotEqual(t, "DDR", f.ID)
+	}
+	require.NoError(t, json.Unmarshal(raw, &top))
+	assert.Equal(t, SourceLine, top.Attribution)
+
+	j := Job{Options: o, Format: CSV, Years: YearsBetween(1989, 1991), Path: filepath.Join(t.TempDir(), "t.csv")}
+	_, err := j.Run(context.Background(), nil)
+	require.NoError(t, err)
+	b, err := os.ReadFile(j.Path)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), "\nnato,1990,DEU,West Germany,current,1955-05-06,\n")
+	assert.Contains(t, string(b), "\nnato,1991,DEU,Germany,current,1955-05-06,\n")
+}
+
+// TestJobGeoJSONEvents: Settings.Job puts the scene's events of the year
+// and alliance into a GeoJSON job, unless the settings hide events.
+func TestJobGeoJSONEvents(t *testing.T) {
+	w, as := load(t)
+	all, err := events.LoadFS(assets.Events, "events", w.Known)
+	require.NoError(t, err)
+	sc := Scene{World: w, Alliance: as["csto"], Year: 2022, Today: today, Events: all}
+	s := DefaultSettings()
+	s.Kind = KindGeoJSON
+	j, err := s.Job(sc, filepath.Join(t.TempDir(), "m.geojson"))
+	require.NoError(t, err)
+	assert.Equal(t, testEvents(t, "csto", 2022), j.Events)
+	s.Hide.Events = true
+	j, err = s.Job(sc, filepath.Join(t.TempDir(), "m.geojson"))
+	require.NoError(t, err)
+	assert.Empty(t, j.Events)
+	s.Hide.Events, s.Kind = false, KindPNG
+	j, err = s.Job(sc, filepath.Join(t.TempDir(), "m.png"))
+	require.NoError(t, err)
+	assert.Empty(t, j.Events, "images draw markers from the scene, not points")
+}

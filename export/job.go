@@ -26,12 +26,9 @@ type Job struct {
 	// Delay is the GIF frame delay; 0 means DefaultDelay.
 	Delay time.Duration
 	// Events are written as points into a GeoJSON file (see GeoJSONOf);
-	// other formats ignore them.
+	// other formats ignore them. Settings.Job sets them to the year's
+	// events of the scene unless the settings hide events.
 	Events []events.Event
-	// WorldIn returns the outlines of a year, whose names and territories
-	// a CSV table of several years uses (see StatusRows); nil means
-	// Options.World for every year.
-	WorldIn func(year int) *geo.World
 
 	// open opens the temporary files; nil means newPending. Tests set it
 	// to inject faults.
@@ -230,9 +227,10 @@ func (j Job) writeData(ctx context.Context, w io.Writer) error {
 	if j.Format == GeoJSON {
 		return WriteGeoJSON(w, o.Scene, j.Events)
 	}
-	world := j.WorldIn
-	if world == nil {
-		world = func(int) *geo.World { return o.World }
+	world := func(y int) *geo.World { // the year's names and territories
+		oy := o
+		oy.Year = y
+		return oy.YearWorld()
 	}
 	ys := j.years()
 	return WriteStatusCSV(w, StatusRows(o.Alliance, ys[0], ys[len(ys)-1], o.Today, world))

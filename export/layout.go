@@ -5,10 +5,6 @@ import (
 	"image"
 	"image/color"
 	"math"
-	"strings"
-
-	"golang.org/x/image/font"
-	"golang.org/x/image/math/fixed"
 
 	"cstomap/palette"
 	"cstomap/timeline"
@@ -104,6 +100,9 @@ func (o Options) layout(fs faces) layout {
 	W, H := o.PixelSize()
 	unit := math.Min(math.Sqrt(float64(W)*float64(H)/(designWidth*designHeight)), 1.25*float64(W)/designWidth)
 	hide := o.Hide
+	if o.Chart {
+		hide = chartHide(hide)
+	}
 	var l layout
 	for {
 		for f := 1.0; f > 0.3; f *= 0.85 {
@@ -307,96 +306,4 @@ func (b *builder) mapFrame(top, headerBottom, footerTop, bottom float64, hide Hi
 		}
 	}
 	return fits
-}
-
-// fitLines breaks s into at most maxLines lines no wider than width,
-// shrinking the size down to minSize if that is what it takes, and cuts
-// the last line with an ellipsis when even that is not enough. Each try
-// takes time linear in len(s).
-func fitLines(fs faces, isBold bool, size float64, s string, width float64, maxLines int, minSize float64) ([]string, float64) {
-	for {
-		lines, ok := wrap(fs, isBold, size, s, width, maxLines)
-		if ok || size*0.92 < minSize {
-			if !ok {
-				lines[len(lines)-1] = ellipsize(fs, isBold, size, lines[len(lines)-1], width)
-			}
-			return lines, size
-		}
-		size = math.Round(size*0.92*4) / 4
-	}
-}
-
-// ellipsize cuts s to the longest start that, with "…" added, is no wider
-// than width (just "…" if none is). It walks the runes once, adding
-// advances and kerning as font.MeasureString does.
-func ellipsize(fs faces, isBold bool, size float64, s string, width float64) string {
-	const ell = '…'
-	f := fs.face(isBold, size)
-	limit, ellW := fixed.Int26_6(math.Floor(width*64)), f26(f, ell)
-	var w fixed.Int26_6 // of s[:cut]
-	prev := rune(-1)
-	fits := func() bool {
-		k := fixed.Int26_6(0)
-		if prev >= 0 {
-			k = f.Kern(prev, ell)
-		}
-		return w+k+ellW <= limit
-	}
-	cut := 0
-	for i, r := range s {
-		if !fits() {
-			return strings.TrimRight(s[:cut], " ") + string(ell)
-		}
-		cut = i
-		if prev >= 0 {
-			w += f.Kern(prev, r)
-		}
-		w += f26(f, r)
-		prev = r
-	}
-	if fits() {
-		cut = len(s)
-	}
-	return strings.TrimRight(s[:cut], " ") + string(ell)
-}
-
-// f26 returns the advance of r in f.
-func f26(f font.Face, r rune) fixed.Int26_6 {
-	a, _ := f.GlyphAdvance(r)
-	return a
-}
-
-// wrap breaks s at spaces into lines no wider than width. ok is false when
-// more than maxLines lines are needed or a word is too wide; the lines
-// returned then still number at most maxLines, the last holding the rest.
-// Each word is measured once, and none after the text is known not to fit.
-func wrap(fs faces, isBold bool, size float64, s string, width float64, maxLines int) (lines []string, ok bool) {
-	words := strings.Fields(s)
-	if len(words) == 0 {
-		return []string{""}, true
-	}
-	space := fs.width(isBold, size, " ")
-	ok = true
-	start, cur := 0, fs.width(isBold, size, words[0])
-	for i := 1; i < len(words); i++ {
-		if len(lines) == maxLines-1 {
-			break // the last line holds the rest
-		}
-		w := fs.width(isBold, size, words[i])
-		if cur+space+w <= width {
-			cur += space + w
-			continue
-		}
-		lines = append(lines, strings.Join(words[start:i], " "))
-		start, cur = i, w
-	}
-	lines = append(lines, strings.Join(words[start:], " "))
-	// Sums of word widths leave out kerning across the spaces: measure
-	// each line once, exactly.
-	for _, l := range lines {
-		if fs.width(isBold, size, l) > width {
-			ok = false
-		}
-	}
-	return lines, ok
 }

@@ -43,10 +43,14 @@ const SourceLine = "Sources: Insider (2023); dated events from public records. B
 // produced works must say so.
 const HistoricalBordersCredit = " Inner German border: © OpenStreetMap contributors (ODbL)."
 
-// SourceText returns the source line of o's image: SourceLine, with
+// SourceText returns the source line of o's image: ChartSourceLine for a
+// chart; otherwise SourceLine, with
 // HistoricalBordersCredit when the year's outlines are historical (or, in
 // an animation, any frame's are, so that every frame has the same layout).
 func (o Options) SourceText() string {
+	if o.Chart {
+		return ChartSourceLine // a chart draws no borders
+	}
 	if o.creditAll || o.historical(o.Year) {
 		return SourceLine + HistoricalBordersCredit
 	}
@@ -151,8 +155,9 @@ type Scene struct {
 	// Selected is the ISO code of the highlighted country, or "".
 	Selected string
 	Dark     bool
-	// Events are the dated events to mark on the map; those of the
-	// alliance that belong to the year are shown (see events.Event.Years).
+	// Events are the dated events: those of the alliance that belong to
+	// the year are marked on the map (see events.Event.Years), and the
+	// membership chart marks all of the alliance's on its rows.
 	Events []events.Event
 }
 
@@ -192,6 +197,9 @@ type Options struct {
 	// the placeholders.
 	Title string
 	Hide  Hide
+	// Chart draws the membership chart (package chart) in the map's
+	// place: one row per country, its statuses over the years.
+	Chart bool
 
 	// eventSigns, when not nil, are the event signs the legend lists
 	// (an animation lists those of all its years, so its legend does not
@@ -285,13 +293,16 @@ func (o Options) TitleText() string {
 	t := o.Title
 	if t == "" {
 		t = DefaultTitle
+		if o.Chart {
+			t = DefaultChartTitle
+		}
 	}
-	short, states := "", ""
+	short, states, years := "", "", ""
 	if o.Alliance != nil {
 		n := o.Alliance.NameInYear(o.Year, o.Today)
-		short, states = n.Short, n.States()
+		short, states, years = n.Short, n.States(), o.chartYears()
 	}
-	return strings.NewReplacer("{states}", states, "{alliance}", short, "{year}", strconv.Itoa(o.Year)).Replace(t)
+	return strings.NewReplacer("{states}", states, "{alliance}", short, "{year}", strconv.Itoa(o.Year), "{years}", years).Replace(t)
 }
 
 // selected returns the country to highlight, or "".

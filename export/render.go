@@ -125,7 +125,9 @@ func (o Options) render(r *geo.Renderer, fs faces) *image.RGBA {
 	fillRect(img, img.Rect, p.Background)
 	st := o.mapStyle(l)
 	var names []labels.Label
-	if !l.Map.Empty() {
+	if o.Chart && !l.Map.Empty() {
+		o.renderChart(img, l, fs)
+	} else if !l.Map.Empty() {
 		v := o.view(r, l.Map)
 		// Render into the frame in place: a view of img's pixels whose
 		// origin is the frame's corner.

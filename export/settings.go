@@ -7,6 +7,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"cstomap/events"
 )
 
 // Limits that are not about the image's size (see MinSize).
@@ -30,6 +32,8 @@ const (
 	KindGIF      Kind = "gif"
 	KindYearsPNG Kind = "years-png"
 	KindYearsSVG Kind = "years-svg"
+	KindChartPNG Kind = "chart-png"
+	KindChartSVG Kind = "chart-svg"
 	// KindGeoJSON is the map of the year as geographic data.
 	KindGeoJSON Kind = "geojson"
 	// KindCSV is the status table of every year, one row per country
@@ -54,9 +58,14 @@ var Kinds = []KindInfo{
 	{KindGIF, "Animated GIF, every year", GIF, false},
 	{KindYearsPNG, "One PNG per year, into a folder", PNG, true},
 	{KindYearsSVG, "One SVG per year, into a folder", SVG, true},
+	{KindChartPNG, "Membership chart, PNG", PNG, false},
+	{KindChartSVG, "Membership chart, SVG", SVG, false},
 	{KindGeoJSON, "GeoJSON map data, for QGIS and other GIS", GeoJSON, false},
 	{KindCSV, "CSV table, every country and year", CSV, false},
 }
+
+// Chart reports whether k draws the membership chart instead of the map.
+func (k Kind) Chart() bool { return k == KindChartPNG || k == KindChartSVG }
 
 // Info returns the description of k, and false if k is unknown.
 func (k Kind) Info() (KindInfo, bool) {
@@ -363,11 +372,15 @@ func (s Settings) Job(sc Scene, path string) (Job, error) {
 	}
 	w, h, dpi := s.Size()
 	j := Job{
-		Options: Options{Scene: sc, Width: w, Height: h, Scale: float64(s.Scale), DPI: dpi, Title: s.Title, Hide: s.Hide},
+		Options: Options{Scene: sc, Width: w, Height: h, Scale: float64(s.Scale), DPI: dpi, Title: s.Title, Hide: s.Hide, Chart: s.Kind.Chart()},
 		Format:  s.Format(),
 		Path:    path,
 		Years:   years,
 		Delay:   time.Duration(s.DelayMS) * time.Millisecond,
+	}
+	if s.Kind == KindGeoJSON && !s.Hide.Events && sc.Alliance != nil {
+		// The events of the year shown, as points (see GeoJSONOf).
+		j.Events = events.Select(sc.Events, events.Filter{Alliance: sc.Alliance.ID, Year: sc.Year, Today: sc.Today})
 	}
 	return j, j.Check()
 }
@@ -385,6 +398,8 @@ func (s Settings) DefaultName(sc Scene) string {
 		first, last = s.First, s.Last
 	}
 	switch {
+	case s.Kind.Chart():
+		return chartName(sc, s.Format())
 	case s.Kind == KindGIF || s.Kind == KindCSV:
 		return rangeName(sc.Alliance.ID, first, last, s.Format())
 	case s.PerYear():

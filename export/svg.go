@@ -2,17 +2,14 @@ package export
 
 import (
 	"bufio"
-	"encoding/xml"
 	"fmt"
 	"image"
 	"image/color"
 	"io"
 	"math"
-	"strconv"
-	"strings"
-	"unicode"
 
 	"cstomap/geo"
+	"cstomap/internal/typeset"
 	"cstomap/palette"
 	"cstomap/timeline"
 )
@@ -61,39 +58,14 @@ func (s *svgWriter) raw(b []byte) {
 	}
 }
 
-func hex(c color.RGBA) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+func hex(c color.RGBA) string { return typeset.Hex(c) }
 
 // num formats a coordinate with at most two decimals.
-func num(b []byte, v float64) []byte {
-	v = math.Round(v*100) / 100
-	if v == math.Trunc(v) {
-		return strconv.AppendInt(b, int64(v), 10)
-	}
-	return strconv.AppendFloat(b, v, 'f', -1, 64)
-}
+func num(b []byte, v float64) []byte { return typeset.Num(b, v) }
 
-// esc returns t for XML character data or a quoted attribute value:
-// escaped by encoding/xml (which also writes tab, newline and carriage
-// return as references, so they survive in attributes), with invalid UTF-8
-// turned into U+FFFD, and without the characters XML 1.0 forbids (the C0
-// controls other than tab, newline and carriage return, U+FFFE and U+FFFF)
-// or discourages (DEL and the C1 controls).
-func esc(t string) string {
-	var b strings.Builder
-	_ = xml.EscapeText(&b, []byte(strings.Map(xmlChar, t))) // a strings.Builder does not fail
-	return b.String()
-}
-
-// xmlChar is r, or -1 (drop it) if r has no place in an XML document.
-func xmlChar(r rune) rune {
-	switch {
-	case r == '\t' || r == '\n' || r == '\r':
-		return r
-	case unicode.IsControl(r), r == 0xFFFE, r == 0xFFFF:
-		return -1
-	}
-	return r
-}
+// esc returns t for XML character data or a quoted attribute value (see
+// typeset.Esc).
+func esc(t string) string { return typeset.Esc(t) }
 
 func (s *svgWriter) write() {
 	o := s.o
@@ -120,7 +92,10 @@ func (s *svgWriter) write() {
 	s.printf(`<path fill="%s" d="%s"/></pattern>`+"\n", hex(hatch.Hatch), d)
 	s.printf("</defs>\n")
 	s.printf(`<rect width="%d" height="%d" fill="%s"/>`+"\n", l.W, l.H, hex(p.Background))
-	if !l.Map.Empty() {
+	switch {
+	case o.Chart && !l.Map.Empty():
+		s.err = o.chartLayout(s.fs, l).WriteSVG(s.w, o.chartStyle())
+	case !l.Map.Empty():
 		s.mapGroup(l, st, p)
 		v := o.view(s.r, l.Map)
 		ins := o.insets(s.r, v, l)
@@ -144,20 +119,7 @@ func (s *svgWriter) write() {
 	}
 	s.legendSymbols(l, st)
 	for _, t := range l.Texts {
-		family, weight := svgFontFamily, "normal"
-		if t.Bold {
-			family, weight = svgBoldFontFamily, "bold"
-		}
-		anchor := "start"
-		if t.Anchor == anchorEnd {
-			anchor = "end"
-		}
-		// textLength holds the text to the width it has in the Go fonts,
-		// which the layout was made with, whatever font the viewer
-		// falls back to.
-		s.printf(`<text class="%s" x="%s" y="%s" font-family="%s" font-size="%s" font-weight="%s" fill="%s" text-anchor="%s" textLength="%s" lengthAdjust="spacingAndGlyphs">%s</text>`+"\n",
-			esc(t.Role), num(nil, t.X), num(nil, t.Y), family, num(nil, t.Size), weight, hex(t.Colour), anchor,
-			num(nil, s.fs.width(t.Bold, t.Size, t.Text)), esc(t.Text))
+		s.printf("%s\n", s.fs.ts().SVGText(t.Role, t.typeset()))
 	}
 	s.printf("</svg>\n")
 }

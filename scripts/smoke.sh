@@ -11,6 +11,8 @@
 #    map or in the South Caucasus inset, does not select Armenia;
 #  - hovering Kazakhstan does not report it;
 #  - scrolling the wheel over the map does not zoom (and change the picture);
+#  - the chart (Ctrl+T) does not show, or clicking its axis and a row does
+#    not show that year and select that country;
 #  - at 2022, clicking where the app says the marker of the Kazakhstan
 #    deployment is drawn (--where logs "event ID X Y") does not select that
 #    event and show it in the side panel;
@@ -108,6 +110,18 @@ HOME="$out/home" "$here/xvfb-drive.sh" -t 60 -d 1 -a --where=ARM "$BIN" "$out/ex
   || fail "the export dialog run failed"
 ls "$out"/home/csto-*.png >/dev/null 2>&1 || fail "the export dialog wrote no file into $out/home"
 
+# 4. The membership chart (Ctrl+T): click the axis at the first year, then
+#    Uzbekistan's row, where the app itself says they are drawn.
+"$here/xvfb-drive.sh" -t 60 -d 1 -a --where=UZB "$BIN" "$out/chart" -- wait-out:'^where UZB' \
+  key:ctrl+t wait-out:'^chart-axis' shot:chart >/dev/null 2>&1 || fail "the chart did not show"
+read -r _ cy0 cax cay < <(grep -m1 '^chart-axis' "$out/chart/stdout.log")
+read -r _ _ crx cry < <(grep -m1 '^chart-row UZB' "$out/chart/stdout.log")
+[ -n "${cax:-}" ] && [ -n "${crx:-}" ] || fail "the chart logged no positions"
+"$here/xvfb-drive.sh" -t 60 -d 1 -a --where=UZB "$BIN" "$out/chart2" -- wait-out:'^where UZB' \
+  key:ctrl+t wait-out:'^chart-axis' "click:$cax,$cay" wait-out:"^year $cy0\$" \
+  "click:$crx,$cry" wait-out:'^selected UZB' shot:chart-clicked >/dev/null 2>&1 \
+  || fail "clicking the chart failed (stdout: $(tr '\n' '|' < "$out/chart2/stdout.log"))"
+
 # ourRaces LOG: the number of race reports in LOG whose racing accesses
 # (the stacks before "Goroutine N ... created at") pass through this
 # program's code. Fyne 2.7.1 has one race of its own, between its event
@@ -127,4 +141,4 @@ for log in "$out"/*/stderr.log; do
     echo "smoke: note: a data race inside Fyne alone in $log (not ours)"
   fi
 done
-echo "smoke: ok (window drawn, sd $s; all $n CSTO status countries inside the map at $sizes; click at $ax,$ay selected Armenia, and at $ix,$iy in the inset; hover reported Kazakhstan; wheel zoomed, $diff pixels changed; switched to NATO and stepped a year; the 2022 marker at $mx,$my showed the Kazakhstan deployment in the panel; the export dialog wrote $(basename "$(ls "$out"/home/csto-*.png | head -1)"))"
+echo "smoke: ok (window drawn, sd $s; all $n CSTO status countries inside the map at $sizes; click at $ax,$ay selected Armenia, and at $ix,$iy in the inset; hover reported Kazakhstan; wheel zoomed, $diff pixels changed; switched to NATO and stepped a year; the 2022 marker at $mx,$my showed the Kazakhstan deployment in the panel; the chart showed $cy0 and selected Uzbekistan; the export dialog wrote $(basename "$(ls "$out"/home/csto-*.png | head -1)"))"

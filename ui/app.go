@@ -74,7 +74,8 @@ type Options struct {
 	// the world New is given in every year.
 	WorldIn func(year int) *geo.World
 	// Events are the dated events to mark on the map (those of the
-	// alliance and year on show) and to show in the panel.
+	// alliance and year on show), to show in the panel and on the rows of
+	// the membership chart.
 	Events []events.Event
 }
 
@@ -101,6 +102,9 @@ type App struct {
 	Tooltip *Tooltip
 	// Tools are the zoom and reset buttons above the map.
 	Tools *widget.Toolbar
+	// Chart is the membership chart, shown in the map's place by
+	// View › Chart (see ShowChart).
+	Chart *ChartView
 	// Names draws the country names over the map.
 	Names *LabelLayer
 	// EventLegend names the kinds of event marked on the map.
@@ -113,6 +117,7 @@ type App struct {
 	pal       palette.Palette
 	saver     *prefsSaver // nil without preferences
 	insetItem *fyne.MenuItem
+	chartItem *fyne.MenuItem
 	// renderers holds a renderer per world drawn, so a step between years
 	// with other outlines keeps each one's caches.
 	renderers map[*geo.World]*geo.Renderer
@@ -156,6 +161,7 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	// is then wrapped once, at the panel's real width, not first at the
 	// split's share and again when the panel's heading widens it.
 	a.bind()
+	a.installChart()
 	w.SetContent(a.layout())
 	a.setUpInset()
 	a.updateNames() // the year over the map has its place now
@@ -201,12 +207,15 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 // layout places the widgets: the map with the alliance switch, legend and
 // toolbar above and the year bar below, the search and panel beside.
 func (a *App) layout() fyne.CanvasObject {
-	mapArea := container.NewStack(a.Map, a.eventLegendArea(), container.NewWithoutLayout(a.yearLabel, a.Tooltip))
+	// The chart lies over the event legend: it hides it while shown.
+	mapArea := container.NewStack(a.Map, a.eventLegendArea(), a.Chart, container.NewWithoutLayout(a.yearLabel, a.Tooltip))
 	a.yearLabel.Move(fyne.NewPos(theme.Padding()*3, theme.Padding()*2))
 	a.Tools = widget.NewToolbar(
 		widget.NewToolbarAction(theme.ZoomInIcon(), func() { a.Map.ZoomBy(zoomStep) }),
 		widget.NewToolbarAction(theme.ZoomOutIcon(), func() { a.Map.ZoomBy(1 / zoomStep) }),
 		widget.NewToolbarAction(theme.ViewRestoreIcon(), a.Map.ResetView),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.ListIcon(), func() { a.ShowChart(!a.ChartShown()) }),
 	)
 	// The legend between the switch and the buttons wraps onto two rows
 	// rather than run under them (see legendLayout).
@@ -220,7 +229,7 @@ func (a *App) layout() fyne.CanvasObject {
 
 // panelMinWidth keeps the side panel readable: its text wraps to at least
 // this width, and the window cannot be narrowed past it.
-const panelMinWidth = 260
+const panelMinWidth = 240
 
 // minWidth is a stack layout whose minimum width is at least its value.
 type minWidth float32

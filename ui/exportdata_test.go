@@ -6,9 +6,14 @@ import (
 	"path/filepath"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"cstomap/dataset"
+	"cstomap/export"
 )
 
 // TestExportDialogData: the dialog offers GeoJSON and CSV from the one
@@ -53,4 +58,42 @@ func TestExportDialogData(t *testing.T) {
 	assert.False(t, d.width.Disabled())
 	assert.False(t, d.checks["legend"].Disabled())
 	assert.False(t, d.scale.Disabled())
+}
+
+// TestExportDialogGeoJSONEvents: for GeoJSON the Events check stays on
+// and says whether the year's events go into the file as points.
+func TestExportDialogGeoJSONEvents(t *testing.T) {
+	data, _, err := dataset.Load(dataset.Options{})
+	require.NoError(t, err)
+	base := exportTestScene(t)
+	scene := func() export.Scene { sc := base(); sc.Year, sc.Events = 2022, data.Events; return sc }
+	a := test.NewTempApp(t)
+	d := newExportDialog(test.NewTempWindow(t, nil), a.Preferences(), scene)
+	d.showError = func(err error) { t.Error(err) }
+	dir := t.TempDir()
+	d.folder = dir
+	d.kind.SetSelected("GeoJSON map data, for QGIS and other GIS")
+	require.False(t, d.checks["events"].Disabled())
+	assert.True(t, d.checks["legend"].Disabled())
+	points := func() map[string]bool {
+		require.NoError(t, runAndWait(t, d))
+		raw, err := os.ReadFile(filepath.Join(dir, "csto-2022.geojson"))
+		require.NoError(t, err)
+		fc, err := geojson.UnmarshalFeatureCollection(raw)
+		require.NoError(t, err)
+		ids := map[string]bool{}
+		for _, f := range fc.Features {
+			if _, ok := f.Geometry.(orb.Point); ok {
+				ids[f.Properties.MustString("id")] = true
+			}
+		}
+		return ids
+	}
+	d.overwrite = func(_ []string, yes func()) { yes() }
+	got := points()
+	assert.True(t, got["kaz-2022-01-deployment"], "the January 2022 deployment")
+	assert.True(t, got["arm-2022-09-request"], "Armenia's request of September 2022")
+	assert.False(t, got["kgz-2010-osh-request"], "Osh 2010 is not of 2022")
+	d.checks["events"].SetChecked(false)
+	assert.Empty(t, points())
 }

@@ -169,9 +169,6 @@ func (d *exportDialog) build() {
 	}
 	d.title = widget.NewEntry()
 	d.title.OnChanged = func(t string) { d.settings.Title = t; d.changed() }
-	if sc := d.scene(); sc.Alliance != nil {
-		d.title.SetPlaceHolder(export.Options{Scene: sc}.TitleText() + "   ({alliance} and {year} are filled in)")
-	}
 	d.delay = d.intEntry(&d.settings.DelayMS)
 	d.fileName = widget.NewEntry()
 	d.fileName.OnChanged = func(name string) { d.nameEdited = name != d.offeredName }
@@ -351,11 +348,20 @@ func (d *exportDialog) syncEnabled() {
 	if gif {
 		d.checks["year"].SetChecked(true) // every frame shows its year
 	}
+	chart := d.settings.Kind.Chart()
+	if chart {
+		d.checks["map"].SetChecked(true) // the chart takes the map's place
+	}
 	for name, c := range d.checks {
-		enable(c, !data && !(gif && name == "year"))
+		// A GeoJSON file holds the events as points, or not; a chart
+		// takes the map's place.
+		enable(c, (!data && !(gif && name == "year") || name == "events" && d.settings.Kind == export.KindGeoJSON) && !(chart && name == "map"))
 	}
 	for _, w := range []disableable{d.preset, d.style, d.title} {
 		enable(w, !data)
+	}
+	if sc := d.scene(); sc.Alliance != nil {
+		d.title.SetPlaceHolder(export.Options{Scene: sc, Chart: chart}.TitleText() + "   ({alliance} and {year} are filled in)")
 	}
 	enable(d.scale, d.settings.Format() != export.SVG && !data)
 	d.form.Refresh() // the labels follow their fields' state

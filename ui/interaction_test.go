@@ -108,7 +108,7 @@ func TestKeyboardShortcuts(t *testing.T) {
 	}
 	after := app.Map.PositionOf(37.6, 55.75)
 	assert.InDelta(t, before.X+80, after.X, 0.5, "Shift+← pans")
-	assert.Len(t, ui.KeyHelp, 12)
+	assert.Len(t, ui.KeyHelp, 14)
 }
 
 func TestSearchCompletion(t *testing.T) {

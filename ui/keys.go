@@ -19,6 +19,8 @@ var KeyHelp = [][2]string{
 	{"Esc", "clear the selection"},
 	{"Ctrl+F", "find a country"},
 	{"Ctrl+E", "export the map"},
+	{"Ctrl+T", "show the membership chart / the map"},
+	{"Up / Down (chart)", "country of the row above / below"},
 	{"Ctrl+Q", "quit"},
 }
 

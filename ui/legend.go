@@ -121,7 +121,7 @@ func (r *legendRenderer) Refresh() {
 type legendLayout struct{}
 
 // legendSpacing separates the items of a row; legendRowGap the rows.
-const legendSpacing, legendRowGap = 14, 4
+const legendSpacing, legendRowGap = 12, 4
 
 func (legendLayout) rows(objs []fyne.CanvasObject, width float32) [][]fyne.CanvasObject {
 	w := float32(0)

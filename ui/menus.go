@@ -37,6 +37,7 @@ func (a *App) menuShortcuts() []menuShortcut {
 		{&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}, a.ShowExport},
 		{&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func() { a.window.Canvas().Focus(a.Search.Entry) }},
 		{&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, a.Quit},
+		{&desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault}, func() { a.ShowChart(!a.ChartShown()) }},
 	}
 }
 
@@ -81,6 +82,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		a.namesMenuItem(),
 		a.eventsItem,
 		a.insetMenuItem(),
+		a.chartMenuItem(sc[3]),
 		fyne.NewMenuItemSeparator(),
 		item("Find country…", sc[1]),
 		fyne.NewMenuItemSeparator(),
