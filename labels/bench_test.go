@@ -78,3 +78,16 @@ func BenchmarkPoleNaive(b *testing.B) {
 		PoleNaive(rings, 200)
 	}
 }
+
+// BenchmarkPlaceCSTOHDCold is the first placement for a projection, as at
+// start-up: the poles of the countries are searched for too.
+func BenchmarkPlaceCSTOHDCold(b *testing.B) {
+	in := hdInput(b)[0]
+	for b.Loop() {
+		b.StopTimer()
+		cold := in
+		cold.Proj = geo.Project(in.Proj.World, in.Proj.Proj)
+		b.StartTimer()
+		Place(cold)
+	}
+}

@@ -562,25 +562,28 @@ func (p *placer) placeContext(members []*country) {
 	probe := newText(p.in.Face, "Oman", size, false)
 	minR := probe.boxH() / 2
 	minA := probe.boxW() * probe.boxH() * 3
-	var cands []*country
+	var cands []int
 	for ci, wc := range p.w.Countries {
 		if p.in.Statuses[wc.ISO] != timeline.StatusNone {
 			continue // a member, named here or in the inset
 		}
-		if !p.nearAny(ci, members, near) {
-			continue
-		}
-		if c, ok := p.locate(ci, minA, probe.boxH()/2); ok && c.radius >= minR {
-			c.kind, c.status = Context, timeline.StatusNone
-			cands = append(cands, c)
+		if p.nearAny(ci, members, near) {
+			cands = append(cands, ci)
 		}
 	}
-	slices.SortStableFunc(cands, func(a, b *country) int { return cmpFloat(b.area, a.area) })
+	// Largest first, and located only until enough are named: locating
+	// searches for a pole, which is most of a first placement's time.
+	slices.SortStableFunc(cands, func(a, b int) int { return cmpFloat(p.ix.totalArea(b), p.ix.totalArea(a)) })
 	n := 0
-	for _, c := range cands {
+	for _, ci := range cands {
 		if n >= max(maxContext, len(members)) {
 			break
 		}
+		c, ok := p.locate(ci, minA, probe.boxH()/2)
+		if !ok || c.radius < minR {
+			continue
+		}
+		c.kind, c.status = Context, timeline.StatusNone
 		if p.placeInside(c, p.nameText(c, size)) {
 			n++
 		}
