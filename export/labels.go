@@ -81,6 +81,7 @@ func (o Options) placeLabelsWith(fs faces, l layout, r *geo.Renderer, v geo.View
 		Avoid:    append(o.labelAvoid(fs, l), insetBoxes...),
 		Skip:     inInset,
 		Prefer:   marks,
+		Drawn:    r,
 		Size:     o.labelSize(l),
 		MinSize:  minTextPx * o.scale(),
 		Context:  true,

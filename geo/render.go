@@ -162,6 +162,23 @@ func NewRenderer(w *World) *Renderer {
 	return &Renderer{world: w, outlines: map[outlineKey]outlineMask{}}
 }
 
+// CountryIndexAt returns the index of the country drawn over most of
+// pixel (x, y) of viewport v, or -1 for the sea, when the renderer's last
+// frame was drawn for v; ok is false otherwise. Reading the drawn pixels
+// costs far less than a hit test, and builds no hit index.
+func (r *Renderer) CountryIndexAt(v Viewport, x, y float64) (ci int, ok bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if !r.valid || r.view != v {
+		return 0, false
+	}
+	xi, yi := int(math.Floor(x)), int(math.Floor(y))
+	if xi < 0 || yi < 0 || xi >= v.W || yi >= v.H {
+		return -1, true
+	}
+	return int(r.lab1[yi*v.W+xi]) - 1, true
+}
+
 // World returns the world the renderer draws.
 func (r *Renderer) World() *World { return r.world }
 

@@ -213,3 +213,35 @@ func TestRenderNoSeamOnWrangel(t *testing.T) {
 		}
 	}
 }
+
+// TestCountryIndexAt reads the country under a pixel from the last frame,
+// and only for the viewport that frame was drawn for.
+func TestCountryIndexAt(t *testing.T) {
+	w := testWorld(t)
+	r := geo.NewRenderer(w)
+	v := testFraming.View(r.Projected(testFraming.Proj), 800, 500)
+	_, ok := r.CountryIndexAt(v, 1, 1)
+	assert.False(t, ok, "nothing drawn yet")
+	r.Render(image.NewRGBA(image.Rect(0, 0, 800, 500)), geo.Frame{View: v, Style: geo.LightStyle})
+	kx, ky := v.Pixel(66.9, 48.0) // Kazakhstan's steppe
+	tests := []struct {
+		name   string
+		view   geo.Viewport
+		x, y   float64
+		want   int
+		wantOK bool
+	}{
+		{"a country", v, kx, ky, w.Index("KAZ"), true},
+		{"off the image", v, -5, 10, -1, true},
+		{"another view", v.Pan(3, 0), kx, ky, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := r.CountryIndexAt(tt.view, tt.x, tt.y)
+			assert.Equal(t, tt.wantOK, ok)
+			if ok {
+				assert.Equal(t, tt.want, got)
+			}
+		})
+	}
+}

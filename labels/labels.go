@@ -142,6 +142,10 @@ type Input struct {
 	Context bool
 	// Face measures the text; nil means the Go fonts (Faces).
 	Face FaceFunc
+	// Drawn, when not nil, is the renderer that has just drawn View of
+	// Proj's world: which country is where is read from its pixels
+	// instead of hit-testing the outlines.
+	Drawn *geo.Renderer
 }
 
 // Result is a placement.

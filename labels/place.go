@@ -336,7 +336,14 @@ func (g *hitGrid) at(p *placer, x, y float64) int {
 		return int(c) - 2
 	}
 	ci := -1
-	if lon, lat, ok := p.v.LonLat((float64(gx)+0.5)*g.cell, (float64(gy)+0.5)*g.cell); ok {
+	cx, cy := (float64(gx)+0.5)*g.cell, (float64(gy)+0.5)*g.cell
+	if d := p.in.Drawn; d != nil && d.World() == p.w {
+		if i, ok := d.CountryIndexAt(p.v, cx, cy); ok {
+			g.cells[k] = int32(i + 2)
+			return i
+		}
+	}
+	if lon, lat, ok := p.v.LonLat(cx, cy); ok {
 		if iso, ok := p.w.CountryAt(lon, lat); ok {
 			ci = p.w.Index(iso)
 		}

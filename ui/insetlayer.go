@@ -57,7 +57,7 @@ type insetLayer struct {
 // must not call the map.
 type insetNamer interface {
 	setInsets(plan []geo.Inset, frameWidth float64)
-	drawInset(dst *image.RGBA, in geo.Inset, f geo.Frame)
+	drawInset(dst *image.RGBA, in geo.Inset, f geo.Frame, drawn *geo.Renderer)
 }
 
 // setInsetNamer makes n name the insets' countries.
@@ -257,7 +257,7 @@ func (m *MapView) drawInsets(img *image.RGBA, f geo.Frame) {
 		strokeBox(img, in.Rect.Inset(-int(fw)), fw, halo)
 		strokeBox(img, in.Rect, fw, ink)
 		if l.namer != nil {
-			l.namer.drawInset(dst, in, fr)
+			l.namer.drawInset(dst, in, fr, l.renderer)
 		} else {
 			drawNames(dst, insetFace(insetNamePt*s), m.renderer.World(), in, ink, halo)
 		}

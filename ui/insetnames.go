@@ -45,7 +45,10 @@ func (l *LabelLayer) setInsets(plan []geo.Inset, fw float64) {
 // drawInset names the countries of the inset in, drawn into dst (the
 // inset's own pixels) with f's style: placed in the inset's view, once per
 // view and statuses, and emphasised as on the map.
-func (l *LabelLayer) drawInset(dst *image.RGBA, in geo.Inset, f geo.Frame) {
+//
+// drawn is the renderer that has just drawn the inset's view: its pixels
+// say which country is where.
+func (l *LabelLayer) drawInset(dst *image.RGBA, in geo.Inset, f geo.Frame, drawn *geo.Renderer) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if !l.on || l.statuses == nil {
@@ -59,6 +62,7 @@ func (l *LabelLayer) drawInset(dst *image.RGBA, in geo.Inset, f geo.Frame) {
 			View:     in.View,
 			Statuses: l.statuses,
 			Only:     in.Countries,
+			Drawn:    drawn,
 			Size:     namesPt * scale,
 			MinSize:  9 * scale,
 			Face:     l.faces.Face,

@@ -153,6 +153,7 @@ func (l *LabelLayer) draw(img *image.RGBA, f geo.Frame, marks []image.Rectangle)
 			Avoid:    append(l.avoidPixels(scale), l.inset.boxes...),
 			Skip:     l.inset.skip,
 			Prefer:   prefer,
+			Drawn:    l.renderer,
 			Size:     namesPt * scale,
 			MinSize:  9 * scale,
 			Context:  true,
