@@ -257,12 +257,21 @@ func (p *Panel) articleList() []fyne.CanvasObject {
 	for _, art := range arts {
 		t := widget.NewLabelWithStyle(art.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		t.Wrapping = fyne.TextWrapWord
-		out = append(out, t, newWrapLabel(articleSource(art)))
+		// The source and the summary are folded under the headline: laid
+		// out only when opened, they were most of the start panel's text.
+		details := []fyne.CanvasObject{newWrapLabel(articleSource(art))}
+		n := 0
 		for _, ps := range art.Passages {
 			if ps.Kind == passages.KindBullet {
-				out = append(out, newWrapLabel(ps.Text))
+				details = append(details, newWrapLabel(ps.Text))
+				n++
 			}
 		}
+		title := "Source" // short: an accordion's title does not wrap
+		if n > 0 {
+			title = "Summary and source"
+		}
+		out = append(out, t, widget.NewAccordion(widget.NewAccordionItem(title, container.NewVBox(details...))))
 	}
 	return out
 }
