@@ -48,7 +48,8 @@ func NewSearch(names []SearchName, onChoose func(iso string)) *Search {
 // someone types.
 func NewSearchFunc(load func() []SearchName, onChoose func(iso string)) *Search {
 	s := &Search{Entry: widget.NewEntry(), List: container.NewVBox(), onChoose: onChoose, load: load}
-	s.PlaceHolder = "Find a country, a people, a capital or a leader…"
+	// Short enough for the side panel at its narrowest (the 800×600 window).
+	s.PlaceHolder = "Find a country, capital or leader…"
 	s.OnChanged = s.changed
 	s.OnSubmitted = func(string) {
 		if len(s.current) > 0 {
