@@ -26,8 +26,16 @@ import (
 	"cstomap/geo"
 )
 
-// previewWidth is the width of the dialog's preview in logical pixels.
-const previewWidth = 320
+// previewWidth is the width of the dialog's preview in logical pixels;
+// narrowPreviewWidth is its width in a window too narrow for the dialog's
+// full width (800 logical pixels, say), where the wide preview ran over
+// the form.
+const (
+	previewWidth       = 320
+	narrowPreviewWidth = 180
+	dialogWidth        = 880
+	dialogHeight       = 560
+)
 
 // customLabel is the size choice of a size typed in by hand.
 const customLabel = "Custom size"
@@ -86,6 +94,7 @@ func ShowExportDialog(win fyne.Window, prefs fyne.Preferences, scene func() expo
 // the widgets that edit them.
 type exportDialog struct {
 	win      fyne.Window
+	previewW int // the preview's width in logical pixels
 	prefs    fyne.Preferences
 	scene    func() export.Scene
 	settings export.Settings
@@ -121,7 +130,12 @@ type exportDialog struct {
 }
 
 func newExportDialog(win fyne.Window, prefs fyne.Preferences, scene func() export.Scene) *exportDialog {
-	d := &exportDialog{win: win, prefs: prefs, scene: scene, checks: map[string]*widget.Check{}}
+	d := &exportDialog{win: win, prefs: prefs, scene: scene, checks: map[string]*widget.Check{}, previewW: previewWidth}
+	if win != nil && win.Canvas() != nil {
+		if w := win.Canvas().Size().Width; w > 0 && w < dialogWidth+40 {
+			d.previewW = narrowPreviewWidth
+		}
+	}
 	d.overwrite = d.askOverwrite
 	d.showError = func(err error) { dialog.ShowError(err, d.win) }
 	d.build()
@@ -176,7 +190,7 @@ func (d *exportDialog) build() {
 	d.folderLabel.Truncation = fyne.TextTruncateEllipsis
 	d.preview = canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))
 	d.preview.FillMode = canvas.ImageFillContain
-	d.preview.SetMinSize(fyne.NewSize(previewWidth, previewWidth*10/16))
+	d.preview.SetMinSize(fyne.NewSize(float32(d.previewW), float32(d.previewW*10/16)))
 	d.progress = widget.NewProgressBar()
 	d.progress.Hide()
 	d.status = widget.NewLabel("")
@@ -283,7 +297,12 @@ func defaultFolder() string {
 
 func (d *exportDialog) show() {
 	d.dlg = dialog.NewCustomWithoutButtons("Export the map", d.content, d.win)
-	d.dlg.Resize(fyne.NewSize(880, 560))
+	// Never larger than the window: Fyne lays a dialog over its window.
+	sz := fyne.NewSize(dialogWidth, dialogHeight)
+	if c := d.win.Canvas().Size(); c.Width > 0 {
+		sz = fyne.NewSize(min(sz.Width, c.Width-16), min(sz.Height, c.Height-16))
+	}
+	d.dlg.Resize(sz)
 	d.dlg.Show()
 	d.changed()
 }
@@ -396,7 +415,7 @@ func (d *exportDialog) updatePreview(j export.Job) {
 	if len(j.Years) > 0 {
 		o.Year = d.scene().Year // the window's year stands for them all
 	}
-	o.Scale = float64(previewWidth) / float64(o.Width)
+	o.Scale = float64(d.previewW) / float64(o.Width)
 	if w := o.YearWorld(); d.previewRenderer == nil || d.previewRenderer.World() != w {
 		d.previewRenderer = geo.NewRenderer(w)
 	}
