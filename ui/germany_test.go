@@ -65,6 +65,20 @@ func TestCountryListGroupsInTreatyYears(t *testing.T) {
 	assert.NotContains(t, g, "Parties")
 }
 
+// TestCountryListNamesFollowTheYear: the panel's list names the Federal
+// Republic "West Germany" before 1991, as the map and tooltip do.
+func TestCountryListNamesFollowTheYear(t *testing.T) {
+	app, _ := newTestApp(t)
+	app.Store.SetAlliance("nato")
+	for _, tc := range []struct {
+		year int
+		want string
+	}{{1960, "West Germany"}, {1991, "Germany"}, {1980, "West Germany"}} {
+		app.Store.SetYear(tc.year)
+		assert.Contains(t, app.Panel.CountryGroups()["Current members"], tc.want, "%d", tc.year)
+	}
+}
+
 // TestRestoreGDRSelection: a window closed on the GDR in 1980 opens on it
 // again, without a problem about an unknown country.
 func TestRestoreGDRSelection(t *testing.T) {

@@ -409,12 +409,13 @@ type countryList struct {
 	buttons []*widget.Button  // in the alliance's order
 	isos    []string
 	objects []fyne.CanvasObject // the list's widgets, in order
+	name    func(iso string) string
 }
 
 // newCountryList makes the list of al's countries, named by name; a click
 // calls onSelect with the country's ISO code.
 func newCountryList(al *timeline.Alliance, name func(string) string, onSelect func(iso string)) *countryList {
-	l := &countryList{heading: heading("")}
+	l := &countryList{heading: heading(""), name: name}
 	l.objects = []fyne.CanvasObject{widget.NewSeparator(), l.heading}
 	for _, c := range al.Countries {
 		iso := c.ISO
@@ -450,6 +451,10 @@ func (l *countryList) show(year int, statuses palette.Statuses, form timeline.Fo
 		var in []fyne.CanvasObject
 		for j, iso := range l.isos {
 			if statuses[iso] == g.status {
+				// The year's name: "West Germany" before 1991.
+				if n := l.name(iso); l.buttons[j].Text != n {
+					l.buttons[j].SetText(n)
+				}
 				in = append(in, l.buttons[j])
 			}
 		}
