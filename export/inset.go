@@ -203,22 +203,7 @@ func (s *svgWriter) svgInsets(l layout, st geo.Style, p palette.Palette, ins []g
 			s.printf("\"><title>%s</title></path>\n", esc(c.Name))
 		}
 		s.printf("</g>\n")
-		s.printf(`<path class="inset-borders" fill="none" stroke="%s" stroke-width="%s" stroke-linejoin="round" stroke-linecap="round" d="`, hex(st.Border), num(nil, st.BorderWidth*st.PixelScale))
-		s.buf = s.buf[:0]
-		for ci := range w.Countries {
-			s.buf = strokePath(s.buf, rings[ci])
-		}
-		s.raw(s.buf)
-		s.printf("\"/>\n")
-		if sel := o.selected(); sel != "" {
-			if ci := w.Index(sel); ci >= 0 && len(rings[ci]) > 0 {
-				s.printf(`<path class="inset-selected-outline" data-iso="%s" fill="none" stroke="%s" stroke-width="%s" stroke-linejoin="round" stroke-linecap="round" d="`,
-					esc(sel), hex(st.Selected), num(nil, st.SelectedWidth*st.PixelScale))
-				s.buf = strokePath(s.buf[:0], rings[ci])
-				s.raw(s.buf)
-				s.printf("\"/>\n")
-			}
-		}
+		s.outlines(w, rings, st, o.selected(), `class="inset-borders"`, `class="inset-selected-outline"`)
 		s.printf("</g>\n")
 		s.printf(`<rect class="inset-frame" x="%s" y="%s" width="%s" height="%s" fill="none" stroke="%s" stroke-width="%s"/>`+"\n",
 			num(nil, float64(r.Min.X)+fw/2), num(nil, float64(r.Min.Y)+fw/2), num(nil, float64(r.Dx())-fw), num(nil, float64(r.Dy())-fw), hex(p.Text), num(nil, fw))

@@ -312,23 +312,30 @@ func (s *svgWriter) mapGroup(l layout, st geo.Style, p palette.Palette) {
 		s.printf("\"><title>%s</title></path>\n", esc(c.Name))
 	}
 	s.printf("</g>\n")
-	bw := st.BorderWidth * st.PixelScale
-	s.printf(`<path id="borders" fill="none" stroke="%s" stroke-width="%s" stroke-linejoin="round" stroke-linecap="round" d="`, hex(st.Border), num(nil, bw))
+	s.outlines(w, rings, st, o.selected(), `id="borders"`, `id="selected-outline"`)
+	s.printf("</g>\n")
+	s.eventsGroup(v, st, l.Map.Min)
+}
+
+// outlines writes the borders of every country as one stroked path, and
+// the outline of the selected country sel ("" for none) as another; the
+// attributes name them (id="borders" on the map, a class in an inset).
+func (s *svgWriter) outlines(w *geo.World, rings [][]ring, st geo.Style, sel, bordersAttr, selectedAttr string) {
+	s.printf(`<path %s fill="none" stroke="%s" stroke-width="%s" stroke-linejoin="round" stroke-linecap="round" d="`, bordersAttr, hex(st.Border), num(nil, st.BorderWidth*st.PixelScale))
 	s.buf = s.buf[:0]
 	for ci := range w.Countries {
 		s.buf = strokePath(s.buf, rings[ci])
 	}
 	s.raw(s.buf)
 	s.printf("\"/>\n")
-	if sel := o.selected(); sel != "" {
-		if ci := w.Index(sel); ci >= 0 && len(rings[ci]) > 0 {
-			s.printf(`<path id="selected-outline" data-iso="%s" fill="none" stroke="%s" stroke-width="%s" stroke-linejoin="round" stroke-linecap="round" d="`,
-				esc(sel), hex(st.Selected), num(nil, st.SelectedWidth*st.PixelScale))
-			s.buf = strokePath(s.buf[:0], rings[ci])
-			s.raw(s.buf)
-			s.printf("\"/>\n")
-		}
+	if sel == "" {
+		return
 	}
-	s.printf("</g>\n")
-	s.eventsGroup(v, st, l.Map.Min)
+	if ci := w.Index(sel); ci >= 0 && len(rings[ci]) > 0 {
+		s.printf(`<path %s data-iso="%s" fill="none" stroke="%s" stroke-width="%s" stroke-linejoin="round" stroke-linecap="round" d="`,
+			selectedAttr, esc(sel), hex(st.Selected), num(nil, st.SelectedWidth*st.PixelScale))
+		s.buf = strokePath(s.buf[:0], rings[ci])
+		s.raw(s.buf)
+		s.printf("\"/>\n")
+	}
 }
