@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"cstomap/geo"
 	"cstomap/timeline"
 )
 
@@ -248,4 +249,21 @@ func TestPlacePrefer(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestPoleIndexCacheIsBounded: the pole indexes of projected worlds no
+// longer in use are let go (every export projects its own world).
+func TestPoleIndexCacheIsBounded(t *testing.T) {
+	w, as := load(t)
+	pr, _ := framed(t, as["csto"], 400, 300)
+	first := indexOf(geo.Project(w, pr.Proj))
+	assert.True(t, first == indexOf(first.pr), "a second call finds it")
+	for range maxIndexes {
+		indexOf(geo.Project(w, pr.Proj))
+	}
+	indexMu.Lock()
+	defer indexMu.Unlock()
+	assert.Len(t, indexes, maxIndexes)
+	kept := slices.IndexFunc(indexes, func(ix *poleIndex) bool { return ix == first }) >= 0
+	assert.False(t, kept, "the least recently used is let go")
 }

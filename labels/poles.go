@@ -29,19 +29,26 @@ type pole struct {
 	part    int
 }
 
+// maxIndexes bounds the cache of pole indexes. The window has a projected
+// world per set of outlines, and every export projects its own; kept
+// forever, each index would keep its projected world (megabytes) alive.
+const maxIndexes = 8
+
 var (
 	indexMu sync.Mutex
-	indexes = map[*geo.Projected]*poleIndex{}
+	indexes []*poleIndex // most recently used last
 )
 
-// indexOf returns the cached index of pr, building it on first use. A
-// program has one projected world per projection, so the cache stays
-// small.
+// indexOf returns the cached index of pr, building it on first use; the
+// least recently used of more than maxIndexes is let go.
 func indexOf(pr *geo.Projected) *poleIndex {
 	indexMu.Lock()
 	defer indexMu.Unlock()
-	if ix, ok := indexes[pr]; ok {
-		return ix
+	for i, ix := range indexes {
+		if ix.pr == pr {
+			indexes = append(slices.Delete(indexes, i, i+1), ix)
+			return ix
+		}
 	}
 	n := len(pr.World.Countries)
 	ix := &poleIndex{pr: pr, parts: make([][]int, n), area: make([][]float64, n), poles: map[int]pole{}}
@@ -50,7 +57,10 @@ func indexOf(pr *geo.Projected) *poleIndex {
 		ix.parts[p.Country] = append(ix.parts[p.Country], i)
 		ix.area[p.Country] = append(ix.area[p.Country], math.Abs(ringArea(p.Rings[0])))
 	}
-	indexes[pr] = ix
+	if len(indexes) == maxIndexes {
+		indexes = slices.Delete(indexes, 0, 1)
+	}
+	indexes = append(indexes, ix)
 	return ix
 }
 
