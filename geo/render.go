@@ -98,6 +98,13 @@ type Renderer struct {
 	workers  []*worker
 	// countryBB is, per country, the box of its visible parts in pixels.
 	countryBB []image.Rectangle
+	// fillSP and ribbonSP are the countries' rings and the ribbons of
+	// their borders, listed by strip, while a viewport is rasterised; off
+	// is scratch for the ribbons' offsets.
+	fillSP, ribbonSP stripPaths
+	off              []float32
+	// pat is the hatch pattern of a row (see compose).
+	pat []uint32
 }
 
 // pixelParts are the visible parts of the countries in pixel coordinates,
@@ -233,8 +240,18 @@ func (r *Renderer) Render(dst *image.RGBA, f Frame) {
 	}
 	period := max(3, int(math.Round(st.HatchSpacing*st.PixelScale)))
 	stripe := max(1, int(math.Round(float64(period)*0.35)))
+	if n := f.View.W + period; cap(r.pat) < n {
+		r.pat = make([]uint32, n)
+	}
+	r.pat = r.pat[:f.View.W+period]
+	for i := range r.pat {
+		r.pat[i] = 0
+		if i%period < stripe {
+			r.pat[i] = ^uint32(0)
+		}
+	}
 	r.bands(f.View.H, func(_ *worker, y0, y1 int) {
-		r.compose(dst, y0, y1, st, period, stripe)
+		r.compose(dst, y0, y1, st, period, r.pat)
 	})
 	if f.Hovered != "" && f.Hovered != f.Selected {
 		r.drawOutline(dst, f.Hovered, st.HoverWidth*st.PixelScale, st.Hover)
@@ -306,6 +323,8 @@ func (r *Renderer) rasterise(v Viewport, bw float64) {
 	}
 	px := r.toPixels(v, -1)
 	r.countryBB = px.bb
+	fillPaths(&r.fillSP, px, v.H)
+	ribbonPaths(&r.ribbonSP, px, v.H, bw, &r.off)
 	r.bands(v.H, func(w *worker, y0, y1 int) {
 		clear(r.lab1[y0*v.W : y1*v.W])
 		sn := (y1 - y0) * v.W
@@ -316,20 +335,27 @@ func (r *Renderer) rasterise(v Viewport, bw float64) {
 		clear(w.cov1)
 		clear(w.cov2)
 		clear(w.lab2)
-		for ci, parts := range px.parts {
-			if len(parts) == 0 {
-				continue
+		strip := image.Rect(0, y0, v.W, y1)
+		spans := r.fillSP.spans[y0/stripRows]
+		for i := 0; i < len(spans); {
+			ci := spans[i].key
+			j := i + 1
+			for j < len(spans) && spans[j].key == ci {
+				j++
 			}
-			bb := px.bb[ci].Intersect(image.Rect(0, 0, v.W, y1))
-			bb = bb.Intersect(image.Rect(0, y0, v.W, y1))
-			if bb.Empty() {
-				continue
+			bb := px.bb[ci].Intersect(strip)
+			if !bb.Empty() {
+				m := w.fillSpans(&r.fillSP, spans[i:j], bb)
+				w.mergeCoverage(r.lab1, m, bb, uint16(ci+1), v.W, y0)
 			}
-			m := w.fill(parts, bb)
-			w.mergeCoverage(r.lab1, m, bb, uint16(ci+1), v.W, y0)
+			i = j
 		}
 		r.listEdges(w, y0, y1)
-		w.stroke(px.parts, image.Rect(0, y0, v.W, y1), bw, r.border[y0*v.W:y1*v.W], true)
+		w.z.Reset(v.W, y1-y0)
+		w.z.DrawOp = draw.Src
+		r.ribbonSP.feed(&w.z, r.ribbonSP.spans[y0/stripRows], 0, float32(y0))
+		mask := image.Alpha{Pix: r.border[y0*v.W : y1*v.W], Stride: v.W, Rect: image.Rect(0, 0, v.W, y1-y0)}
+		w.z.Draw(&mask, mask.Rect, image.Opaque, image.Point{})
 	})
 	for y, er := range r.edgeRows {
 		r.edges[y] = er.w.edgeBuf[er.lo:er.hi:er.hi]
@@ -400,25 +426,13 @@ func (r *Renderer) toPixels(v Viewport, only int) *pixelParts {
 	return px
 }
 
-// fill rasterises the parts of one country, clipped to bb, into the
-// worker's mask and returns its pixels (row stride bb.Dx()).
-func (w *worker) fill(parts []pxPart, bb image.Rectangle) []uint8 {
+// fillSpans rasterises the edges of one country in spans, clipped to bb,
+// into the worker's mask and returns its pixels (row stride bb.Dx()).
+func (w *worker) fillSpans(p *stripPaths, spans []span, bb image.Rectangle) []uint8 {
 	bw, bh := bb.Dx(), bb.Dy()
 	w.z.Reset(bw, bh)
 	w.z.DrawOp = draw.Src
-	ox, oy := float32(bb.Min.X), float32(bb.Min.Y)
-	pen := clipPen{z: &w.z, h: float32(bh)}
-	for _, p := range parts {
-		if p.y1 < oy || p.y0 > oy+float32(bh) {
-			continue
-		}
-		for _, ring := range p.rings {
-			pen.moveTo(ring[0]-ox, ring[1]-oy)
-			for i := 2; i < len(ring); i += 2 {
-				pen.lineTo(ring[i]-ox, ring[i+1]-oy)
-			}
-		}
-	}
+	p.feed(&w.z, spans, float32(bb.Min.X), float32(bb.Min.Y))
 	if cap(w.buf) < bw*bh {
 		w.buf = make([]uint8, bw*bh)
 	}
@@ -542,11 +556,29 @@ func (w *worker) stroke(parts [][]pxPart, band image.Rectangle, lw float64, dst 
 // ribbon adds the outline of a line of half-width hw along the polyline pts
 // (x0,y0,x1,y1,…), shifted by (-ox, -oy).
 func (w *worker) ribbon(pts []float32, ox, oy, hw float32) {
+	off := ribbonOffsets(pts, hw, &w.off)
 	n := len(pts) / 2
-	if cap(w.off) < 2*n {
-		w.off = make([]float32, 2*n)
+	pen := clipPen{z: &w.z, h: float32(w.z.Size().Y)}
+	x0, y0 := pts[0]+off[0]-ox, pts[1]+off[1]-oy
+	pen.moveTo(x0, y0)
+	for i := 1; i < n; i++ {
+		pen.lineTo(pts[2*i]+off[2*i]-ox, pts[2*i+1]+off[2*i+1]-oy)
 	}
-	off := w.off[:2*n]
+	for i := n - 1; i >= 0; i-- {
+		pen.lineTo(pts[2*i]-off[2*i]-ox, pts[2*i+1]-off[2*i+1]-oy)
+	}
+	pen.lineTo(x0, y0)
+}
+
+// ribbonOffsets returns, in *buf, the offset of each vertex of the polyline
+// pts from the line to the left edge of a ribbon of half-width hw along it
+// (the right edge is the opposite offset), with mitred joints.
+func ribbonOffsets(pts []float32, hw float32, buf *[]float32) []float32 {
+	n := len(pts) / 2
+	if cap(*buf) < 2*n {
+		*buf = make([]float32, 2*n)
+	}
+	off := (*buf)[:2*n]
 	closed := pts[0] == pts[2*n-2] && pts[1] == pts[2*n-1]
 	segN := func(i int) (float32, float32) { // unit normal of segment i → i+1
 		dx, dy := pts[2*i+2]-pts[2*i], pts[2*i+3]-pts[2*i+1]
@@ -590,16 +622,7 @@ func (w *worker) ribbon(pts []float32, ox, oy, hw float32) {
 		}
 		off[2*i], off[2*i+1] = nx*hw, ny*hw
 	}
-	pen := clipPen{z: &w.z, h: float32(w.z.Size().Y)}
-	x0, y0 := pts[0]+off[0]-ox, pts[1]+off[1]-oy
-	pen.moveTo(x0, y0)
-	for i := 1; i < n; i++ {
-		pen.lineTo(pts[2*i]+off[2*i]-ox, pts[2*i+1]+off[2*i+1]-oy)
-	}
-	for i := n - 1; i >= 0; i-- {
-		pen.lineTo(pts[2*i]-off[2*i]-ox, pts[2*i+1]-off[2*i+1]-oy)
-	}
-	pen.lineTo(x0, y0)
+	return off
 }
 
 // clipPen feeds closed paths to a rasteriser h pixels tall, leaving out the
@@ -669,9 +692,12 @@ func (r *Renderer) outline(iso string, lw float64) ([]uint8, image.Rectangle) {
 }
 
 // compose writes rows [y0, y1) of dst from the cached labels, the paints and
-// the border mask. Most pixels lie wholly inside one country or the sea and
-// take the fast path: one table look-up and one store.
-func (r *Renderer) compose(dst *image.RGBA, y0, y1 int, st Style, period, stripe int) {
+// the border mask, in three passes over each row: runs of one label (most
+// pixels lie wholly inside one country or the sea) with a constant colour or
+// the hatch pattern, then the anti-aliased edge pixels, then the borders.
+// pat is the hatch pattern of a row starting at column -(y mod period): all
+// ones in a stripe, zero between.
+func (r *Renderer) compose(dst *image.RGBA, y0, y1 int, st Style, period int, pat []uint32) {
 	W := r.view.W
 	fill, hatch := r.fills, r.hatches
 	sea := pack(st.Sea)
@@ -679,31 +705,44 @@ func (r *Renderer) compose(dst *image.RGBA, y0, y1 int, st Style, period, stripe
 	for y := y0; y < y1; y++ {
 		row := dst.Pix[y*dst.Stride : y*dst.Stride+4*W]
 		lab1 := r.lab1[y*W : (y+1)*W]
-		edges := r.edges[y]
-		lines := r.border[y*W : (y+1)*W]
-		h := y % period
-		for x, l1 := range lab1 {
-			inHatch := h < stripe
-			if h++; h == period {
-				h = 0
+		ph := pat[y%period : y%period+W]
+		for x := 0; x < len(lab1); {
+			l := lab1[x]
+			e := x + 1
+			for e < len(lab1) && lab1[e] == l {
+				e++
 			}
-			var c uint32
-			switch {
-			case l1 == 0:
-				c = sea
-			case len(edges) > 0 && int(edges[0].x) == x:
-				c = r.blendEdge(l1, edges[0], inHatch, sea)
-				edges = edges[1:]
-			default:
-				c = fill[l1]
-				if inHatch {
-					c = hatch[l1]
+			c, d := fill[l], fill[l]^hatch[l]
+			run := row[4*x : 4*e]
+			if d == 0 {
+				for k := 0; k+4 <= len(run); k += 4 {
+					binary.LittleEndian.PutUint32(run[k:], c)
+				}
+			} else {
+				hp := ph[x:e]
+				for k, m := range hp {
+					binary.LittleEndian.PutUint32(run[4*k:], c^d&m)
 				}
 			}
-			if b := lines[x]; b != 0 {
-				c = lerpPacked(c, border, uint32(b))
+			x = e
+		}
+		for _, e := range r.edges[y] {
+			x := int(e.x)
+			binary.LittleEndian.PutUint32(row[4*x:], r.blendEdge(lab1[x], e, ph[x] != 0, sea))
+		}
+		lines := r.border[y*W : (y+1)*W]
+		for x := 0; x < len(lines); x++ {
+			// Skip stretches with no border eight pixels at a time.
+			for x+8 <= len(lines) && binary.LittleEndian.Uint64(lines[x:]) == 0 {
+				x += 8
 			}
-			binary.LittleEndian.PutUint32(row[4*x:], c)
+			if x >= len(lines) {
+				break
+			}
+			if b := lines[x]; b != 0 {
+				o := row[4*x:]
+				binary.LittleEndian.PutUint32(o, lerpPacked(binary.LittleEndian.Uint32(o), border, uint32(b)))
+			}
 		}
 	}
 }

@@ -1,0 +1,181 @@
+package geo
+
+import (
+	"math"
+
+	"golang.org/x/image/vector"
+)
+
+// stripPaths are closed paths in pixel coordinates, with their edges listed
+// per strip of the image (stripRows tall) as the spans of consecutive edges
+// that reach into the strip. A strip is rasterised from its spans alone, so
+// a long outline is walked once per viewport rather than once per strip it
+// crosses. The edges a strip gets, and their order, are exactly those that
+// clipPen would feed the strip's rasteriser, so the coverage is the same to
+// the bit.
+type stripPaths struct {
+	pts   []float32 // x, y of every vertex
+	spans [][]span  // per strip
+	h     int       // the image's height in pixels
+	// last is, per strip, the last edge listed in it, to join the next
+	// edge to its span.
+	last []int32
+}
+
+// span is the edges from vertex lo to vertex hi of a path: MoveTo(lo), then
+// LineTo every vertex up to hi. key is the country the path belongs to.
+type span struct {
+	lo, hi int32
+	key    int32
+}
+
+// reset empties p for an image h pixels tall, keeping its buffers.
+func (p *stripPaths) reset(h int) {
+	n := (h + stripRows - 1) / stripRows
+	p.h = h
+	p.pts = p.pts[:0]
+	if cap(p.spans) < n {
+		p.spans = make([][]span, n)
+		p.last = make([]int32, n)
+	}
+	p.spans, p.last = p.spans[:n], p.last[:n]
+	for i := range p.spans {
+		p.spans[i] = p.spans[i][:0]
+	}
+}
+
+// strip returns the first row and the height of strip s.
+func (p *stripPaths) strip(s int) (oy, h float32) {
+	y0 := s * stripRows
+	return float32(y0), float32(min(y0+stripRows, p.h) - y0)
+}
+
+// addPath lists the edges of the closed path formed by the vertices
+// [start, end) of p.pts (the last equal to the first) in the strips
+// [s0, s1] that they reach. An edge reaches a strip unless both its ends lie
+// on or above the strip's top, or both on or below its bottom, computed as
+// clipPen computes it.
+func (p *stripPaths) addPath(start, end int, key int32, s0, s1 int) {
+	if s0 > s1 {
+		return
+	}
+	for s := s0; s <= s1; s++ {
+		p.last[s] = -2
+	}
+	pts := p.pts
+	for i := start; i+1 < end; i++ {
+		ya, yb := pts[2*i+1], pts[2*i+3]
+		lo, hi := min(ya, yb), max(ya, yb)
+		// Candidate strips, one either side for rounding; the exact test
+		// below decides.
+		c0 := max(s0, floorStrip(lo)-1)
+		c1 := min(s1, floorStrip(hi)+1)
+		for s := c0; s <= c1; s++ {
+			oy, h := p.strip(s)
+			ra, rb := ya-oy, yb-oy
+			if (ra <= 0 && rb <= 0) || (ra >= h && rb >= h) {
+				continue
+			}
+			if p.last[s] == int32(i-1) {
+				p.spans[s][len(p.spans[s])-1].hi = int32(i + 1)
+			} else {
+				p.spans[s] = append(p.spans[s], span{lo: int32(i), hi: int32(i + 1), key: key})
+			}
+			p.last[s] = int32(i)
+		}
+	}
+}
+
+// floorStrip is the strip of row y, which may lie off the image.
+func floorStrip(y float32) int {
+	if !(y > -1e9 && y < 1e9) {
+		if y > 0 {
+			return math.MaxInt32
+		}
+		return -1
+	}
+	return int(math.Floor(float64(y) / stripRows))
+}
+
+// feed adds the edges of spans, shifted by (-ox, -oy), to z.
+func (p *stripPaths) feed(z *vector.Rasterizer, spans []span, ox, oy float32) {
+	for _, s := range spans {
+		v := p.pts[2*s.lo : 2*s.hi+2]
+		z.MoveTo(v[0]-ox, v[1]-oy)
+		for i := 2; i < len(v); i += 2 {
+			z.LineTo(v[i]-ox, v[i+1]-oy)
+		}
+	}
+}
+
+// fillPaths lists the rings of every country's visible parts by strip.
+func fillPaths(dst *stripPaths, px *pixelParts, h int) {
+	dst.reset(h)
+	ns := len(dst.spans)
+	for ci, parts := range px.parts {
+		for _, pp := range parts {
+			s0 := max(0, floorStrip(pp.y0)-1)
+			s1 := min(ns-1, floorStrip(pp.y1)+1)
+			for _, ring := range pp.rings {
+				start := len(dst.pts) / 2
+				dst.pts = append(dst.pts, ring...)
+				dst.addPath(start, len(dst.pts)/2, int32(ci), s0, s1)
+			}
+		}
+	}
+}
+
+// ribbonPaths lists by strip the ribbons that stroke draws along the real
+// borders of px at width lw (see stroke): the same runs, offsets and
+// vertices, computed once for the whole image.
+func ribbonPaths(dst *stripPaths, px *pixelParts, h int, lw float64, off *[]float32) {
+	dst.reset(h)
+	ns := len(dst.spans)
+	hw := float32(lw / 2)
+	for ci, cp := range px.parts {
+		for _, p := range cp {
+			for ri, ring := range p.rings {
+				art := p.art[ri]
+				nv := len(ring) / 2
+				a := 0
+				for a < nv-1 {
+					if art[a] {
+						a++
+						continue
+					}
+					b := a + 1
+					ymin, ymax := min(ring[2*a+1], ring[2*b+1]), max(ring[2*a+1], ring[2*b+1])
+					for b < nv-1 && !art[b] {
+						b++
+						y := ring[2*b+1]
+						ymin, ymax = min(ymin, y), max(ymax, y)
+					}
+					// The strips whose band the run touches, as stroke
+					// tests it.
+					s0, s1 := ns, -1
+					for s := max(0, floorStrip(ymin-hw-1)-1); s <= min(ns-1, floorStrip(ymax+hw+1)+1); s++ {
+						oy, sh := dst.strip(s)
+						if ymax-oy >= -hw-1 && ymin-oy <= sh+hw+1 {
+							s0, s1 = min(s0, s), max(s1, s)
+						}
+					}
+					if s0 <= s1 {
+						pts := ring[2*a : 2*b+2]
+						o := ribbonOffsets(pts, hw, off)
+						start := len(dst.pts) / 2
+						n := len(pts) / 2
+						for i := 0; i < n; i++ {
+							dst.pts = append(dst.pts, pts[2*i]+o[2*i], pts[2*i+1]+o[2*i+1])
+						}
+						for i := n - 1; i >= 0; i-- {
+							dst.pts = append(dst.pts, pts[2*i]-o[2*i], pts[2*i+1]-o[2*i+1])
+						}
+						dst.pts = append(dst.pts, dst.pts[2*start], dst.pts[2*start+1])
+						dst.addPath(start, len(dst.pts)/2, int32(ci), s0, s1)
+					}
+					a = b
+				}
+			}
+		}
+	}
+}
