@@ -98,11 +98,11 @@ type Renderer struct {
 	workers  []*worker
 	// countryBB is, per country, the box of its visible parts in pixels.
 	countryBB []image.Rectangle
-	// fillSP and ribbonSP are the countries' rings and the ribbons of
-	// their borders, listed by strip, while a viewport is rasterised; off
-	// is scratch for the ribbons' offsets.
-	fillSP, ribbonSP stripPaths
-	off              []float32
+	// chunks are the pixel geometry of the viewport, in runs of whole
+	// countries prepared in parallel (see prepare).
+	chunks []*prepChunk
+	// chunkProj is the projection chunks were split for.
+	chunkProj *Projected
 	// pat is the hatch pattern of a row (see compose).
 	pat []uint32
 }
@@ -135,6 +135,7 @@ type outlineMask struct {
 type pxPart struct {
 	rings  [][]float32 // decimated pixel coordinates x0,y0,…; each ring closed
 	art    [][]bool    // artificial edge i→i+1 in the decimated ring
+	at     []int32     // the vertex index in its buffer where each ring starts
 	y0, y1 float32     // the part's vertical extent in pixels
 }
 
@@ -281,23 +282,30 @@ const stripRows = 64
 // bands runs fn over horizontal strips of the image, stripRows tall, on up
 // to one worker per CPU. Each strip is handled by exactly one worker.
 func (r *Renderer) bands(h int, fn func(w *worker, y0, y1 int)) {
-	strips := (h + stripRows - 1) / stripRows
-	n := min(runtime.GOMAXPROCS(0), 8, strips)
-	for len(r.workers) < n {
+	r.parallel((h+stripRows-1)/stripRows, func(w *worker, s int) {
+		fn(w, s*stripRows, min((s+1)*stripRows, h))
+	})
+}
+
+// parallel runs fn for i in [0, n) on up to one worker per CPU (at most 8).
+// Each i is handled by exactly one worker.
+func (r *Renderer) parallel(n int, fn func(w *worker, i int)) {
+	nw := min(runtime.GOMAXPROCS(0), 8, n)
+	for len(r.workers) < nw {
 		r.workers = append(r.workers, &worker{})
 	}
 	var next atomic.Int32
 	var wg sync.WaitGroup
-	for i := 0; i < n; i++ {
+	for i := 0; i < nw; i++ {
 		wg.Add(1)
 		go func(w *worker) {
 			defer wg.Done()
 			for {
 				s := int(next.Add(1)) - 1
-				if s >= strips {
+				if s >= n {
 					return
 				}
-				fn(w, s*stripRows, min((s+1)*stripRows, h))
+				fn(w, s)
 			}
 		}(r.workers[i])
 	}
@@ -321,10 +329,8 @@ func (r *Renderer) rasterise(v Viewport, bw float64) {
 	for _, w := range r.workers {
 		w.edgeBuf = w.edgeBuf[:0]
 	}
-	px := r.toPixels(v, -1)
+	px := r.prepare(v, bw)
 	r.countryBB = px.bb
-	fillPaths(&r.fillSP, px, v.H)
-	ribbonPaths(&r.ribbonSP, px, v.H, bw, &r.off)
 	r.bands(v.H, func(w *worker, y0, y1 int) {
 		clear(r.lab1[y0*v.W : y1*v.W])
 		sn := (y1 - y0) * v.W
@@ -336,24 +342,31 @@ func (r *Renderer) rasterise(v Viewport, bw float64) {
 		clear(w.cov2)
 		clear(w.lab2)
 		strip := image.Rect(0, y0, v.W, y1)
-		spans := r.fillSP.spans[y0/stripRows]
-		for i := 0; i < len(spans); {
-			ci := spans[i].key
-			j := i + 1
-			for j < len(spans) && spans[j].key == ci {
-				j++
+		s := y0 / stripRows
+		// The chunks hold consecutive countries: in chunk order, the
+		// countries are merged in the order of their indices.
+		for _, c := range r.chunks {
+			spans := c.fill.spans[s]
+			for i := 0; i < len(spans); {
+				ci := spans[i].key
+				j := i + 1
+				for j < len(spans) && spans[j].key == ci {
+					j++
+				}
+				bb := px.bb[ci].Intersect(strip)
+				if !bb.Empty() {
+					m := w.fillSpans(&c.fill, spans[i:j], bb)
+					w.mergeCoverage(r.lab1, m, bb, uint16(ci+1), v.W, y0)
+				}
+				i = j
 			}
-			bb := px.bb[ci].Intersect(strip)
-			if !bb.Empty() {
-				m := w.fillSpans(&r.fillSP, spans[i:j], bb)
-				w.mergeCoverage(r.lab1, m, bb, uint16(ci+1), v.W, y0)
-			}
-			i = j
 		}
 		r.listEdges(w, y0, y1)
 		w.z.Reset(v.W, y1-y0)
 		w.z.DrawOp = draw.Src
-		r.ribbonSP.feed(&w.z, r.ribbonSP.spans[y0/stripRows], 0, float32(y0))
+		for _, c := range r.chunks {
+			c.ribbon.feed(&w.z, c.ribbon.spans[s], 0, float32(y0))
+		}
 		mask := image.Alpha{Pix: r.border[y0*v.W : y1*v.W], Stride: v.W, Rect: image.Rect(0, 0, v.W, y1-y0)}
 		w.z.Draw(&mask, mask.Rect, image.Opaque, image.Point{})
 	})
@@ -363,15 +376,26 @@ func (r *Renderer) rasterise(v Viewport, bw float64) {
 }
 
 // toPixels transforms the projected parts of country only (or of every
-// country, when only is -1) into pixel coordinates, dropping parts outside
-// the image and vertices closer than a quarter pixel to the previous one.
+// country, when only is -1) into pixel coordinates (see addPixels).
 func (r *Renderer) toPixels(v Viewport, only int) *pixelParts {
 	nc := len(r.world.Countries)
 	px := &pixelParts{parts: make([][]pxPart, nc), bb: make([]image.Rectangle, nc)}
+	r.addPixels(v, px, &px.coords, &px.flags, 0, len(r.proj.Parts), only)
+	return px
+}
+
+// addPixels transforms the projected parts [p0, p1) of country only (or of
+// every country, when only is -1) into pixel coordinates, appended to
+// *coords with their artificial flags in *flags, and adds them and their
+// boxes to px; it drops parts outside the image and vertices closer than a
+// quarter pixel to the previous one. Calls for disjoint sets of countries
+// may run at once.
+func (r *Renderer) addPixels(v Viewport, px *pixelParts, coords *[]float32, flags *[]bool, p0, p1, only int) {
 	w, h := float64(v.W), float64(v.H)
 	hw, hh := w/2, h/2
 	const minStep = 0.25
-	for pi := range r.proj.Parts {
+	cs, fs := *coords, *flags
+	for pi := p0; pi < p1; pi++ {
 		p := &r.proj.Parts[pi]
 		if only >= 0 && p.Country != only {
 			continue
@@ -383,7 +407,7 @@ func (r *Renderer) toPixels(v Viewport, only int) *pixelParts {
 		}
 		pp := pxPart{y0: float32(y0), y1: float32(y1)}
 		for ri, ring := range p.Rings {
-			start, astart := len(px.coords), len(px.flags)
+			start, astart := len(cs), len(fs)
 			a := p.Artificial[ri]
 			lx, ly := math.Inf(1), math.Inf(1)
 			pendingArt := false
@@ -397,23 +421,24 @@ func (r *Renderer) toPixels(v Viewport, only int) *pixelParts {
 					pendingArt = pendingArt && a[i-1]
 				}
 				if i == nv-1 || math.Abs(x-lx)+math.Abs(y-ly) >= minStep {
-					if len(px.coords) > start {
-						px.flags = append(px.flags, pendingArt)
+					if len(cs) > start {
+						fs = append(fs, pendingArt)
 					}
-					px.coords = append(px.coords, float32(x), float32(y))
+					cs = append(cs, float32(x), float32(y))
 					lx, ly = x, y
 					pendingArt = true
 				}
 			}
-			if len(px.coords)-start < 6 {
-				px.coords, px.flags = px.coords[:start], px.flags[:astart]
+			if len(cs)-start < 6 {
+				cs, fs = cs[:start], fs[:astart]
 				continue
 			}
-			px.flags = append(px.flags, false)
+			fs = append(fs, false)
 			// Full slice expressions, so that nothing appended later
 			// reaches into this ring.
-			pp.rings = append(pp.rings, px.coords[start:len(px.coords):len(px.coords)])
-			pp.art = append(pp.art, px.flags[astart:len(px.flags):len(px.flags)])
+			pp.rings = append(pp.rings, cs[start:len(cs):len(cs)])
+			pp.art = append(pp.art, fs[astart:len(fs):len(fs)])
+			pp.at = append(pp.at, int32(start/2))
 		}
 		if len(pp.rings) == 0 {
 			continue
@@ -423,7 +448,7 @@ func (r *Renderer) toPixels(v Viewport, only int) *pixelParts {
 		px.bb[p.Country] = px.bb[p.Country].Union(bb)
 		px.parts[p.Country] = append(px.parts[p.Country], pp)
 	}
-	return px
+	*coords, *flags = cs, fs
 }
 
 // fillSpans rasterises the edges of one country in spans, clipped to bb,

@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"image"
 	"math"
 
 	"golang.org/x/image/vector"
@@ -108,31 +109,103 @@ func (p *stripPaths) feed(z *vector.Rasterizer, spans []span, ox, oy float32) {
 	}
 }
 
-// fillPaths lists the rings of every country's visible parts by strip.
-func fillPaths(dst *stripPaths, px *pixelParts, h int) {
+// prepChunk is the pixel geometry of the projected parts [p0, p1), which
+// are whole countries, for the viewport being rasterised: the rings of the
+// parts in view and the ribbons along their borders, listed by strip. It is
+// kept with its buffers for the next viewport.
+type prepChunk struct {
+	p0, p1       int
+	coords       []float32
+	flags        []bool
+	fill, ribbon stripPaths
+	off          []float32
+}
+
+// prepChunks is the number of chunks the parts are prepared in, a few per
+// worker so that they balance.
+const prepChunks = 8
+
+// prepare transforms the projected parts into pixels for viewport v and
+// lists the rings and the ribbons of borders of width bw by strip, in
+// chunks of whole countries on all workers.
+func (r *Renderer) prepare(v Viewport, bw float64) *pixelParts {
+	if r.chunkProj != r.proj {
+		r.splitChunks()
+	}
+	nc := len(r.world.Countries)
+	px := &pixelParts{parts: make([][]pxPart, nc), bb: make([]image.Rectangle, nc)}
+	r.parallel(len(r.chunks), func(_ *worker, i int) {
+		c := r.chunks[i]
+		c.coords, c.flags = c.coords[:0], c.flags[:0]
+		r.addPixels(v, px, &c.coords, &c.flags, c.p0, c.p1, -1)
+		c0, c1 := 0, 0
+		if c.p1 > c.p0 {
+			c0, c1 = r.proj.Parts[c.p0].Country, r.proj.Parts[c.p1-1].Country+1
+		}
+		fillPaths(&c.fill, px.parts[c0:c1], c0, c.coords, v.H)
+		ribbonPaths(&c.ribbon, px.parts[c0:c1], c0, v.H, bw, &c.off)
+	})
+	return px
+}
+
+// splitChunks splits the projected parts into prepChunks runs of whole
+// countries with about as many vertices each.
+func (r *Renderer) splitChunks() {
+	parts := r.proj.Parts
+	total := 0
+	for _, p := range parts {
+		for _, ring := range p.Rings {
+			total += len(ring)
+		}
+	}
+	for len(r.chunks) < prepChunks {
+		r.chunks = append(r.chunks, &prepChunk{})
+	}
+	r.chunks = r.chunks[:prepChunks]
+	sum, k, p0 := 0, 0, 0
+	for pi, p := range parts {
+		for _, ring := range p.Rings {
+			sum += len(ring)
+		}
+		last := pi+1 == len(parts)
+		if last || (parts[pi+1].Country != p.Country && sum*prepChunks >= total*(k+1) && k < prepChunks-1) {
+			r.chunks[k].p0, r.chunks[k].p1 = p0, pi+1
+			k, p0 = k+1, pi+1
+		}
+	}
+	for ; k < prepChunks; k++ {
+		r.chunks[k].p0, r.chunks[k].p1 = len(parts), len(parts)
+	}
+	r.chunkProj = r.proj
+}
+
+// fillPaths lists by strip the rings of parts (the parts of countries c0,
+// c0+1, …), which lie in pts.
+func fillPaths(dst *stripPaths, parts [][]pxPart, c0 int, pts []float32, h int) {
 	dst.reset(h)
+	dst.pts = pts
 	ns := len(dst.spans)
-	for ci, parts := range px.parts {
-		for _, pp := range parts {
+	for i, cp := range parts {
+		for _, pp := range cp {
 			s0 := max(0, floorStrip(pp.y0)-1)
 			s1 := min(ns-1, floorStrip(pp.y1)+1)
-			for _, ring := range pp.rings {
-				start := len(dst.pts) / 2
-				dst.pts = append(dst.pts, ring...)
-				dst.addPath(start, len(dst.pts)/2, int32(ci), s0, s1)
+			for ri, ring := range pp.rings {
+				start := int(pp.at[ri])
+				dst.addPath(start, start+len(ring)/2, int32(c0+i), s0, s1)
 			}
 		}
 	}
 }
 
 // ribbonPaths lists by strip the ribbons that stroke draws along the real
-// borders of px at width lw (see stroke): the same runs, offsets and
-// vertices, computed once for the whole image.
-func ribbonPaths(dst *stripPaths, px *pixelParts, h int, lw float64, off *[]float32) {
+// borders of parts (the parts of countries c0, c0+1, …) at width lw: the
+// same runs, offsets and vertices, computed once for the whole image.
+func ribbonPaths(dst *stripPaths, parts [][]pxPart, c0, h int, lw float64, off *[]float32) {
 	dst.reset(h)
 	ns := len(dst.spans)
 	hw := float32(lw / 2)
-	for ci, cp := range px.parts {
+	for ci, cp := range parts {
+		ci += c0
 		for _, p := range cp {
 			for ri, ring := range p.rings {
 				art := p.art[ri]
