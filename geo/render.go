@@ -494,12 +494,16 @@ func (w *worker) mergeCoverage(lab1 []uint16, m []uint8, bb image.Rectangle, lab
 			case a == 0xff:
 				// Fully covered: fill the whole run at once.
 				e := x + 1
+				for e+8 <= len(row) && binary.LittleEndian.Uint64(row[e:]) == ^uint64(0) {
+					e += 8
+				}
 				for e < len(row) && row[e] == 0xff {
 					e++
 				}
-				for k := x; k < e; k++ {
-					l1[k], c1[k], l2[k], c2[k] = label, 0xff, 0, 0
-				}
+				fillSlice(l1[x:e], label)
+				fillSlice(c1[x:e], 0xff)
+				clear(l2[x:e])
+				clear(c2[x:e])
 				x = e - 1
 			case l1[x] == 0:
 				l1[x], c1[x] = label, a
@@ -510,18 +514,48 @@ func (w *worker) mergeCoverage(lab1 []uint16, m []uint8, bb image.Rectangle, lab
 	}
 }
 
+// fillSlice sets every element of s to v, copying for long runs.
+func fillSlice[T uint8 | uint16](s []T, v T) {
+	const direct = 32
+	if len(s) <= direct {
+		for k := range s {
+			s[k] = v
+		}
+		return
+	}
+	for k := range s[:direct] {
+		s[k] = v
+	}
+	for k := direct; k < len(s); k *= 2 {
+		copy(s[k:], s[:k])
+	}
+}
+
 // listEdges lists the partly covered pixels of rows [y0, y1), which w has
 // just rasterised, in w.edgeBuf, and records where each row's list is.
 func (r *Renderer) listEdges(w *worker, y0, y1 int) {
 	W := r.view.W
 	for y := y0; y < y1; y++ {
 		start := len(w.edgeBuf)
-		l1 := r.lab1[y*W : (y+1)*W]
 		c1 := w.cov1[(y-y0)*W : (y-y0+1)*W]
-		for x, l := range l1 {
-			if l != 0 && c1[x] != 0xff {
+		// A pixel with no country has no coverage, so the partly covered
+		// pixels are those whose coverage is neither 0 nor 0xff.
+		for x := 0; x < len(c1); x++ {
+			// Skip eight pixels at a time while each byte is 0 or 0xff
+			// (equal to its top bit spread over the byte).
+			for x+8 <= len(c1) {
+				v := binary.LittleEndian.Uint64(c1[x:])
+				if v != (v&0x8080808080808080)>>7*0xff {
+					break
+				}
+				x += 8
+			}
+			if x >= len(c1) {
+				break
+			}
+			if c := c1[x]; c != 0 && c != 0xff {
 				i := (y-y0)*W + x
-				w.edgeBuf = append(w.edgeBuf, edge{x: uint16(x), lab2: w.lab2[i], cov1: c1[x], cov2: w.cov2[i]})
+				w.edgeBuf = append(w.edgeBuf, edge{x: uint16(x), lab2: w.lab2[i], cov1: c, cov2: w.cov2[i]})
 			}
 		}
 		r.edgeRows[y] = edgeRow{w: w, lo: int32(start), hi: int32(len(w.edgeBuf))}
@@ -734,19 +768,25 @@ func (r *Renderer) compose(dst *image.RGBA, y0, y1 int, st Style, period int, pa
 		for x := 0; x < len(lab1); {
 			l := lab1[x]
 			e := x + 1
+			for e+8 <= len(lab1) && lab1[e] == l && lab1[e+1] == l && lab1[e+2] == l && lab1[e+3] == l &&
+				lab1[e+4] == l && lab1[e+5] == l && lab1[e+6] == l && lab1[e+7] == l {
+				e += 8
+			}
 			for e < len(lab1) && lab1[e] == l {
 				e++
 			}
 			c, d := fill[l], fill[l]^hatch[l]
 			run := row[4*x : 4*e]
 			if d == 0 {
-				for k := 0; k+4 <= len(run); k += 4 {
-					binary.LittleEndian.PutUint32(run[k:], c)
-				}
+				fillRun(run, c)
 			} else {
-				hp := ph[x:e]
+				// The first period pixels, then copies of them.
+				hp := ph[x:min(e, x+period)]
 				for k, m := range hp {
 					binary.LittleEndian.PutUint32(run[4*k:], c^d&m)
+				}
+				for k := 4 * len(hp); k < len(run); k *= 2 {
+					copy(run[k:], run[:k])
 				}
 			}
 			x = e
@@ -769,6 +809,23 @@ func (r *Renderer) compose(dst *image.RGBA, y0, y1 int, st Style, period int, pa
 				binary.LittleEndian.PutUint32(o, lerpPacked(binary.LittleEndian.Uint32(o), border, uint32(b)))
 			}
 		}
+	}
+}
+
+// fillRun sets every pixel of run (4 bytes each) to the packed colour c.
+func fillRun(run []byte, c uint32) {
+	const direct = 16 // pixels set one by one before copying
+	if len(run) <= 4*direct {
+		for k := 0; k+4 <= len(run); k += 4 {
+			binary.LittleEndian.PutUint32(run[k:], c)
+		}
+		return
+	}
+	for k := 0; k < 4*direct; k += 4 {
+		binary.LittleEndian.PutUint32(run[k:], c)
+	}
+	for k := 4 * direct; k < len(run); k *= 2 {
+		copy(run[k:], run[:k])
 	}
 }
 
