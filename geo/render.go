@@ -350,10 +350,13 @@ func (r *Renderer) rasterise(v Viewport, bw float64) {
 			for i := 0; i < len(spans); {
 				ci := spans[i].key
 				j := i + 1
+				mx := spans[i].maxX
 				for j < len(spans) && spans[j].key == ci {
+					mx = max(mx, spans[j].maxX)
 					j++
 				}
 				bb := px.bb[ci].Intersect(strip)
+				bb.Max.X = bb.Min.X + fillWidth(bb.Dx(), mx-float32(bb.Min.X))
 				if !bb.Empty() {
 					m := w.fillSpans(&c.fill, spans[i:j], bb)
 					w.mergeCoverage(r.lab1, m, bb, uint16(ci+1), v.W, y0)
@@ -647,24 +650,32 @@ func ribbonOffsets(pts []float32, hw float32, buf *[]float32) []float32 {
 		}
 		return -dy / l, dx / l
 	}
+	// The normals of the segments before and after vertex i; each is
+	// computed once.
+	var ax, ay, bx, by float32
+	if n > 1 {
+		bx, by = segN(0)
+	}
+	if closed {
+		ax, ay = segN(n - 2)
+	}
 	for i := 0; i < n; i++ {
+		if i > 0 {
+			ax, ay = bx, by
+			switch {
+			case i < n-1:
+				bx, by = segN(i)
+			case closed:
+				bx, by = segN(0)
+			}
+		}
 		var nx, ny float32
 		switch {
 		case i == 0 && !closed:
-			nx, ny = segN(0)
+			nx, ny = bx, by
 		case i == n-1 && !closed:
-			nx, ny = segN(n - 2)
+			nx, ny = ax, ay
 		default:
-			prev := i - 1
-			if i == 0 {
-				prev = n - 2
-			}
-			next := i
-			if i == n-1 {
-				next = 0
-			}
-			ax, ay := segN(prev)
-			bx, by := segN(next)
 			nx, ny = ax+bx, ay+by
 			l := float32(math.Sqrt(float64(nx*nx + ny*ny)))
 			if l < 1e-3 { // a U-turn: fall back to one side's normal

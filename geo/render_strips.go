@@ -28,6 +28,8 @@ type stripPaths struct {
 type span struct {
 	lo, hi int32
 	key    int32
+	// maxX is the largest x of the span's vertices.
+	maxX float32
 }
 
 // reset empties p for an image h pixels tall, keeping its buffers.
@@ -67,25 +69,59 @@ func (p *stripPaths) addPath(start, end int, key int32, s0, s1 int) {
 	for i := start; i+1 < end; i++ {
 		ya, yb := pts[2*i+1], pts[2*i+3]
 		lo, hi := min(ya, yb), max(ya, yb)
-		// Candidate strips, one either side for rounding; the exact test
-		// below decides.
-		c0 := max(s0, floorStrip(lo)-1)
-		c1 := min(s1, floorStrip(hi)+1)
+		// The strips holding lo and hi. For strip s, ya-oy <= 0 exactly
+		// when ya <= oy, and ya-oy >= h when ya >= oy+h (ya-oy is exact
+		// when ya >= oy >= 0), so no other strip can take the edge.
+		c0 := max(s0, floorStrip(lo))
+		c1 := min(s1, floorStrip(hi))
 		for s := c0; s <= c1; s++ {
 			oy, h := p.strip(s)
 			ra, rb := ya-oy, yb-oy
 			if (ra <= 0 && rb <= 0) || (ra >= h && rb >= h) {
 				continue
 			}
+			mx := max(pts[2*i], pts[2*i+2])
 			if p.last[s] == int32(i-1) {
-				p.spans[s][len(p.spans[s])-1].hi = int32(i + 1)
+				sp := &p.spans[s][len(p.spans[s])-1]
+				sp.hi, sp.maxX = int32(i+1), max(sp.maxX, mx)
 			} else {
-				p.spans[s] = append(p.spans[s], span{lo: int32(i), hi: int32(i + 1), key: key})
+				p.spans[s] = append(p.spans[s], span{lo: int32(i), hi: int32(i + 1), key: key, maxX: mx})
 			}
 			p.last[s] = int32(i)
 		}
 	}
 }
+
+// fillWidth is the width to rasterise a country's spans at, when they lie
+// in a box bw pixels wide and their vertices reach at most maxX pixels from
+// its left side: the box's width, or less when the spans end well before
+// its right side. The rasteriser touches no pixel right of the rightmost
+// vertex's, so the pixels left out would be empty; the width keeps its
+// remainder modulo 4 and three empty pixels after the last one touched, so
+// that the rasteriser sums its rows in the same blocks of four, and it stays
+// on the same side of floatingWidth, so the coverage comes out the same to
+// the bit.
+func fillWidth(bw int, maxX float32) int {
+	if !(maxX < float32(bw)) {
+		return bw
+	}
+	// Vertices left of the box are drawn on its first pixel.
+	need := max(0, int(math.Ceil(float64(maxX)))) + 4
+	if bw > floatingWidth {
+		// Keep to the rasteriser's floating-point arithmetic, which it
+		// uses only for wider images.
+		need = max(need, floatingWidth+1)
+	}
+	if need >= bw {
+		return bw
+	}
+	return need + (bw-need)%4
+}
+
+// floatingWidth is the width above which vector.Rasterizer switches from
+// fixed-point to floating-point arithmetic (its floatingPointMathThreshold),
+// which round differently.
+const floatingWidth = 512
 
 // floorStrip is the strip of row y, which may lie off the image.
 func floorStrip(y float32) int {
