@@ -220,9 +220,6 @@ func (r *Renderer) Render(dst *image.RGBA, f Frame) {
 	}
 	bw := st.BorderWidth * st.PixelScale
 	r.projected(f.View.Proj)
-	if !r.valid || r.view != f.View || r.width != bw {
-		r.rasterise(f.View, bw)
-	}
 	// Paint tables, indexed by label (country index + 1; 0 is the sea).
 	n := len(r.world.Countries)
 	if len(r.fills) != n+1 {
@@ -251,9 +248,14 @@ func (r *Renderer) Render(dst *image.RGBA, f Frame) {
 			r.pat[i] = ^uint32(0)
 		}
 	}
-	r.bands(f.View.H, func(_ *worker, y0, y1 int) {
-		r.compose(dst, y0, y1, st, period, r.pat)
-	})
+	compose := func(y0, y1 int) { r.compose(dst, y0, y1, st, period, r.pat) }
+	if !r.valid || r.view != f.View || r.width != bw {
+		// Each strip is composed as soon as it is rasterised, while its
+		// labels and borders are still in the cache.
+		r.rasterise(f.View, bw, compose)
+	} else {
+		r.bands(f.View.H, func(_ *worker, y0, y1 int) { compose(y0, y1) })
+	}
 	if f.Hovered != "" && f.Hovered != f.Selected {
 		r.drawOutline(dst, f.Hovered, st.HoverWidth*st.PixelScale, st.Hover)
 	}
@@ -313,8 +315,9 @@ func (r *Renderer) parallel(n int, fn func(w *worker, i int)) {
 }
 
 // rasterise rebuilds the viewport cache: pixel coordinates of the visible
-// parts, the coverage labels of every pixel and the border mask.
-func (r *Renderer) rasterise(v Viewport, bw float64) {
+// parts, the coverage labels of every pixel and the border mask. It calls
+// then, if not nil, for each strip of rows [y0, y1) once they are cached.
+func (r *Renderer) rasterise(v Viewport, bw float64, then func(y0, y1 int)) {
 	r.view, r.width, r.valid = v, bw, true
 	clear(r.outlines)
 	n := v.W * v.H
@@ -372,7 +375,11 @@ func (r *Renderer) rasterise(v Viewport, bw float64) {
 		}
 		mask := image.Alpha{Pix: r.border[y0*v.W : y1*v.W], Stride: v.W, Rect: image.Rect(0, 0, v.W, y1-y0)}
 		w.z.Draw(&mask, mask.Rect, image.Opaque, image.Point{})
+		if then != nil {
+			then(y0, y1)
+		}
 	})
+	// The edge lists of the strips, in their workers' final buffers.
 	for y, er := range r.edgeRows {
 		r.edges[y] = er.w.edgeBuf[er.lo:er.hi:er.hi]
 	}
@@ -562,6 +569,9 @@ func (r *Renderer) listEdges(w *worker, y0, y1 int) {
 			}
 		}
 		r.edgeRows[y] = edgeRow{w: w, lo: int32(start), hi: int32(len(w.edgeBuf))}
+		// Valid until the worker's buffer moves; rasterise sets it again
+		// once every strip is listed.
+		r.edges[y] = w.edgeBuf[start:len(w.edgeBuf):len(w.edgeBuf)]
 	}
 }
 
