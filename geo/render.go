@@ -277,8 +277,8 @@ func (r *Renderer) drawOutline(dst *image.RGBA, iso string, lw float64, c color.
 // accumulator, four bytes a pixel, and a coverage mask) is bounded by
 // stripRows × the image width. With bands as tall as the image divided by
 // the CPUs, the accumulator of a wide country grew to half the image per
-// worker. Taller strips walk each long outline fewer times; at 64 rows a
-// 1920×1080 frame costs a few per cent more than with one band per CPU.
+// worker. Each strip is fed only the edges that reach its rows (see
+// stripPaths), so thinner strips cost little more than the edges they cut.
 const stripRows = 64
 
 // bands runs fn over horizontal strips of the image, stripRows tall, on up

@@ -159,7 +159,7 @@ type prepChunk struct {
 
 // prepChunks is the number of chunks the parts are prepared in, a few per
 // worker so that they balance.
-const prepChunks = 8
+const prepChunks = 16
 
 // prepare transforms the projected parts into pixels for viewport v and
 // lists the rings and the ribbons of borders of width bw by strip, in
