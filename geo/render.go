@@ -1,12 +1,14 @@
 package geo
 
 import (
+	"cmp"
 	"encoding/binary"
 	"image"
 	"image/color"
 	"image/draw"
 	"math"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -105,6 +107,9 @@ type Renderer struct {
 	chunkProj *Projected
 	// pat is the hatch pattern of a row (see compose).
 	pat []uint32
+	// stripOrder and stripCost are scratch for the order strips are
+	// rasterised in.
+	stripOrder, stripCost []int
 }
 
 // pixelParts are the visible parts of the countries in pixel coordinates,
@@ -334,7 +339,27 @@ func (r *Renderer) rasterise(v Viewport, bw float64, then func(y0, y1 int)) {
 	}
 	px := r.prepare(v, bw)
 	r.countryBB = px.bb
-	r.bands(v.H, func(w *worker, y0, y1 int) {
+	// The strips with the most edges go first, so that no worker is left
+	// with a long one at the end.
+	strips := (v.H + stripRows - 1) / stripRows
+	order, cost := r.stripOrder[:0], r.stripCost[:0]
+	for s := range strips {
+		n := 0
+		for _, c := range r.chunks {
+			for _, sp := range c.fill.spans[s] {
+				n += int(sp.hi - sp.lo)
+			}
+			for _, sp := range c.ribbon.spans[s] {
+				n += int(sp.hi - sp.lo)
+			}
+		}
+		order, cost = append(order, s), append(cost, n)
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(cost[b], cost[a]) })
+	r.stripOrder, r.stripCost = order, cost
+	r.parallel(strips, func(w *worker, i int) {
+		y0 := order[i] * stripRows
+		y1 := min(y0+stripRows, v.H)
 		clear(r.lab1[y0*v.W : y1*v.W])
 		sn := (y1 - y0) * v.W
 		if cap(w.cov1) < sn {
