@@ -163,7 +163,8 @@ type worker struct {
 	mask image.Alpha
 	buf  []uint8
 	// cov1, lab2 and cov2 hold the coverage of the strip being rasterised,
-	// before its edge pixels are listed.
+	// before its edge pixels are listed. lab2 and cov2 are set only where
+	// lab1 is, and left stale elsewhere.
 	cov1, cov2 []uint8
 	lab2       []uint16
 	// edgeBuf backs the edge lists of the strips this worker rasterised.
@@ -366,9 +367,9 @@ func (r *Renderer) rasterise(v Viewport, bw float64, then func(y0, y1 int)) {
 			w.cov1, w.cov2, w.lab2 = make([]uint8, sn), make([]uint8, sn), make([]uint16, sn)
 		}
 		w.cov1, w.cov2, w.lab2 = w.cov1[:sn], w.cov2[:sn], w.lab2[:sn]
+		// lab2 and cov2 are read only where a country was merged, and
+		// mergeCoverage sets them there first.
 		clear(w.cov1)
-		clear(w.cov2)
-		clear(w.lab2)
 		strip := image.Rect(0, y0, v.W, y1)
 		s := y0 / stripRows
 		// The chunks hold consecutive countries: in chunk order, the
@@ -541,7 +542,7 @@ func (w *worker) mergeCoverage(lab1 []uint16, m []uint8, bb image.Rectangle, lab
 				clear(c2[x:e])
 				x = e - 1
 			case l1[x] == 0:
-				l1[x], c1[x] = label, a
+				l1[x], c1[x], l2[x], c2[x] = label, a, 0, 0
 			case l2[x] == 0 || a > c2[x]:
 				l2[x], c2[x] = label, a
 			}
