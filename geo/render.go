@@ -158,7 +158,7 @@ type edgeRow struct {
 }
 
 type worker struct {
-	off  []float32
+	off  []float32 // a ribbon's offsets
 	z    vector.Rasterizer
 	mask image.Alpha
 	buf  []uint8
@@ -408,6 +408,9 @@ func (r *Renderer) rasterise(v Viewport, bw float64, then func(y0, y1 int)) {
 	// The edge lists of the strips, in their workers' final buffers.
 	for y, er := range r.edgeRows {
 		r.edges[y] = er.w.edgeBuf[er.lo:er.hi:er.hi]
+	}
+	for _, c := range r.chunks {
+		c.release()
 	}
 }
 

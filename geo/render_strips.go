@@ -147,14 +147,24 @@ func (p *stripPaths) feed(z *vector.Rasterizer, spans []span, ox, oy float32) {
 
 // prepChunk is the pixel geometry of the projected parts [p0, p1), which
 // are whole countries, for the viewport being rasterised: the rings of the
-// parts in view and the ribbons along their borders, listed by strip. It is
-// kept with its buffers for the next viewport.
+// parts in view and the ribbons along their borders, listed by strip. The
+// vertices (about 1.3 MB for the CSTO's view) are dropped once the viewport
+// is rasterised, as the pixel coordinates were before, so that the window
+// does not keep them between frames; the lists of spans (a few kB) and the
+// sizes to allocate next time are kept.
 type prepChunk struct {
 	p0, p1       int
 	coords       []float32
 	flags        []bool
 	fill, ribbon stripPaths
-	off          []float32
+	// The lengths of coords, flags and ribbon.pts last time.
+	nCoords, nFlags, nRibbon int
+}
+
+// release drops the chunk's vertices, keeping their sizes.
+func (c *prepChunk) release() {
+	c.nCoords, c.nFlags, c.nRibbon = len(c.coords), len(c.flags), len(c.ribbon.pts)
+	c.coords, c.flags, c.fill.pts, c.ribbon.pts = nil, nil, nil, nil
 }
 
 // prepChunks is the number of chunks the parts are prepared in, a few per
@@ -170,16 +180,19 @@ func (r *Renderer) prepare(v Viewport, bw float64) *pixelParts {
 	}
 	nc := len(r.world.Countries)
 	px := &pixelParts{parts: make([][]pxPart, nc), bb: make([]image.Rectangle, nc)}
-	r.parallel(len(r.chunks), func(_ *worker, i int) {
+	r.parallel(len(r.chunks), func(w *worker, i int) {
 		c := r.chunks[i]
-		c.coords, c.flags = c.coords[:0], c.flags[:0]
+		// Room for as much as last time, and a little more.
+		c.coords = make([]float32, 0, c.nCoords+c.nCoords/8)
+		c.flags = make([]bool, 0, c.nFlags+c.nFlags/8)
 		r.addPixels(v, px, &c.coords, &c.flags, c.p0, c.p1, -1)
 		c0, c1 := 0, 0
 		if c.p1 > c.p0 {
 			c0, c1 = r.proj.Parts[c.p0].Country, r.proj.Parts[c.p1-1].Country+1
 		}
 		fillPaths(&c.fill, px.parts[c0:c1], c0, c.coords, v.H)
-		ribbonPaths(&c.ribbon, px.parts[c0:c1], c0, v.H, bw, &c.off)
+		c.ribbon.pts = make([]float32, 0, c.nRibbon+c.nRibbon/8)
+		ribbonPaths(&c.ribbon, px.parts[c0:c1], c0, v.H, bw, &w.off)
 	})
 	return px
 }
