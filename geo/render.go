@@ -882,28 +882,24 @@ func fillRun(run []byte, c uint32) {
 // blendEdge mixes the up to two countries and the sea that share an
 // anti-aliased pixel.
 func (r *Renderer) blendEdge(l1 uint16, e edge, inHatch bool, sea uint32) uint32 {
-	pick := func(l uint16) uint32 {
-		if inHatch {
-			return r.hatches[l]
-		}
-		return r.fills[l]
+	tab := r.fills
+	if inHatch {
+		tab = r.hatches
 	}
-	c1 := pick(l1)
+	c1 := tab[l1]
 	a1 := uint32(e.cov1)
 	c2, a2 := sea, uint32(e.cov2)
 	if e.lab2 != 0 {
-		c2 = pick(e.lab2)
+		c2 = tab[e.lab2]
 	}
 	if a1+a2 > 0xff {
 		a2 = 0xff - a1
 	}
 	a0 := 0xff - a1 - a2
-	var out uint32
-	for shift := 0; shift < 24; shift += 8 {
-		v := (c1>>shift&0xff)*a1 + (c2>>shift&0xff)*a2 + (sea>>shift&0xff)*a0
-		out |= ((v + 127) / 0xff) << shift
-	}
-	return out | 0xff000000
+	r0 := ((c1&0xff)*a1 + (c2&0xff)*a2 + (sea&0xff)*a0 + 127) / 0xff
+	g0 := ((c1>>8&0xff)*a1 + (c2>>8&0xff)*a2 + (sea>>8&0xff)*a0 + 127) / 0xff
+	b0 := ((c1>>16&0xff)*a1 + (c2>>16&0xff)*a2 + (sea>>16&0xff)*a0 + 127) / 0xff
+	return r0 | g0<<8 | b0<<16 | 0xff000000
 }
 
 // overlay blends colour c into dst wherever mask, which covers rect row by
