@@ -157,14 +157,33 @@ type prepChunk struct {
 	coords       []float32
 	flags        []bool
 	fill, ribbon stripPaths
-	// The lengths of coords, flags and ribbon.pts last time.
-	nCoords, nFlags, nRibbon int
+	// nFlags is the number of vertices last time.
+	nFlags int
 }
 
-// release drops the chunk's vertices, keeping their sizes.
+// release drops the chunk's vertices, keeping their number.
 func (c *prepChunk) release() {
-	c.nCoords, c.nFlags, c.nRibbon = len(c.coords), len(c.flags), len(c.ribbon.pts)
+	c.nFlags = len(c.flags)
 	c.coords, c.flags, c.fill.pts, c.ribbon.pts = nil, nil, nil, nil
+}
+
+// verticesInView counts the vertices of the parts [p0, p1) whose boxes
+// reach into viewport v, as addPixels tests them.
+func (r *Renderer) verticesInView(v Viewport, p0, p1 int) int {
+	w, h := float64(v.W), float64(v.H)
+	n := 0
+	for pi := p0; pi < p1; pi++ {
+		p := &r.proj.Parts[pi]
+		x0, y0 := (p.Bound.Min[0]-v.CX)*v.Scale+w/2, (v.CY-p.Bound.Max[1])*v.Scale+h/2
+		x1, y1 := (p.Bound.Max[0]-v.CX)*v.Scale+w/2, (v.CY-p.Bound.Min[1])*v.Scale+h/2
+		if x1 < 0 || y1 < 0 || x0 > w || y0 > h {
+			continue
+		}
+		for _, ring := range p.Rings {
+			n += len(ring) / 2
+		}
+	}
+	return n
 }
 
 // prepChunks is the number of chunks the parts are prepared in, a few per
@@ -182,16 +201,22 @@ func (r *Renderer) prepare(v Viewport, bw float64) *pixelParts {
 	px := &pixelParts{parts: make([][]pxPart, nc), bb: make([]image.Rectangle, nc)}
 	r.parallel(len(r.chunks), func(w *worker, i int) {
 		c := r.chunks[i]
-		// Room for as much as last time, and a little more.
-		c.coords = make([]float32, 0, c.nCoords+c.nCoords/8)
-		c.flags = make([]bool, 0, c.nFlags+c.nFlags/8)
+		// Room for as much as last time and a little more, or, the first
+		// time, for every vertex of the parts in view: growing by appends
+		// would leave as much again behind.
+		n := c.nFlags + c.nFlags/8
+		if n == 0 {
+			n = r.verticesInView(v, c.p0, c.p1)
+		}
+		c.coords, c.flags = make([]float32, 0, 2*n), make([]bool, 0, n)
 		r.addPixels(v, px, &c.coords, &c.flags, c.p0, c.p1, -1)
 		c0, c1 := 0, 0
 		if c.p1 > c.p0 {
 			c0, c1 = r.proj.Parts[c.p0].Country, r.proj.Parts[c.p1-1].Country+1
 		}
 		fillPaths(&c.fill, px.parts[c0:c1], c0, c.coords, v.H)
-		c.ribbon.pts = make([]float32, 0, c.nRibbon+c.nRibbon/8)
+		// A ribbon has two vertices for each of its run's, and one more.
+		c.ribbon.pts = make([]float32, 0, 2*len(c.coords)+2*len(c.flags))
 		ribbonPaths(&c.ribbon, px.parts[c0:c1], c0, v.H, bw, &w.off)
 	})
 	return px
