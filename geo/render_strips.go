@@ -1,8 +1,10 @@
 package geo
 
 import (
+	"cmp"
 	"image"
 	"math"
+	"slices"
 
 	"golang.org/x/image/vector"
 )
@@ -199,8 +201,12 @@ func (r *Renderer) prepare(v Viewport, bw float64) *pixelParts {
 	}
 	nc := len(r.world.Countries)
 	px := &pixelParts{parts: make([][]pxPart, nc), bb: make([]image.Rectangle, nc)}
-	r.parallel(len(r.chunks), func(w *worker, i int) {
-		c := r.chunks[i]
+	// The chunks with the most vertices last time go first, so that no
+	// worker is left with a long one at the end.
+	order := slices.Clone(r.chunks)
+	slices.SortStableFunc(order, func(a, b *prepChunk) int { return cmp.Compare(b.nFlags, a.nFlags) })
+	r.parallel(len(order), func(w *worker, i int) {
+		c := order[i]
 		// Room for as much as last time and a little more, or, the first
 		// time, for every vertex of the parts in view: growing by appends
 		// would leave as much again behind.
