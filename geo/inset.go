@@ -88,21 +88,27 @@ func (in Inset) ToInset(x, y float64) (float64, float64) {
 // Zoom returns how many times the inset magnifies the main view.
 func (in Inset) Zoom(main Viewport) float64 { return in.View.Scale / main.Scale }
 
-// PlanInsets returns the insets for view v of pr. The members smaller
-// than p.MinSide on their longer side are grouped: near neighbours share
-// one inset as long as it can still magnify them p.MinZoom times within
-// its bounds (the Low Countries and Denmark in one, not four). Each group
-// is magnified so that its smallest country reaches p.Target where the
-// room allows, and placed over sea or non-member land near the area it
-// magnifies, preferring sea (see place); a group that finds no room even
-// at p.MinZoom is split into the two parts it was merged from, which need
-// less. The groups with the smallest countries go first, and at most
-// p.MaxInsets are placed. A group whose countries all reach p.Target at
-// less than p.MinZoom (between 30 and 40 pixels: nearly big enough) gets
-// an inset only when no smaller country needs one, so that Portugal and
-// Iceland do not crowd a NATO map that insets the Low Countries. The
-// members left out are named on the main map. The result depends only on
-// its inputs.
+// PlanInsets returns the insets for view v of pr. The members that need
+// one are those smaller than p.MinSide on their longer side that reach
+// p.Target only when magnified p.MinZoom times or more; they are grouped:
+// near neighbours share one inset as long as it can still magnify them
+// p.MinZoom times within its bounds (the Low Countries and Denmark in
+// one, not four). Members nearly big enough (under p.MinSide, but not
+// that small) join a group of one or two they touch as companions, as do
+// those up to one and a half times p.MinSide (Azerbaijan and Georgia with
+// Armenia), but never make their own inset beside those that need one:
+// Portugal and Iceland do not crowd a NATO map that insets the Low
+// Countries, and Germany stays on the main map. When no member needs an
+// inset, the neediest group of the nearly big enough gets one.
+//
+// Each group is magnified so that its smallest country reaches p.Target
+// where the room allows, and placed over sea or non-member land near the
+// area it magnifies, preferring sea (see place); a group that finds no
+// room even at p.MinZoom is split into the two parts it was merged from,
+// which need less. The groups with the smallest countries go first, at
+// most p.MaxInsets are placed, and a small member an inset shows whole is
+// named in it. The members left out are named on the main map. The
+// result depends only on its inputs.
 func PlanInsets(pr *Projected, v Viewport, p InsetParams) []Inset {
 	if p.MaxW <= 0 {
 		p.MaxW = 0.45
@@ -120,13 +126,11 @@ func PlanInsets(pr *Projected, v Viewport, p InsetParams) []Inset {
 	if len(gs.roots) == 0 {
 		return nil
 	}
-	// A group is needed when its smallest country cannot reach Target at
-	// less than MinZoom; the others are optional.
-	needed := func(g *insetGroup) bool { return g.smallest*p.MinZoom < p.Target }
-	queue := slices.DeleteFunc(slices.Clone(gs.roots), func(g *insetGroup) bool { return !needed(g) })
-	optional := len(queue) == 0
-	if optional {
-		queue = gs.roots[:1]
+	// Groups of members that are nearly big enough are optional: only
+	// the neediest gets an inset.
+	queue := slices.Clone(gs.roots)
+	if gs.optional {
+		queue = queue[:1]
 	}
 	mask := newMemberMask(pr, v, p.Members, p.Drawn)
 	// No inset covers the area another magnifies, placed or not: those
@@ -150,11 +154,7 @@ func PlanInsets(pr *Projected, v Viewport, p InsetParams) []Inset {
 		in, ok := placeInset(v, isos, box, g.smallest, p, mask, taken)
 		if !ok {
 			if g.kids[0] != nil {
-				for _, k := range g.kids {
-					if optional || needed(k) {
-						queue = append(queue, k)
-					}
-				}
+				queue = append(queue, g.kids[0], g.kids[1])
 				sortByNeed(queue)
 			}
 			continue
@@ -165,8 +165,9 @@ func PlanInsets(pr *Projected, v Viewport, p InsetParams) []Inset {
 		out = append(out, in)
 		taken = append(taken, in.Rect)
 	}
-	// Small members left out that an inset shows whole are named there.
-	for _, c := range gs.small {
+	// Members under MinSide left out that an inset shows whole are named
+	// there.
+	for _, c := range slices.Concat(gs.small, gs.near) {
 		if named[c.iso] {
 			continue
 		}
@@ -192,7 +193,7 @@ func (gs groupSet) addTo(in *Inset, isos []string, named map[string]bool, v View
 		}
 		named[iso] = true
 		in.Countries = append(in.Countries, iso)
-		for _, c := range gs.small {
+		for _, c := range slices.Concat(gs.small, gs.near) {
 			if c.iso == iso {
 				in.Smallest = math.Min(in.Smallest, c.side*zoom)
 			}
@@ -223,10 +224,16 @@ type insetCand struct {
 type groupSet struct {
 	// roots are the largest groups, neediest (smallest country) first.
 	roots []*insetGroup
-	// small are the members under MinSide.
-	small []insetCand
-	// mid are the members up to one and a half times MinSide: not small,
-	// but they join a group they touch (see joins).
+	// small are the members that need an inset: under MinSide, and so
+	// small that they reach Target only at MinZoom or more. When none
+	// does, they are those under MinSide, and optional is true.
+	small    []insetCand
+	optional bool
+	// near are the members nearly big enough, beside those that need an
+	// inset.
+	near []insetCand
+	// mid are the other members up to one and a half times MinSide: they
+	// join a group they touch (see joins).
 	mid []insetCand
 }
 
@@ -255,7 +262,7 @@ func insetGroups(pr *Projected, v Viewport, p InsetParams) groupSet {
 	}
 	cands = slices.Sorted(slices.Values(cands))
 	var gs groupSet
-	var nodes []*insetGroup
+	var near []insetCand
 	for _, iso := range cands {
 		b := RegionBound(pr, []string{iso})
 		if math.IsInf(b.Min[0], 0) {
@@ -268,13 +275,29 @@ func insetGroups(pr *Projected, v Viewport, p InsetParams) groupSet {
 			continue
 		}
 		side := math.Max(x1-x0, y1-y0)
+		c := insetCand{iso, px, side}
 		switch {
+		case side*p.MinZoom < p.Target:
+			gs.small = append(gs.small, c)
 		case side < p.MinSide:
-			gs.small = append(gs.small, insetCand{iso, px, side})
-			nodes = append(nodes, &insetGroup{isos: []string{iso}, box: px, smallest: side, largest: side})
+			near = append(near, c)
 		case side < 1.5*p.MinSide:
-			gs.mid = append(gs.mid, insetCand{iso, px, side})
+			gs.mid = append(gs.mid, c)
 		}
+	}
+	// Members that need an inset make the groups, and those nearly big
+	// enough join them as companions; with none that needs one, the
+	// nearly big enough make them (an inset for Armenia at 38 pixels on a
+	// CSTO map with nothing smaller).
+	if len(gs.small) > 0 {
+		gs.mid = append(slices.Clone(near), gs.mid...)
+		gs.near = near
+	} else {
+		gs.small, gs.optional = near, true
+	}
+	var nodes []*insetGroup
+	for _, c := range gs.small {
+		nodes = append(nodes, &insetGroup{isos: []string{c.iso}, box: c.box, smallest: c.side, largest: c.side})
 	}
 	fits := func(b orb.Bound) bool {
 		sw, sh := insetSource(b)
