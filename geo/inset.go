@@ -233,8 +233,9 @@ type groupSet struct {
 	// inset.
 	near []insetCand
 	// mid are the other members up to one and a half times MinSide: they
-	// join a group they touch (see joins).
-	mid []insetCand
+	// join a group they touch (see companions).
+	mid     []insetCand
+	minSide float64
 }
 
 // sortByNeed orders groups by their smallest country, then by name.
@@ -261,7 +262,7 @@ func insetGroups(pr *Projected, v Viewport, p InsetParams) groupSet {
 		cands = p.Members
 	}
 	cands = slices.Sorted(slices.Values(cands))
-	var gs groupSet
+	gs := groupSet{minSide: p.MinSide}
 	var near []insetCand
 	for _, iso := range cands {
 		b := RegionBound(pr, []string{iso})
@@ -311,12 +312,7 @@ func insetGroups(pr *Projected, v Viewport, p InsetParams) groupSet {
 				if d > p.MinSide || d >= bd {
 					continue
 				}
-				b := nodes[i].box.Union(nodes[j].box)
-				for _, c := range gs.mid {
-					if gs.joins(c, len(nodes[i].isos)+len(nodes[j].isos), b, math.Max(nodes[i].largest, nodes[j].largest)) {
-						b = b.Union(c.box)
-					}
-				}
+				_, b := gs.companions(len(nodes[i].isos)+len(nodes[j].isos), nodes[i].box.Union(nodes[j].box), math.Max(nodes[i].largest, nodes[j].largest), nil)
 				if fits(b) {
 					bi, bj, bd = i, j, d
 				}
@@ -341,27 +337,38 @@ func insetGroups(pr *Projected, v Viewport, p InsetParams) groupSet {
 	return gs
 }
 
-// joins reports whether the mid-sized member c joins a group of n small
-// members spanning box whose largest is largest pixels long: it touches
-// the box and is at most twice that size, and the group has one or two
-// members, so that it completes a region. Azerbaijan and Georgia join
-// Armenia; Germany does not join the Low Countries and Denmark, which
-// make one already and would be a fringe of it.
-func (gs groupSet) joins(c insetCand, n int, box orb.Bound, largest float64) bool {
-	return n <= 2 && boxGap(c.box, box) <= 1 && c.side <= 2*largest
-}
-
-// withCompanions returns g's members with the mid-sized members that join
-// it and are not named in another inset (named), sorted, and the box they
-// span.
-func (gs groupSet) withCompanions(g *insetGroup, named map[string]bool) ([]string, orb.Bound) {
-	isos, box := slices.Clone(g.isos), g.box
-	for _, c := range gs.mid {
-		if !named[c.iso] && gs.joins(c, len(g.isos), g.box, g.largest) {
-			isos = append(isos, c.iso)
+// companions returns the members of gs.mid, other than those in skip,
+// that join a group of n members spanning box whose largest is largest
+// pixels long, and the box with them. They join a group of one or two
+// (to complete a region, not to grow one that is one already) when they
+// touch its box, as grown by those that joined before: one under MinSide
+// always, a larger one when at most twice the group's largest. Belgium
+// and the Netherlands join Luxembourg, Azerbaijan and Georgia Armenia;
+// Germany does not join the Low Countries and Denmark.
+func (gs groupSet) companions(n int, box orb.Bound, largest float64, skip map[string]bool) ([]string, orb.Bound) {
+	if n > 2 {
+		return nil, box
+	}
+	var out []string
+	for grew := true; grew; {
+		grew = false
+		for _, c := range gs.mid {
+			if skip[c.iso] || slices.Contains(out, c.iso) || boxGap(c.box, box) > 1 || (c.side >= gs.minSide && c.side > 2*largest) {
+				continue
+			}
+			out = append(out, c.iso)
 			box = box.Union(c.box)
+			grew = true
 		}
 	}
+	return out, box
+}
+
+// withCompanions returns g's members with their companions that are not
+// named in another inset (named), sorted, and the box they span.
+func (gs groupSet) withCompanions(g *insetGroup, named map[string]bool) ([]string, orb.Bound) {
+	more, box := gs.companions(len(g.isos), g.box, g.largest, named)
+	isos := slices.Concat(g.isos, more)
 	slices.Sort(isos)
 	return isos, box
 }
