@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
+	"weak"
 
 	"github.com/paulmach/orb"
 )
@@ -202,6 +204,49 @@ func (gs groupSet) addTo(in *Inset, isos []string, named map[string]bool, v View
 	slices.Sort(in.Countries)
 }
 
+// boundCache keeps the RegionBound of each country for the few
+// projections last planned (a frame plans again on every pan and zoom,
+// with the same projection); it does not keep them alive.
+type boundCache struct {
+	mu      sync.Mutex
+	entries []boundEntry // most recent last
+}
+
+type boundEntry struct {
+	pr     weak.Pointer[Projected]
+	bounds map[string]orb.Bound
+}
+
+// boundCacheSize is how many projections boundCache keeps.
+const boundCacheSize = 4
+
+var regionBounds boundCache
+
+// get returns RegionBound(pr, {iso}).
+func (c *boundCache) get(pr *Projected, iso string) orb.Bound {
+	key := weak.Make(pr)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	i := slices.IndexFunc(c.entries, func(e boundEntry) bool { return e.pr == key })
+	if i < 0 {
+		if len(c.entries) == boundCacheSize {
+			c.entries = slices.Delete(c.entries, 0, 1)
+		}
+		c.entries = append(c.entries, boundEntry{pr: key, bounds: map[string]orb.Bound{}})
+		i = len(c.entries) - 1
+	} else if i != len(c.entries)-1 {
+		e := c.entries[i]
+		c.entries = append(slices.Delete(c.entries, i, i+1), e)
+		i = len(c.entries) - 1
+	}
+	b, ok := c.entries[i].bounds[iso]
+	if !ok {
+		b = RegionBound(pr, []string{iso})
+		c.entries[i].bounds[iso] = b
+	}
+	return b
+}
+
 // insetGroup is a set of small members and the box they span on the main
 // view, in pixels; a merged group keeps the two it was made of.
 type insetGroup struct {
@@ -265,7 +310,7 @@ func insetGroups(pr *Projected, v Viewport, p InsetParams) groupSet {
 	gs := groupSet{minSide: p.MinSide}
 	var near []insetCand
 	for _, iso := range cands {
-		b := RegionBound(pr, []string{iso})
+		b := regionBounds.get(pr, iso)
 		if math.IsInf(b.Min[0], 0) {
 			continue
 		}
@@ -583,7 +628,8 @@ func (m *memberMask) place(w, h int, src image.Rectangle, margin float64, taken 
 	for y := mg; y+h+mg <= m.h; y += step {
 		for x := mg; x+w+mg <= m.w; x += step {
 			r := image.Rect(x, y, x+w, y+h)
-			d := math.Hypot(float64(x)+float64(w)/2-scx, float64(y)+float64(h)/2-scy) / diag
+			dx, dy := float64(x)+float64(w)/2-scx, float64(y)+float64(h)/2-scy
+			d := math.Sqrt(dx*dx+dy*dy) / diag
 			if d >= bestCost {
 				continue
 			}
