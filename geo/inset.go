@@ -56,8 +56,14 @@ type InsetParams struct {
 const DefaultMinZoom = 2
 
 // DefaultMaxInsets is InsetParams.MaxInsets's default: more insets than
-// this crowd the map they are meant to explain.
+// this crowd the map they are meant to explain. A small map (under
+// smallMap squares of MinSide, about 630×400 logical pixels: an 800×600
+// window) gets two at most.
 const DefaultMaxInsets = 3
+
+// smallMap is the area, in squares of MinSide, under which a map gets at
+// most two insets.
+const smallMap = 250
 
 // Inset is one magnified part of the map, drawn over an empty part of it.
 type Inset struct {
@@ -123,6 +129,9 @@ func PlanInsets(pr *Projected, v Viewport, p InsetParams) []Inset {
 	}
 	if p.MaxInsets <= 0 {
 		p.MaxInsets = DefaultMaxInsets
+		if float64(v.W)*float64(v.H) < smallMap*p.MinSide*p.MinSide {
+			p.MaxInsets = 2
+		}
 	}
 	gs := insetGroups(pr, v, p)
 	if len(gs.roots) == 0 {
