@@ -258,7 +258,7 @@ func (r *Renderer) Render(dst *image.RGBA, f Frame) {
 	if !r.valid || r.view != f.View || r.width != bw {
 		// Each strip is composed as soon as it is rasterised, while its
 		// labels and borders are still in the cache.
-		r.rasterise(f.View, bw, compose)
+		r.rasteriseThen(f.View, bw, compose)
 	} else {
 		r.bands(f.View.H, func(_ *worker, y0, y1 int) { compose(y0, y1) })
 	}
@@ -321,9 +321,12 @@ func (r *Renderer) parallel(n int, fn func(w *worker, i int)) {
 }
 
 // rasterise rebuilds the viewport cache: pixel coordinates of the visible
-// parts, the coverage labels of every pixel and the border mask. It calls
-// then, if not nil, for each strip of rows [y0, y1) once they are cached.
-func (r *Renderer) rasterise(v Viewport, bw float64, then func(y0, y1 int)) {
+// parts, the coverage labels of every pixel and the border mask.
+func (r *Renderer) rasterise(v Viewport, bw float64) { r.rasteriseThen(v, bw, nil) }
+
+// rasteriseThen is rasterise, and calls then, if not nil, for each strip of
+// rows [y0, y1) once they are cached.
+func (r *Renderer) rasteriseThen(v Viewport, bw float64, then func(y0, y1 int)) {
 	r.view, r.width, r.valid = v, bw, true
 	clear(r.outlines)
 	n := v.W * v.H
