@@ -168,3 +168,23 @@ func TestMaskCacheBounded(t *testing.T) {
 	assert.Positive(t, n)
 	assert.LessOrEqual(t, b, 64<<10)
 }
+
+// TestMeasureKept: a measure kept gives what measuring again gives, and
+// the measures kept stay bounded.
+func TestMeasureKept(t *testing.T) {
+	var fs Faces
+	f := fs.Face(true, 13)
+	for range 2 {
+		w, ink := measure(f, "Bosnia and Herzegovina")
+		w0, ink0 := measureNow(f, "Bosnia and Herzegovina")
+		assert.Equal(t, w0, w)
+		assert.Equal(t, ink0, ink)
+	}
+	for i := range maxMeasures + 10 {
+		measure(f, string(rune('a'+i%26))+string(rune('A'+i/26%26))+string(rune('0'+i/676)))
+	}
+	measures.mu.Lock()
+	n := len(measures.m)
+	measures.mu.Unlock()
+	assert.LessOrEqual(t, n, maxMeasures)
+}

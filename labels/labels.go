@@ -11,7 +11,9 @@ package labels
 
 import (
 	"math"
+	"reflect"
 	"strings"
+	"sync"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
@@ -166,11 +168,55 @@ const (
 )
 
 // measure returns the advance width and the ink box of s at the baseline
-// origin.
+// origin. A placement measures the same names (and, for two lines, their
+// words) at the same sizes frame after frame, so the results are kept
+// (measures), for faces that can be a map's key.
 func measure(f font.Face, s string) (width float64, ink Rect) {
+	if t := reflect.TypeOf(f); t == nil || t.Kind() != reflect.Pointer {
+		return measureNow(f, s)
+	}
+	k := measureKey{f, s}
+	measures.mu.Lock()
+	m, ok := measures.m[k]
+	measures.mu.Unlock()
+	if ok {
+		return m.width, m.ink
+	}
+	m.width, m.ink = measureNow(f, s)
+	measures.mu.Lock()
+	defer measures.mu.Unlock()
+	if len(measures.m) >= maxMeasures {
+		clear(measures.m) // the sizes in use are soon measured again
+	}
+	measures.m[k] = m
+	return m.width, m.ink
+}
+
+func measureNow(f font.Face, s string) (float64, Rect) {
 	b, adv := font.BoundString(f, s)
 	return fix(adv), Rect{fix(b.Min.X), fix(b.Min.Y), fix(b.Max.X), fix(b.Max.Y)}
 }
+
+// maxMeasures bounds the measures kept: a frame of the NATO view measures
+// some two hundred strings, about 100 bytes each kept.
+const maxMeasures = 4096
+
+type measureKey struct {
+	face font.Face
+	s    string
+}
+
+type measured struct {
+	width float64
+	ink   Rect
+}
+
+// measures are the measured strings, by face and text, safe for
+// concurrent use.
+var measures = struct {
+	mu sync.Mutex
+	m  map[measureKey]measured
+}{m: map[measureKey]measured{}}
 
 func fix(v fixed.Int26_6) float64 { return float64(v) / 64 }
 

@@ -312,16 +312,23 @@ func (p *placer) nameText(c *country, size float64) text {
 func (p *placer) countryAt(x, y float64) int { return p.fine.at(p, x, y) }
 
 // hitGrid remembers which country is under the centre of each cell of
-// the frame, found on first use.
+// the frame, found on first use. The cells are kept in tiles of
+// hitTile×hitTile made on first use too: a placement looks at a small part
+// of the frame, and clearing a whole frame's cells (megabytes at 2 pixels a
+// cell) cost more than the looking.
 type hitGrid struct {
 	cell  float64
-	w, h  int
-	cells []int32 // country index + 2: 0 is not looked up yet, 1 is none
+	w, h  int // in cells
+	tw    int // in tiles
+	tiles []*[hitTile * hitTile]int32 // country index + 2: 0 is not looked up yet, 1 is none
 }
+
+const hitTile = 16
 
 func newHitGrid(frame Rect, cell float64) hitGrid {
 	w, h := int(math.Ceil(frame.X1/cell))+1, int(math.Ceil(frame.Y1/cell))+1
-	return hitGrid{cell: cell, w: w, h: h, cells: make([]int32, w*h)}
+	tw, th := (w+hitTile-1)/hitTile, (h+hitTile-1)/hitTile
+	return hitGrid{cell: cell, w: w, h: h, tw: tw, tiles: make([]*[hitTile * hitTile]int32, tw*th)}
 }
 
 // at returns the country under the cell of (x, y), or -1 (also outside
@@ -331,15 +338,21 @@ func (g *hitGrid) at(p *placer, x, y float64) int {
 	if gx < 0 || gy < 0 || gx >= g.w || gy >= g.h {
 		return -1
 	}
-	k := gy*g.w + gx
-	if c := g.cells[k]; c != 0 {
+	ti := (gy/hitTile)*g.tw + gx/hitTile
+	tile := g.tiles[ti]
+	if tile == nil {
+		tile = new([hitTile * hitTile]int32)
+		g.tiles[ti] = tile
+	}
+	cell := &tile[(gy%hitTile)*hitTile+gx%hitTile]
+	if c := *cell; c != 0 {
 		return int(c) - 2
 	}
 	ci := -1
 	cx, cy := (float64(gx)+0.5)*g.cell, (float64(gy)+0.5)*g.cell
 	if d := p.in.Drawn; d != nil && d.World() == p.w {
 		if i, ok := d.CountryIndexAt(p.v, cx, cy); ok {
-			g.cells[k] = int32(i + 2)
+			*cell = int32(i + 2)
 			return i
 		}
 	}
@@ -348,7 +361,7 @@ func (g *hitGrid) at(p *placer, x, y float64) int {
 			ci = p.w.Index(iso)
 		}
 	}
-	g.cells[k] = int32(ci + 2)
+	*cell = int32(ci + 2)
 	return ci
 }
 
