@@ -318,8 +318,8 @@ func (p *placer) countryAt(x, y float64) int { return p.fine.at(p, x, y) }
 // cell) cost more than the looking.
 type hitGrid struct {
 	cell  float64
-	w, h  int // in cells
-	tw    int // in tiles
+	w, h  int                         // in cells
+	tw    int                         // in tiles
 	tiles []*[hitTile * hitTile]int32 // country index + 2: 0 is not looked up yet, 1 is none
 }
 
