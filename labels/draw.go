@@ -113,8 +113,18 @@ func composite(dst *image.RGBA, r image.Rectangle, m nameMask, halo, text color.
 				continue
 			}
 			px := d[4*i : 4*i+4 : 4*i+4]
-			over(px, h, hr, hg, hb, ha, halo)
-			over(px, g, tr, tg, tb, ta, text)
+			switch {
+			case g == 0xff && text.A == 0xff: // the text covers the halo
+				px[0], px[1], px[2], px[3] = text.R, text.G, text.B, text.A
+				continue
+			case h == 0xff && halo.A == 0xff:
+				px[0], px[1], px[2], px[3] = halo.R, halo.G, halo.B, halo.A
+			default:
+				over(px, h, hr, hg, hb, ha, halo)
+			}
+			if g != 0 {
+				over(px, g, tr, tg, tb, ta, text)
+			}
 		}
 	}
 }
