@@ -290,11 +290,19 @@ func twoLines(face FaceFunc, s string, size float64, bold bool) (text, bool) {
 func (t text) at(cx, cy float64) (box Rect, lines []Line) {
 	ox := cx - (t.ink.X0+t.ink.X1)/2
 	oy := cy - (t.ink.Y0+t.ink.Y1)/2
-	b := t.ink.Offset(ox, oy)
 	for _, l := range t.lines {
 		lines = append(lines, Line{Text: l.s, X: ox + l.dx, Y: oy + l.dy, Width: l.width})
 	}
-	return Rect{b.X0 - t.halo, b.Y0 - t.halo, b.X1 + t.halo, b.Y1 + t.halo}, lines
+	return t.boxAt(cx, cy), lines
+}
+
+// boxAt returns the halo'd ink box of t centred on (cx, cy): at's box,
+// without making the lines of every place tried.
+func (t text) boxAt(cx, cy float64) Rect {
+	ox := cx - (t.ink.X0+t.ink.X1)/2
+	oy := cy - (t.ink.Y0+t.ink.Y1)/2
+	b := t.ink.Offset(ox, oy)
+	return Rect{b.X0 - t.halo, b.Y0 - t.halo, b.X1 + t.halo, b.Y1 + t.halo}
 }
 
 func (t text) boxW() float64 { return t.ink.Dx() + 2*t.halo }

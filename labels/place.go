@@ -437,13 +437,14 @@ func (p *placer) placeInsideAs(c *country, t text) bool {
 	// The anchor, then nudges along the longer side of the label.
 	offsets := [][2]float64{{0, 0}, {-bw / 4, 0}, {bw / 4, 0}, {0, -bh / 2}, {0, bh / 2}, {-bw / 4, -bh / 2}, {bw / 4, bh / 2}, {-bw / 4, bh / 2}, {bw / 4, -bh / 2}}
 	for _, o := range offsets {
-		box, lines := t.at(c.ax+o[0], c.ay+o[1])
+		box := t.boxAt(c.ax+o[0], c.ay+o[1])
 		if !p.free(box) {
 			continue
 		}
 		if !p.inside(c.ci, Rect{box.X0 - pad, box.Y0 - pad, box.X1 + pad, box.Y1 + pad}) {
 			continue
 		}
+		box, lines := t.at(c.ax+o[0], c.ay+o[1])
 		p.add(c, t, box, lines, false)
 		return true
 	}
@@ -462,8 +463,7 @@ func (p *placer) placeOutside(c *country, t text) bool {
 	maxR := math.Hypot(p.frame.X1, p.frame.Y1)
 	const dirs = 24
 	bestCost := math.Inf(1)
-	var best Rect
-	var bestLines []Line
+	var bestX, bestY float64
 	for r := gap; r <= maxR && r <= bestCost; r += step {
 		for k := 0; k < dirs; k++ {
 			// Start at the right and alternate above and below it, so that
@@ -475,7 +475,7 @@ func (p *placer) placeOutside(c *country, t text) bool {
 			cos, sin := math.Cos(a), math.Sin(a)
 			cx := c.ax + cos*(r+bw/2)
 			cy := c.ay - sin*(r+bh/2)
-			box, lines := t.at(cx, cy)
+			box := t.boxAt(cx, cy)
 			base := r + bh*0.5*math.Abs(sin)
 			if base >= bestCost || !p.free(box) {
 				continue
@@ -490,14 +490,15 @@ func (p *placer) placeOutside(c *country, t text) bool {
 			}
 			cost := base + p.coverCost(c.ci, box, bh)
 			if cost < bestCost {
-				bestCost, best, bestLines = cost, box, lines
+				bestCost, bestX, bestY = cost, cx, cy
 			}
 		}
 	}
 	if math.IsInf(bestCost, 1) {
 		return false
 	}
-	p.add(c, t, best, bestLines, true)
+	box, lines := t.at(bestX, bestY)
+	p.add(c, t, box, lines, true)
 	return true
 }
 
