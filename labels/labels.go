@@ -161,7 +161,7 @@ type Result struct {
 const (
 	contextScale = 0.82 // a context label's size
 	maxContext   = 8    // context labels, at least
-	crossCost    = 6    // label heights: the price of a leader crossing a label
+	crossCost    = 6    // label heights: the price of a leader crossing a label or a leader
 	haloScale    = 0.16 // the halo's width
 	padScale     = 0.12 // the room kept between a label and its country's border
 	coverCell    = 8    // pixels: the resolution of the samples that price covering land

@@ -62,6 +62,7 @@ func place(in Input) Result {
 		p.tree.Insert([2]float64{a.X0, a.Y0}, [2]float64{a.X1, a.Y1}, -1-i)
 	}
 	members := p.members()
+	p.anchors = members
 	// Inside first, largest first: they take the places that are theirs
 	// anyway; then the rest outside, smallest first, as the smallest have
 	// the fewest good places.
@@ -123,6 +124,9 @@ type placer struct {
 	// fine and coarse remember which country is under each cell, of 2
 	// pixels for the inside tests and coverCell for pricing.
 	fine, coarse hitGrid
+	// anchors are the members, whose anchors a label beside its country
+	// keeps clear of: a leader to an anchor under another name crosses it.
+	anchors []*country
 }
 
 // country is a country in view that may be named.
@@ -484,7 +488,7 @@ func (p *placer) placeOutside(c *country, t text) bool {
 			if cross < 0 {
 				continue
 			}
-			base += float64(cross) * crossCost * bh
+			base += float64(cross+p.anchorsUnder(c, box)) * crossCost * bh
 			if base >= bestCost {
 				continue
 			}
@@ -500,6 +504,18 @@ func (p *placer) placeOutside(c *country, t text) bool {
 	box, lines := t.at(bestX, bestY)
 	p.add(c, t, box, lines, true)
 	return true
+}
+
+// anchorsUnder returns how many members other than c have their anchor
+// under box.
+func (p *placer) anchorsUnder(c *country, box Rect) int {
+	n := 0
+	for _, m := range p.anchors {
+		if m != c && box.contains(m.ax, m.ay) {
+			n++
+		}
+	}
+	return n
 }
 
 // coverCost is the penalty for box covering countries with a status: the
@@ -526,11 +542,16 @@ func (p *placer) coverCost(ci int, box Rect, bh float64) float64 {
 	return (float64(member)*3 + float64(own)*12) * bh / n
 }
 
-// leaderCrossings returns how many placed labels the leader from box to
-// (ax, ay) would cross, or -1 if it would cross a reserved box.
+// leaderCrossings returns how many placed labels and leaders the leader
+// from box to (ax, ay) would cross, or -1 if it would cross a reserved box.
 func (p *placer) leaderCrossings(ax, ay float64, box Rect) int {
 	x0, y0 := nearest(box, ax, ay)
 	n := 0
+	for _, l := range p.leaders {
+		if segmentsCross(x0, y0, ax, ay, l[0], l[1], l[2], l[3]) {
+			n++
+		}
+	}
 	p.tree.Search([2]float64{math.Min(x0, ax), math.Min(y0, ay)}, [2]float64{math.Max(x0, ax), math.Max(y0, ay)}, func(min, max [2]float64, id int) bool {
 		if segmentHitsRect(x0, y0, ax, ay, Rect{min[0], min[1], max[0], max[1]}) {
 			if id < 0 {
@@ -629,6 +650,16 @@ func (p *placer) nearAny(ci int, members []*country, pad Rect) bool {
 		}
 	}
 	return false
+}
+
+// segmentsCross reports whether the segments a–b and c–d cross: each
+// has the other's ends strictly on either side (segments that only touch,
+// as two leaders to one point do, do not cross).
+func segmentsCross(ax, ay, bx, by, cx, cy, dx, dy float64) bool {
+	side := func(px, py, qx, qy, rx, ry float64) float64 { return (qx-px)*(ry-py) - (qy-py)*(rx-px) }
+	d1, d2 := side(cx, cy, dx, dy, ax, ay), side(cx, cy, dx, dy, bx, by)
+	d3, d4 := side(ax, ay, bx, by, cx, cy), side(ax, ay, bx, by, dx, dy)
+	return d1*d2 < 0 && d3*d4 < 0
 }
 
 // segmentHitsRect reports whether the segment a–b meets the box
