@@ -106,6 +106,7 @@ func runApp(args []string, now clock.Clock) int {
 		fmt.Fprintln(os.Stderr, "cstomap:", err)
 		return 1
 	}
+	a.Lifecycle().SetOnStarted(func() { fitToScreen(w) })
 	w.ShowAndRun()
 	return 0
 }

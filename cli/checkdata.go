@@ -2,9 +2,7 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"strings"
 
 	"cstomap/dataset"
@@ -24,14 +22,10 @@ func init() {
 // where there is no country or date), and exits 1 on any problem, 0 when
 // the data is clean.
 func runCheckData(e *env, args []string) int {
-	fs := flag.NewFlagSet("check-data", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlags("check-data")
 	dataDir := dataFlag(fs)
-	if err := fs.Parse(args); err != nil {
-		return e.usageErr("check-data", "%v", err)
-	}
-	if fs.NArg() > 0 {
-		return e.usageErr("check-data", "unexpected argument %q", fs.Arg(0))
+	if code, ok := e.parseFlags(fs, args); !ok {
+		return code
 	}
 	// The loader is called directly, not through e.load, because a user
 	// file that does not load is a problem here, not a warning.

@@ -103,6 +103,27 @@ func dataFlag(fs *flag.FlagSet) *string {
 	return fs.String("data", "", "folder of additional or replacement alliance files")
 }
 
+// newFlags returns the flag set of the command name. It prints nothing:
+// parseFlags reports its errors.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parseFlags parses args into fs, whose command takes no other arguments.
+// On a bad flag or a stray argument it reports the command's usage and
+// returns the exit code and false.
+func (e *env) parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		return e.usageErr(fs.Name(), "%v", err), false
+	}
+	if fs.NArg() > 0 {
+		return e.usageErr(fs.Name(), "unexpected argument %q", fs.Arg(0)), false
+	}
+	return 0, true
+}
+
 // load loads the data through the one loader, with the user's alliance
 // files from dataDir (may be ""). Bad user files are reported on stderr
 // and skipped; the embedded data stays.

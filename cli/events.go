@@ -3,7 +3,6 @@ package cli
 import (
 	"flag"
 	"fmt"
-	"io"
 
 	"cstomap/events"
 	"cstomap/timeline"
@@ -23,18 +22,14 @@ func init() {
 // []). An unknown kind or alliance, or a year outside the alliances' years,
 // exits 2.
 func runEvents(e *env, args []string) int {
-	fs := flag.NewFlagSet("events", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlags("events")
 	alliance := fs.String("alliance", "", "alliance id (default: every alliance)")
 	year := fs.Int("year", 0, "year (default: every year)")
 	kind := fs.String("kind", "", "request, deployment, clash, base or invocation (default: every kind)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	dataDir := dataFlag(fs)
-	if err := fs.Parse(args); err != nil {
-		return e.usageErr("events", "%v", err)
-	}
-	if fs.NArg() > 0 {
-		return e.usageErr("events", "unexpected argument %q", fs.Arg(0))
+	if code, ok := e.parseFlags(fs, args); !ok {
+		return code
 	}
 	var f events.Filter
 	if *kind != "" {

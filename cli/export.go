@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -43,8 +42,7 @@ type exportFlags struct {
 func (f *exportFlags) flagSet() *flag.FlagSet {
 	f.s = export.DefaultSettings()
 	f.s.Style = export.StyleLight
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlags("export")
 	fs.StringVar(&f.out, "out", "", "file to write (.png, .svg, .gif), or a folder with --years")
 	fs.StringVar(&f.alliance, "alliance", "csto", "alliance id")
 	fs.IntVar(&f.year, "year", 0, "year to show (default: this year)")
@@ -77,11 +75,8 @@ func (f *exportFlags) flagSet() *flag.FlagSet {
 func runExport(e *env, args []string) int {
 	var f exportFlags
 	fs := f.flagSet()
-	if err := fs.Parse(args); err != nil {
-		return e.usageErr("export", "%v", err)
-	}
-	if fs.NArg() > 0 {
-		return e.usageErr("export", "unexpected argument %q", fs.Arg(0))
+	if code, ok := e.parseFlags(fs, args); !ok {
+		return code
 	}
 	f.set = map[string]bool{}
 	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })

@@ -3,7 +3,6 @@ package cli
 import (
 	"flag"
 	"fmt"
-	"io"
 
 	"cstomap/export"
 	"cstomap/timeline"
@@ -25,19 +24,15 @@ func init() {
 // iso, name, status, since and via (see export.StatusColumns), for the
 // year or the years FIRST-LAST.
 func runStatus(e *env, args []string) int {
-	fs := flag.NewFlagSet("status", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlags("status")
 	alliance := fs.String("alliance", "csto", "alliance id")
 	year := fs.Int("year", 0, "year (default: the current year)")
 	years := fs.String("years", "", "FIRST-LAST: every year of the range (with --csv or --json)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	asCSV := fs.Bool("csv", false, "print CSV: alliance,year,iso,name,status,since,via")
 	dataDir := dataFlag(fs)
-	if err := fs.Parse(args); err != nil {
-		return e.usageErr("status", "%v", err)
-	}
-	if fs.NArg() > 0 {
-		return e.usageErr("status", "unexpected argument %q", fs.Arg(0))
+	if code, ok := e.parseFlags(fs, args); !ok {
+		return code
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })

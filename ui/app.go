@@ -118,6 +118,10 @@ type App struct {
 	saver     *prefsSaver // nil without preferences
 	insetItem *fyne.MenuItem
 	chartItem *fyne.MenuItem
+	// mapTools and mapItems (zoom in, zoom out, reset) act on the map only:
+	// they are disabled while the chart is shown in its place.
+	mapTools []*widget.ToolbarAction
+	mapItems []*fyne.MenuItem
 	// renderers holds a renderer per world drawn, so a step between years
 	// with other outlines keeps each one's caches.
 	renderers map[*geo.World]*geo.Renderer
@@ -201,6 +205,9 @@ func New(w fyne.Window, world *geo.World, opts Options) (*App, error) {
 	// widgets.)
 	w.SetOnClosed(a.savePrefs)
 	w.Canvas().Focus(a.Map)
+	if a.opts.Prefs != nil && a.opts.Prefs.Bool(prefChart) {
+		a.ShowChart(true)
+	}
 	return a, nil
 }
 
@@ -210,10 +217,13 @@ func (a *App) layout() fyne.CanvasObject {
 	// The chart lies over the event legend: it hides it while shown.
 	mapArea := container.NewStack(a.Map, a.eventLegendArea(), a.Chart, container.NewWithoutLayout(a.yearLabel, a.Tooltip))
 	a.yearLabel.Move(fyne.NewPos(theme.Padding()*3, theme.Padding()*2))
-	a.Tools = widget.NewToolbar(
+	a.mapTools = []*widget.ToolbarAction{
 		widget.NewToolbarAction(theme.ZoomInIcon(), func() { a.Map.ZoomBy(zoomStep) }),
 		widget.NewToolbarAction(theme.ZoomOutIcon(), func() { a.Map.ZoomBy(1 / zoomStep) }),
 		widget.NewToolbarAction(theme.ViewRestoreIcon(), a.Map.ResetView),
+	}
+	a.Tools = widget.NewToolbar(
+		a.mapTools[0], a.mapTools[1], a.mapTools[2],
 		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.ListIcon(), func() { a.ShowChart(!a.ChartShown()) }),
 	)

@@ -408,6 +408,12 @@ func (a *App) chartMenuItem(s menuShortcut) *fyne.MenuItem {
 	return a.chartItem
 }
 
+// prefChart is the preference that remembers whether the chart was shown
+// in the map's place (View › Chart).
+const prefChart = "showChart"
+
+func init() { prefKinds[prefChart] = kindBool }
+
 // ChartShown reports whether the chart is shown in the map's place.
 func (a *App) ChartShown() bool { return a.Chart.Visible() }
 
@@ -435,6 +441,19 @@ func (a *App) ShowChart(on bool) {
 		a.yearLabel.Show()
 		a.window.Canvas().Focus(a.Map)
 		a.logf("view map")
+	}
+	if a.opts.Prefs != nil {
+		a.opts.Prefs.SetBool(prefChart, on)
+	}
+	for _, t := range a.mapTools {
+		if on {
+			t.Disable()
+		} else {
+			t.Enable()
+		}
+	}
+	for _, it := range a.mapItems {
+		it.Disabled = on
 	}
 	if a.chartItem != nil {
 		a.chartItem.Checked = on

@@ -6,6 +6,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"cstomap/ui"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -102,4 +105,49 @@ func TestChartView(t *testing.T) {
 	assert.False(t, app.Chart.Visible())
 	w.Canvas().(fyne.Shortcutable).TypedShortcut(ctrlT)
 	assert.True(t, app.ChartShown())
+}
+
+// TestChartDisablesMapTools checks that the zoom and reset buttons and menu
+// items, which act on the map, are disabled while the chart is in its
+// place (they zoomed the hidden map), and enabled again with the map.
+func TestChartDisablesMapTools(t *testing.T) {
+	app, w := newEventApp(t)
+	mapTools := func() (disabled []bool) {
+		for _, it := range app.Tools.Items[:3] {
+			disabled = append(disabled, it.(*widget.ToolbarAction).Disabled())
+		}
+		for _, it := range w.MainMenu().Items[1].Items[:3] {
+			disabled = append(disabled, it.Disabled)
+		}
+		return disabled
+	}
+	require.Equal(t, "Zoom in", w.MainMenu().Items[1].Items[0].Label)
+	assert.Equal(t, []bool{false, false, false, false, false, false}, mapTools())
+	app.ShowChart(true)
+	assert.Equal(t, []bool{true, true, true, true, true, true}, mapTools())
+	app.ShowChart(false)
+	assert.Equal(t, []bool{false, false, false, false, false, false}, mapTools())
+}
+
+// TestChartChoiceRemembered checks that a new window starts with the chart
+// in the map's place when it was shown last, with the zoom tools off.
+func TestChartChoiceRemembered(t *testing.T) {
+	a := test.NewTempApp(t)
+	prefs := a.Preferences()
+	open := func(title string) *ui.App {
+		w := a.NewWindow(title)
+		app, err := ui.New(w, testWorld(t), ui.Options{Alliances: testAlliances(t), Today: fixedToday, Prefs: prefs})
+		require.NoError(t, err)
+		w.Resize(fyne.NewSize(1000, 700))
+		t.Cleanup(w.Close)
+		return app
+	}
+	app := open("one")
+	require.False(t, app.ChartShown(), "the map by default")
+	app.ShowChart(true)
+	app2 := open("two")
+	assert.True(t, app2.ChartShown(), "the choice is remembered")
+	assert.True(t, app2.Tools.Items[0].(*widget.ToolbarAction).Disabled())
+	app2.ShowChart(false)
+	assert.False(t, open("three").ChartShown())
 }

@@ -219,3 +219,21 @@ func TestEventLegend(t *testing.T) {
 	app.Store.SetYear(2002)
 	assert.Equal(t, "", app.EventLegend.Text())
 }
+
+// TestTooltipFollowsViewChange checks that when the map moves under a still
+// pointer (here a search zooms to Kazakhstan), the tooltip tells the
+// country now under the pointer, not the one it was over before.
+func TestTooltipFollowsViewChange(t *testing.T) {
+	app, _ := newEventApp(t)
+	pos := app.Map.PositionOf(45.3, 40.4)
+	app.Map.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pos}})
+	require.True(t, strings.HasPrefix(app.Tooltip.Text(), "Armenia\n"), app.Tooltip.Text())
+	app.Map.ZoomToCountry("KAZ")
+	now := app.Map.CountryAt(pos)
+	require.NotEqual(t, "ARM", now)
+	if now == "" {
+		assert.False(t, app.Tooltip.Visible(), "over the sea: no tooltip")
+		return
+	}
+	assert.True(t, strings.HasPrefix(app.Tooltip.Text(), app.World.Name(now)+"\n"), "%s: %s", now, app.Tooltip.Text())
+}

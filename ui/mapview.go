@@ -82,6 +82,11 @@ type MapView struct {
 
 	renderer *geo.Renderer
 	raster   *canvas.Raster
+	// pointer is where the pointer was last seen over the map, while
+	// pointerIn: a view change (a search, a key, the buttons) moves the map
+	// under a still pointer, so the hover is worked out again there.
+	pointer   fyne.Position
+	pointerIn bool
 
 	mu       sync.Mutex // guards the fields below, read by the raster generator
 	framing  geo.Framing
@@ -268,6 +273,7 @@ func (m *MapView) Scrolled(ev *fyne.ScrollEvent) {
 
 // Dragged pans the map with the pointer.
 func (m *MapView) Dragged(ev *fyne.DragEvent) {
+	m.pointer = ev.Position // a drag reports no moves of its own
 	m.Pan(ev.Dragged.DX, ev.Dragged.DY)
 }
 
@@ -279,8 +285,18 @@ func (m *MapView) MouseIn(ev *desktop.MouseEvent) { m.MouseMoved(ev) }
 
 // MouseMoved outlines the country under the pointer and reports it.
 func (m *MapView) MouseMoved(ev *desktop.MouseEvent) {
+	m.pointer, m.pointerIn = ev.Position, true
 	m.hoverEvent(ev.Position, false)
-	iso := m.CountryAt(ev.Position)
+	m.hoverAt(ev.Position)
+	if m.OnPointer != nil {
+		m.OnPointer(ev.Position)
+	}
+}
+
+// hoverAt makes the country at pos the hovered one, and reports it when it
+// changed.
+func (m *MapView) hoverAt(pos fyne.Position) {
+	iso := m.CountryAt(pos)
 	m.mu.Lock()
 	changed := iso != m.hovered
 	m.hovered = iso
@@ -288,16 +304,14 @@ func (m *MapView) MouseMoved(ev *desktop.MouseEvent) {
 	if changed {
 		m.Refresh()
 		if m.OnHover != nil {
-			m.OnHover(iso, ev.Position)
+			m.OnHover(iso, pos)
 		}
-	}
-	if m.OnPointer != nil {
-		m.OnPointer(ev.Position)
 	}
 }
 
 // MouseOut clears the hover.
 func (m *MapView) MouseOut() {
+	m.pointerIn = false
 	m.hoverEvent(fyne.Position{}, true)
 	m.mu.Lock()
 	changed := m.hovered != ""
@@ -419,6 +433,9 @@ func (m *MapView) viewChanged() {
 	m.Refresh()
 	if m.OnViewChanged != nil {
 		m.OnViewChanged()
+	}
+	if m.pointerIn {
+		m.hoverAt(m.pointer)
 	}
 }
 

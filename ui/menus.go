@@ -74,10 +74,13 @@ func (a *App) mainMenu() *fyne.MainMenu {
 	alliances.ChildMenu = fyne.NewMenu("", items...)
 	a.eventsItem = fyne.NewMenuItem("Events", func() { s.SetEventsShown(!s.EventsShown()) })
 	a.eventsItem.Checked = s.EventsShown()
-	view := fyne.NewMenu("View",
+	a.mapItems = []*fyne.MenuItem{
 		fyne.NewMenuItem("Zoom in", func() { a.Map.ZoomBy(zoomStep) }),
 		fyne.NewMenuItem("Zoom out", func() { a.Map.ZoomBy(1 / zoomStep) }),
 		fyne.NewMenuItem("Reset view", a.Map.ResetView),
+	}
+	view := fyne.NewMenu("View",
+		a.mapItems[0], a.mapItems[1], a.mapItems[2],
 		fyne.NewMenuItemSeparator(),
 		a.namesMenuItem(),
 		a.eventsItem,

@@ -188,3 +188,27 @@ func WindowSize(p fyne.Preferences, def fyne.Size) fyne.Size {
 	}
 	return fyne.NewSize(float32(w), float32(h))
 }
+
+// Room a window leaves on its screen for the desktop's own bars and its
+// title bar, in the window's units.
+const (
+	screenRoomW = 16
+	screenRoomH = 72
+)
+
+// FitWindow returns size shrunk to fit a screen of screen (in the window's
+// units), leaving room for the desktop's bars, but never below minimum
+// (the size below which the layout no longer holds) unless the screen
+// itself is smaller. A zero screen (unknown) leaves size as it is.
+func FitWindow(size, screen, minimum fyne.Size) fyne.Size {
+	if screen.Width <= 0 || screen.Height <= 0 {
+		return size
+	}
+	fit := func(want, screen, room, minimum float32) float32 {
+		avail := max(screen-room, min(minimum, screen))
+		return min(want, avail)
+	}
+	return fyne.NewSize(
+		fit(size.Width, screen.Width, screenRoomW, minimum.Width),
+		fit(size.Height, screen.Height, screenRoomH, minimum.Height))
+}

@@ -324,3 +324,22 @@ func TestCheckPreferencesCannotMoveAside(t *testing.T) {
 	_, err := ui.CheckPreferences(path, time.Now())
 	assert.ErrorContains(t, err, "could not be moved aside")
 }
+
+func TestFitWindow(t *testing.T) {
+	minimum := fyne.NewSize(760, 560)
+	for _, tc := range []struct {
+		name               string
+		size, screen, want fyne.Size
+	}{
+		{"fits", fyne.NewSize(1280, 800), fyne.NewSize(1920, 1080), fyne.NewSize(1280, 800)},
+		{"unknown screen", fyne.NewSize(1280, 800), fyne.Size{}, fyne.NewSize(1280, 800)},
+		{"laptop: too tall", fyne.NewSize(1280, 800), fyne.NewSize(1366, 768), fyne.NewSize(1280, 768-72)},
+		{"small screen: down to the minimum", fyne.NewSize(1280, 800), fyne.NewSize(800, 600), fyne.NewSize(800-16, 560)},
+		{"screen below the minimum: the screen", fyne.NewSize(1280, 800), fyne.NewSize(640, 480), fyne.NewSize(640, 480)},
+		{"remembered size larger than this screen", fyne.NewSize(2500, 1400), fyne.NewSize(1920, 1080), fyne.NewSize(1920-16, 1080-72)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, ui.FitWindow(tc.size, tc.screen, minimum))
+		})
+	}
+}

@@ -91,6 +91,9 @@ min = 2`, ""},
 		{"both kinds", "[[ratio]]\nname = \"s\"\nstartup = \"resident\"\npackage = \"./geo\"\nmin = 1", "either startup or package"},
 		{"misspelt key", "[[ratio]]\nname = \"a\"\nminimum = 2", "unknown key"},
 		{"target without time", "[[target]]\npackage = \"./geo\"\nbench = \"X\"", "max_ms above 0"},
+		{"own CPUs", "[[ratio]]\nname = \"a\"\npackage = \"./geo\"\nours = \"X\"\nbaseline = \"Y\"\nmin = 2\ncpu = 2", ""},
+		{"negative CPUs", "[[ratio]]\nname = \"a\"\npackage = \"./geo\"\nours = \"X\"\nbaseline = \"Y\"\nmin = 2\ncpu = -1", "cpu must be"},
+		{"start-up with CPUs", "[[ratio]]\nname = \"s\"\nstartup = \"resident\"\nmin = 0.8\ncpu = 2", "cpu must be"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -112,7 +115,8 @@ func TestRepositoryBudgets(t *testing.T) {
 	pkgs, names := b.Packages()
 	assert.Contains(t, pkgs, "./geo")
 	assert.Contains(t, names["./geo"], "RenderGG")
-	for _, p := range pkgs {
+	for _, key := range pkgs {
+		p, _ := SplitKey(key)
 		_, err := os.Stat("../../" + p)
 		assert.NoError(t, err, "package %s", p)
 	}
@@ -128,6 +132,35 @@ func TestPackagesRunsSubBenchmarksWithTheirParent(t *testing.T) {
 	assert.Equal(t, []string{"A", "B"}, names["./geo"])
 	assert.Equal(t, []string{"For"}, names["./passages"])
 	assert.Equal(t, "^Benchmark(A|B)$", benchPattern(names["./geo"]))
+}
+
+// TestPackagesKeepsOwnCPUsApart checks that a budget run on CPUs of its
+// own gets a result key of its own, so its benchmarks run a second time
+// with that -test.cpu and are not mixed with the run's.
+func TestPackagesKeepsOwnCPUsApart(t *testing.T) {
+	b := &Budgets{Ratio: []Ratio{
+		{Name: "one", Package: "./geo", Ours: "A", Baseline: "G", Min: 1},
+		{Name: "all", Package: "./geo", Ours: "B", Baseline: "G", Min: 1, CPU: 2},
+	}}
+	pkgs, names := b.Packages()
+	assert.Equal(t, []string{"./geo", "./geo@2"}, pkgs)
+	assert.Equal(t, []string{"A", "G"}, names["./geo"])
+	assert.Equal(t, []string{"B", "G"}, names["./geo@2"])
+	for _, tc := range []struct {
+		key, pkg string
+		cpu      int
+	}{{"./geo", "./geo", 0}, {"./geo@2", "./geo", 2}, {"./geo@x", "./geo@x", 0}} {
+		p, n := SplitKey(tc.key)
+		assert.Equal(t, tc.pkg, p, tc.key)
+		assert.Equal(t, tc.cpu, n, tc.key)
+	}
+	res := Results{Bench: map[string]map[string][]Sample{
+		"./geo":   {"A": {{NsPerOp: 10}}, "G": {{NsPerOp: 20}}},
+		"./geo@2": {"B": {{NsPerOp: 5}}, "G": {{NsPerOp: 20}}},
+	}}
+	outs := Evaluate(b, res)
+	assert.InDelta(t, 2.0, outs[0].Value, 1e-9)
+	assert.InDelta(t, 4.0, outs[1].Value, 1e-9)
 }
 
 func TestEvaluate(t *testing.T) {

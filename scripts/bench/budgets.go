@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -33,6 +34,36 @@ type Ratio struct {
 	Startup  string  `toml:"startup"`
 	Min      float64 `toml:"min"`
 	Why      string  `toml:"why"`
+	// CPU, when above 0, runs both benchmarks with -test.cpu CPU instead
+	// of the run's setting: for a budget about what the window does with
+	// every CPU of the machine. Its results are kept apart, under
+	// Key().
+	CPU int `toml:"cpu"`
+}
+
+// Key is where the ratio's benchmark results are kept: its package, with
+// "@N" when it runs on N CPUs of its own.
+func (r Ratio) Key() string { return benchKey(r.Package, r.CPU) }
+
+func benchKey(pkg string, cpu int) string {
+	if cpu > 0 {
+		return fmt.Sprintf("%s@%d", pkg, cpu)
+	}
+	return pkg
+}
+
+// SplitKey returns the package of a result key and its CPU count, 0 for
+// the run's setting.
+func SplitKey(key string) (pkg string, cpu int) {
+	pkg, n, ok := strings.Cut(key, "@")
+	if !ok {
+		return key, 0
+	}
+	cpu, err := strconv.Atoi(n)
+	if err != nil {
+		return key, 0
+	}
+	return pkg, cpu
 }
 
 // Target is an absolute time budget for one benchmark. Absolute times vary
@@ -45,7 +76,12 @@ type Target struct {
 	Package string  `toml:"package"`
 	Bench   string  `toml:"bench"`
 	MaxMS   float64 `toml:"max_ms"`
+	// CPU is as in Ratio.
+	CPU int `toml:"cpu"`
 }
+
+// Key is as Ratio.Key.
+func (t Target) Key() string { return benchKey(t.Package, t.CPU) }
 
 // startupFigures are the values Ratio.Startup may take.
 var startupFigures = map[string]bool{"first-frame": true, "resident": true}
@@ -89,6 +125,8 @@ func ParseBudgets(data string) (*Budgets, error) {
 			errs = append(errs, fmt.Errorf("%s: startup must be first-frame or resident, not %q", where, r.Startup))
 		case r.Startup == "" && (r.Package == "" || r.Ours == "" || r.Baseline == ""):
 			errs = append(errs, fmt.Errorf("%s: needs package, ours and baseline", where))
+		case r.CPU < 0 || (r.Startup != "" && r.CPU != 0):
+			errs = append(errs, fmt.Errorf("%s: cpu must be a positive count of CPUs for two benchmarks", where))
 		}
 	}
 	for i, t := range b.Target {
@@ -102,7 +140,8 @@ func ParseBudgets(data string) (*Budgets, error) {
 	return &b, nil
 }
 
-// Packages returns the packages whose benchmarks the budgets need, in
+// Packages returns the result keys (packages, with "@N" for a budget run
+// on N CPUs of its own; see SplitKey) whose benchmarks the budgets need, in
 // first-mention order, each with the top-level benchmarks it must run
 // (a budget may name a sub-benchmark, such as "For/RUS").
 func (b *Budgets) Packages() ([]string, map[string][]string) {
@@ -123,12 +162,12 @@ func (b *Budgets) Packages() ([]string, map[string][]string) {
 	}
 	for _, r := range b.Ratio {
 		if r.Startup == "" {
-			add(r.Package, r.Ours)
-			add(r.Package, r.Baseline)
+			add(r.Key(), r.Ours)
+			add(r.Key(), r.Baseline)
 		}
 	}
 	for _, t := range b.Target {
-		add(t.Package, t.Bench)
+		add(t.Key(), t.Bench)
 	}
 	return order, names
 }

@@ -40,7 +40,7 @@ func Evaluate(b *Budgets, res Results) []Outcome {
 		if r.Startup != "" {
 			evalStartup(&o, res.Startup)
 		} else {
-			evalBench(&o, res.Bench[r.Package])
+			evalBench(&o, res.Bench[r.Key()])
 		}
 		out = append(out, o)
 	}
@@ -106,7 +106,7 @@ func (t TargetOutcome) Met() bool { return t.Ran && t.MedianMS <= t.MaxMS }
 func EvaluateTargets(b *Budgets, res Results) []TargetOutcome {
 	out := make([]TargetOutcome, 0, len(b.Target))
 	for _, t := range b.Target {
-		s := res.Bench[t.Package][t.Bench]
+		s := res.Bench[t.Key()][t.Bench]
 		out = append(out, TargetOutcome{Target: t, Ran: len(s) > 0, MedianMS: Median(nsOf(s)) / 1e6})
 	}
 	return out

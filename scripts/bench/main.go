@@ -105,8 +105,13 @@ func measure(b *Budgets, goCmd, tags string, rounds int, benchtime, cpu string, 
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return res, fmt.Errorf("bench: %w", err)
 	}
-	bins := map[string]string{}
-	for _, p := range pkgs {
+	bins := map[string]string{} // by package
+	for _, key := range pkgs {
+		res.Bench[key] = map[string][]Sample{}
+		p, _ := SplitKey(key)
+		if bins[p] != "" {
+			continue
+		}
 		bin, err := filepath.Abs(filepath.Join(dir, strings.ReplaceAll(strings.Trim(p, "./"), "/", "_")+".test"))
 		if err != nil {
 			return res, fmt.Errorf("bench: %w", err)
@@ -118,25 +123,29 @@ func measure(b *Budgets, goCmd, tags string, rounds int, benchtime, cpu string, 
 			return res, fmt.Errorf("bench: build tests of %s: %w", p, err)
 		}
 		bins[p] = bin
-		res.Bench[p] = map[string][]Sample{}
 	}
 	for r := 1; r <= rounds; r++ {
-		for _, p := range pkgs {
-			fmt.Fprintf(log, "bench: round %d/%d %s\n", r, rounds, p)
+		for _, key := range pkgs {
+			p, n := SplitKey(key)
+			runCPU := cpu
+			if n > 0 {
+				runCPU = fmt.Sprint(n)
+			}
+			fmt.Fprintf(log, "bench: round %d/%d %s\n", r, rounds, key)
 			var out bytes.Buffer
-			cmd := exec.Command(bins[p], "-test.run", "^$", "-test.bench", benchPattern(names[p]),
-				"-test.benchtime", benchtime, "-test.cpu", cpu, "-test.benchmem", "-test.count", "1")
+			cmd := exec.Command(bins[p], "-test.run", "^$", "-test.bench", benchPattern(names[key]),
+				"-test.benchtime", benchtime, "-test.cpu", runCPU, "-test.benchmem", "-test.count", "1")
 			cmd.Dir = p // tests read testdata relative to their package
 			cmd.Stdout, cmd.Stderr = &out, log
 			if err := cmd.Run(); err != nil {
-				return res, fmt.Errorf("bench: run %s benchmarks: %w\n%s", p, err, out.String())
+				return res, fmt.Errorf("bench: run %s benchmarks: %w\n%s", key, err, out.String())
 			}
 			got, err := ParseBench(&out)
 			if err != nil {
 				return res, err
 			}
 			for n, s := range got {
-				res.Bench[p][n] = append(res.Bench[p][n], s...)
+				res.Bench[key][n] = append(res.Bench[key][n], s...)
 			}
 		}
 	}

@@ -24,6 +24,9 @@ func WriteReport(w io.Writer, env string, rounds int, outs []Outcome, targets []
 	b.WriteString("alternate runs of cstomap and a Fyne hello world under one Xvfb.\n\n")
 	b.WriteString("| comparison | ours (median) | baseline (median) | ratio | budget | |\n|---|---|---|---|---|---|\n")
 	for _, o := range outs {
+		if o.CPU > 0 {
+			o.Name += fmt.Sprintf(" (%d CPUs)", o.CPU)
+		}
 		if o.Err != "" {
 			fmt.Fprintf(&b, "| %s | – | – | – | ≥ %g× | not measured: %s |\n", o.Name, o.Min, o.Err)
 			continue
@@ -50,7 +53,7 @@ func WriteReport(w io.Writer, env string, rounds int, outs []Outcome, targets []
 			case !t.Met():
 				verdict = "missed"
 			}
-			fmt.Fprintf(&b, "| %s %s | %s | ≤ %s | %s |\n", t.Package, t.Bench, quantity(t.MedianMS*1e6, "ns/op"), quantity(t.MaxMS*1e6, "ns/op"), verdict)
+			fmt.Fprintf(&b, "| %s %s | %s | ≤ %s | %s |\n", t.Key(), t.Bench, quantity(t.MedianMS*1e6, "ns/op"), quantity(t.MaxMS*1e6, "ns/op"), verdict)
 		}
 	}
 	b.WriteString("\n## All medians\n\n| package | benchmark | ns/op | B/op | allocs/op | rounds |\n|---|---|---|---|---|---|\n")
