@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
+	"sync"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
@@ -93,8 +94,9 @@ func drawLabel(dst *image.RGBA, l Label, f font.Face, c color.RGBA, st Style, em
 // composite draws the halo of m in halo and then its glyphs in text over
 // dst within r, m's origin at org: what draw.DrawMask does for each, with
 // a uniform colour and draw.Over, pixel for pixel, but in one pass that
-// skips the pixels outside the halo and writes opaque colours under full
-// coverage directly.
+// skips the pixels outside the halo and, where an opaque halo covers the
+// pixel fully (most of a name), writes the text over the halo from a table
+// of the 256 coverages, as over makes them.
 func composite(dst *image.RGBA, r image.Rectangle, m nameMask, halo, text color.RGBA, org image.Point) {
 	r = r.Intersect(dst.Rect).Intersect(m.halo.Rect.Add(org))
 	if r.Empty() {
@@ -102,6 +104,10 @@ func composite(dst *image.RGBA, r image.Rectangle, m nameMask, halo, text color.
 	}
 	hr, hg, hb, ha := halo.RGBA()
 	tr, tg, tb, ta := text.RGBA()
+	var onHalo *[256][4]uint8
+	if halo.A == 0xff {
+		onHalo = blends.get(halo, text)
+	}
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		d := dst.Pix[dst.PixOffset(r.Min.X, y):][:4*r.Dx()]
 		mo := m.halo.PixOffset(r.Min.X-org.X, y-org.Y)
@@ -114,19 +120,56 @@ func composite(dst *image.RGBA, r image.Rectangle, m nameMask, halo, text color.
 			}
 			px := d[4*i : 4*i+4 : 4*i+4]
 			switch {
+			case h == 0xff && onHalo != nil:
+				c := &onHalo[g]
+				px[0], px[1], px[2], px[3] = c[0], c[1], c[2], c[3]
+				continue
 			case g == 0xff && text.A == 0xff: // the text covers the halo
 				px[0], px[1], px[2], px[3] = text.R, text.G, text.B, text.A
 				continue
-			case h == 0xff && halo.A == 0xff:
-				px[0], px[1], px[2], px[3] = halo.R, halo.G, halo.B, halo.A
-			default:
-				over(px, h, hr, hg, hb, ha, halo)
 			}
+			over(px, h, hr, hg, hb, ha, halo)
 			if g != 0 {
 				over(px, g, tr, tg, tb, ta, text)
 			}
 		}
 	}
+}
+
+// blendCache keeps, for a pair of an opaque halo colour and a text
+// colour, the pixel the text makes over the halo at each coverage. A
+// style has a few such pairs (member, context, emphasis; light and dark).
+type blendCache struct {
+	mu sync.Mutex
+	m  map[[2]color.RGBA]*[256][4]uint8
+}
+
+var blends = blendCache{m: map[[2]color.RGBA]*[256][4]uint8{}}
+
+// maxBlends bounds the pairs kept; past it they are made afresh.
+const maxBlends = 64
+
+func (b *blendCache) get(halo, text color.RGBA) *[256][4]uint8 {
+	k := [2]color.RGBA{halo, text}
+	b.mu.Lock()
+	t, ok := b.m[k]
+	b.mu.Unlock()
+	if ok {
+		return t
+	}
+	t = new([256][4]uint8)
+	tr, tg, tb, ta := text.RGBA()
+	for g := range t {
+		t[g] = [4]uint8{halo.R, halo.G, halo.B, halo.A}
+		over(t[g][:], uint8(g), tr, tg, tb, ta, text)
+	}
+	b.mu.Lock()
+	if len(b.m) >= maxBlends {
+		clear(b.m)
+	}
+	b.m[k] = t
+	b.mu.Unlock()
+	return t
 }
 
 // over composites the colour (c, whose premultiplied 16-bit components
