@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/tidwall/rtree"
 
@@ -58,6 +59,8 @@ func place(in Input) Result {
 	p := &placer{in: in, w: in.Proj.World, v: in.View, ix: indexOf(in.Proj),
 		frame: Rect{0, 0, float64(in.View.W), float64(in.View.H)}}
 	p.fine, p.coarse = newHitGrid(p.frame, 2), newHitGrid(p.frame, coverCell)
+	defer p.fine.release()
+	defer p.coarse.release()
 	for i, a := range in.Avoid {
 		p.tree.Insert([2]float64{a.X0, a.Y0}, [2]float64{a.X1, a.Y1}, -1-i)
 	}
@@ -329,6 +332,19 @@ type hitGrid struct {
 
 const hitTile = 16
 
+// hitTiles are tiles let go by finished placements, for the next.
+var hitTiles = sync.Pool{New: func() any { return new([hitTile * hitTile]int32) }}
+
+// release gives g's tiles back to hitTiles; g is not used again.
+func (g *hitGrid) release() {
+	for i, t := range g.tiles {
+		if t != nil {
+			hitTiles.Put(t)
+			g.tiles[i] = nil
+		}
+	}
+}
+
 func newHitGrid(frame Rect, cell float64) hitGrid {
 	w, h := int(math.Ceil(frame.X1/cell))+1, int(math.Ceil(frame.Y1/cell))+1
 	tw, th := (w+hitTile-1)/hitTile, (h+hitTile-1)/hitTile
@@ -345,7 +361,8 @@ func (g *hitGrid) at(p *placer, x, y float64) int {
 	ti := (gy/hitTile)*g.tw + gx/hitTile
 	tile := g.tiles[ti]
 	if tile == nil {
-		tile = new([hitTile * hitTile]int32)
+		tile = hitTiles.Get().(*[hitTile * hitTile]int32)
+		clear(tile[:])
 		g.tiles[ti] = tile
 	}
 	cell := &tile[(gy%hitTile)*hitTile+gx%hitTile]
