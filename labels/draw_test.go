@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
+	"slices"
 	"sync"
 	"testing"
 
@@ -187,4 +188,36 @@ func TestMeasureKept(t *testing.T) {
 	n := len(measures.m)
 	measures.mu.Unlock()
 	assert.LessOrEqual(t, n, maxMeasures)
+}
+
+// TestPlaceDrawConcurrent places and draws names from several goroutines
+// at once, each with its own faces (as the window and an export do), and
+// checks each gets what it gets alone: the caches they share (masks,
+// measures, hit tiles) are safe for concurrent use (go test -race).
+func TestPlaceDrawConcurrent(t *testing.T) {
+	_, as := load(t)
+	a := as["nato"]
+	pr, v := framed(t, a, 800, 600)
+	in := Input{Proj: pr, View: v, Statuses: statuses(a, 2024), Size: 11, MinSize: 9, Context: true}
+	alone := func(face FaceFunc) ([]Label, []uint8) {
+		in := in
+		in.Face = face
+		res := Place(in)
+		img := striped(800, 600)
+		Draw(img, res.Labels, face, testStyle, "POL", 0, 0)
+		return res.Labels, img.Pix
+	}
+	wantLabels, wantPix := alone((&Faces{}).Face)
+	var wg sync.WaitGroup
+	for range 3 {
+		wg.Go(func() {
+			face := (&Faces{}).Face
+			for range 3 {
+				ls, pix := alone(face)
+				assert.Equal(t, wantLabels, ls)
+				assert.True(t, slices.Equal(wantPix, pix), "the names drawn differ")
+			}
+		})
+	}
+	wg.Wait()
 }
