@@ -2,7 +2,9 @@ package export
 
 import (
 	"bytes"
+	"fmt"
 	"image"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -13,6 +15,7 @@ import (
 
 	"cstomap/geo"
 	"cstomap/labels"
+	"cstomap/timeline"
 )
 
 // socialOptions is the CSTO in 2024 at the social preset (1200×675).
@@ -159,5 +162,116 @@ func TestInsetNames(t *testing.T) {
 	}
 	for _, iso := range []string{"ARM", "GEO", "AZE", "RUS", "KAZ"} {
 		assert.Equal(t, 1, count[iso], "%s is named once", iso)
+	}
+}
+
+// TestInsetProperties plans the insets of both alliances over a grid of
+// years and sizes, with the renderer that drew the map as an export does,
+// and checks the rules: at most geo.DefaultMaxInsets insets, each
+// inside the map frame, clear of the others, of every area an inset
+// magnifies and of every member country, magnifying at least
+// geo.DefaultMinZoom times; no country in two insets and no large one
+// (Germany) in any from 800 pixels wide; Luxembourg and Armenia, when
+// small, in one; and every country with a status named exactly once, on
+// the main map or inside its inset, with no name on the main map covering
+// an inset.
+func TestInsetProperties(t *testing.T) {
+	if testing.Short() {
+		t.Skip("plans insets and places names for many years at seven sizes")
+	}
+	sizes := [][2]int{{640, 480}, {800, 600}, {1200, 675}, {1080, 1080}, {1920, 1080}, {800, 1200}, {3508, 2480}}
+	_, as := load(t)
+	for _, id := range []string{"csto", "nato"} {
+		a := as[id]
+		lo, hi := a.YearRange(today)
+		for year := lo; year <= hi; year++ {
+			if year%5 != 4 && year != lo && year != hi {
+				continue // membership changes slowly: a sample of years
+			}
+			for _, sz := range sizes {
+				o := Options{Scene: Scene{World: testW, Alliance: a, Year: year, Today: today}, Width: sz[0], Height: sz[1]}
+				checkInsets(t, fmt.Sprintf("%s-%d-%dx%d", id, year, sz[0], sz[1]), o)
+			}
+		}
+	}
+}
+
+func checkInsets(t *testing.T, name string, o Options) {
+	t.Helper()
+	fs := faces{}
+	l := o.layout(fs)
+	r := o.renderer()
+	v := o.view(r, l.Map)
+	st := o.mapStyle(l)
+	r.Render(image.NewRGBA(image.Rect(0, 0, l.Map.Dx(), l.Map.Dy())), geo.Frame{View: v, Style: st, Paint: o.paint()})
+	ins := o.insets(r, v, l)
+	members, own := o.members()
+	frame := image.Rect(0, 0, l.Map.Dx(), l.Map.Dy())
+	require.LessOrEqual(t, len(ins), geo.DefaultMaxInsets, name)
+	seen := map[string]bool{}
+	for i, in := range ins {
+		require.True(t, in.Rect.In(frame), "%s: inset %v leaves the frame", name, in.Countries)
+		require.GreaterOrEqual(t, in.Zoom(v), float64(geo.DefaultMinZoom), "%s: inset %v", name, in.Countries)
+		for j, other := range ins {
+			require.False(t, in.Rect.Overlaps(other.Source), "%s: inset %v covers the area of %v", name, in.Countries, other.Countries)
+			if j != i {
+				require.False(t, in.Rect.Overlaps(other.Rect), "%s: insets %v and %v overlap", name, in.Countries, other.Countries)
+			}
+		}
+		for _, iso := range in.Countries {
+			require.False(t, seen[iso], "%s: %s in two insets", name, iso)
+			seen[iso] = true
+			require.Contains(t, own, iso, "%s: %s in an inset without a status", name, iso)
+		}
+		if o.Width >= 800 {
+			require.NotContains(t, in.Countries, "DEU", "%s: Germany in an inset", name)
+		}
+		for y := in.Rect.Min.Y; y < in.Rect.Max.Y; y += 3 {
+			for x := in.Rect.Min.X; x < in.Rect.Max.X; x += 3 {
+				if lon, lat, ok := v.LonLat(float64(x)+0.5, float64(y)+0.5); ok {
+					iso, _ := o.YearWorld().CountryAt(lon, lat)
+					require.NotContains(t, members, iso, "%s: inset %v covers %s at (%d,%d)", name, in.Countries, iso, x, y)
+				}
+			}
+		}
+	}
+	pr := r.Projected(v.Proj)
+	s := math.Max(o.scale(), l.Unit)
+	for _, iso := range []string{"LUX", "ARM"} {
+		if !slices.Contains(own, iso) || !inView(pr, v, iso) {
+			continue
+		}
+		b := geo.RegionBound(pr, []string{iso})
+		x0, y0 := v.FromProjected(b.Min[0], b.Max[1])
+		x1, y1 := v.FromProjected(b.Max[0], b.Min[1])
+		if max(x1-x0, y1-y0) < insetMinSide*s && o.Width >= 800 {
+			assert.True(t, seen[iso], "%s: %s is %.0f px and in no inset", name, iso, max(x1-x0, y1-y0))
+		}
+	}
+	// Names: each country with a status once, those of an inset inside it,
+	// the others clear of every inset.
+	count := map[string]int{}
+	for _, lb := range o.placeLabelsWith(fs, l, r, v, st, ins) {
+		count[lb.ISO]++
+		var home *geo.Inset
+		for i := range ins {
+			if slices.Contains(ins[i].Countries, lb.ISO) {
+				home = &ins[i]
+			}
+		}
+		for i := range ins {
+			rb := ins[i].Rect
+			box := labels.Rect{X0: float64(rb.Min.X), Y0: float64(rb.Min.Y), X1: float64(rb.Max.X), Y1: float64(rb.Max.Y)}
+			if home == &ins[i] {
+				assert.True(t, lb.Box.Within(box), "%s: %s named outside its inset", name, lb.ISO)
+			} else {
+				assert.False(t, lb.Box.Overlaps(box), "%s: %s's name covers the inset of %v", name, lb.ISO, ins[i].Countries)
+			}
+		}
+	}
+	for iso, status := range o.labelStatuses() {
+		if status != timeline.StatusNone && inView(pr, v, iso) {
+			assert.Equal(t, 1, count[iso], "%s: %s has %d names", name, iso, count[iso])
+		}
 	}
 }

@@ -243,3 +243,108 @@ func BenchmarkRenderFrameNamesInset(b *testing.B) {
 		i++
 	}
 }
+
+// natoMembers are the NATO members of 2024, a busy view for insets.
+var natoMembers = []string{"ALB", "BEL", "BGR", "CAN", "CZE", "DEU", "DNK", "ESP", "EST", "FIN", "FRA", "GBR", "GRC", "HRV", "HUN", "ISL", "ITA", "LTU", "LUX", "LVA", "MKD", "MNE", "NLD", "NOR", "POL", "PRT", "ROU", "SVK", "SVN", "SWE", "TUR", "USA"}
+
+// natoView returns the NATO map at w×h and a renderer that has drawn it.
+func natoView(tb testing.TB, w, h int) (*geo.Renderer, *geo.Projected, geo.Viewport) {
+	tb.Helper()
+	world := testWorld(tb)
+	f, err := geo.AutoFraming(world, natoMembers)
+	require.NoError(tb, err)
+	r := geo.NewRenderer(world)
+	pr := r.Projected(f.Proj)
+	v := f.View(pr, w, h)
+	r.Render(image.NewRGBA(image.Rect(0, 0, w, h)), geo.Frame{View: v, Style: geo.LightStyle})
+	return r, pr, v
+}
+
+// TestInsetGrid checks the rules over a grid of sizes for both alliances:
+// at most DefaultMaxInsets insets, each magnifying at least DefaultMinZoom
+// times, inside the view, clear of each other and of every area an inset
+// magnifies, over no member country; no country in two; Germany in none
+// (a large member, never inset with the Low Countries); Luxembourg and
+// Armenia, the smallest, in one; the Low Countries and Denmark in one
+// inset, not several; and the same plan twice.
+func TestInsetGrid(t *testing.T) {
+	sizes := [][2]int{{800, 600}, {885, 663}, {1136, 490}, {1200, 675}, {1080, 1080}, {1920, 1080}, {800, 1200}}
+	for _, alliance := range []string{"nato", "csto"} {
+		for _, sz := range sizes {
+			t.Run(fmt.Sprintf("%s-%dx%d", alliance, sz[0], sz[1]), func(t *testing.T) {
+				members, smallest := cstoMembers, "ARM"
+				r, pr, v := natoView(t, sz[0], sz[1])
+				if alliance == "csto" {
+					r = geo.NewRenderer(testWorld(t))
+					pr = r.Projected(testFraming.Proj)
+					v = testFraming.View(pr, sz[0], sz[1])
+				} else {
+					members, smallest = natoMembers, "LUX"
+				}
+				p := geo.InsetParams{Members: members, MinSide: 40, Target: 60, Margin: 8, Drawn: r}
+				ins := geo.PlanInsets(pr, v, p)
+				assert.Equal(t, ins, geo.PlanInsets(pr, v, p), "deterministic")
+				assert.LessOrEqual(t, len(ins), geo.DefaultMaxInsets)
+				seen := map[string]int{}
+				for i, in := range ins {
+					assert.GreaterOrEqual(t, in.Zoom(v), float64(geo.DefaultMinZoom), "%v", in.Countries)
+					assert.True(t, in.Rect.In(image.Rect(0, 0, v.W, v.H)), "%v leaves the view", in.Countries)
+					for j, o := range ins {
+						assert.False(t, in.Rect.Overlaps(o.Source), "%v covers the area of %v", in.Countries, o.Countries)
+						if i != j {
+							assert.False(t, in.Rect.Overlaps(o.Rect), "%v and %v overlap", in.Countries, o.Countries)
+						}
+					}
+					for _, iso := range in.Countries {
+						seen[iso]++
+					}
+					for y := in.Rect.Min.Y; y < in.Rect.Max.Y; y += 2 {
+						for x := in.Rect.Min.X; x < in.Rect.Max.X; x += 2 {
+							if lon, lat, ok := v.LonLat(float64(x)+0.5, float64(y)+0.5); ok {
+								iso, _ := pr.World.CountryAt(lon, lat)
+								require.NotContains(t, members, iso, "%v covers %s at (%d,%d)", in.Countries, iso, x, y)
+							}
+						}
+					}
+				}
+				for iso, n := range seen {
+					assert.Equal(t, 1, n, "%s in %d insets", iso, n)
+				}
+				assert.Zero(t, seen["DEU"], "Germany in an inset")
+				side := func(iso string) float64 {
+					b := geo.RegionBound(pr, []string{iso})
+					x0, y0 := v.FromProjected(b.Min[0], b.Max[1])
+					x1, y1 := v.FromProjected(b.Max[0], b.Min[1])
+					return max(x1-x0, y1-y0)
+				}
+				if side(smallest) < p.MinSide {
+					assert.Equal(t, 1, seen[smallest], "%s in no inset: %+v", smallest, ins)
+				}
+				for _, in := range ins {
+					if !slices.Contains(in.Countries, "LUX") {
+						continue
+					}
+					for _, iso := range []string{"BEL", "NLD"} {
+						if side(iso) < p.MinSide {
+							assert.Contains(t, in.Countries, iso, "the Low Countries share one inset")
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkPlanInsetsNATO plans the insets of NATO's 1920×1080 map, the
+// busiest view (about twenty members under 40 pixels), from the drawn
+// raster as the window does.
+func BenchmarkPlanInsetsNATO(b *testing.B) {
+	r, pr, v := natoView(b, 1920, 1080)
+	p := geo.InsetParams{Members: natoMembers, MinSide: 40, Target: 60, Margin: 8, Drawn: r}
+	if len(geo.PlanInsets(pr, v, p)) == 0 {
+		b.Fatal("no inset")
+	}
+	for b.Loop() {
+		geo.PlanInsets(pr, v, p)
+	}
+}
