@@ -305,5 +305,10 @@ func (t text) boxAt(cx, cy float64) Rect {
 	return Rect{b.X0 - t.halo, b.Y0 - t.halo, b.X1 + t.halo, b.Y1 + t.halo}
 }
 
+// inkOf returns box, a halo'd box of t, without its halo.
+func (t text) inkOf(box Rect) Rect {
+	return Rect{box.X0 + t.halo, box.Y0 + t.halo, box.X1 - t.halo, box.Y1 - t.halo}
+}
+
 func (t text) boxW() float64 { return t.ink.Dx() + 2*t.halo }
 func (t text) boxH() float64 { return t.ink.Dy() + 2*t.halo }

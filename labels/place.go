@@ -505,7 +505,7 @@ func (p *placer) placeOutside(c *country, t text) bool {
 			if cross < 0 {
 				continue
 			}
-			base += float64(cross+p.anchorsUnder(c, box)) * crossCost * bh
+			base += float64(cross+p.anchorsUnder(c, t.inkOf(box))) * crossCost * bh
 			if base >= bestCost {
 				continue
 			}
@@ -524,7 +524,8 @@ func (p *placer) placeOutside(c *country, t text) bool {
 }
 
 // anchorsUnder returns how many members other than c have their anchor
-// under box.
+// under ink, a label's text: a leader ending there would cross it (one
+// ending in its halo, at its edge, reads as well as one ending beside it).
 func (p *placer) anchorsUnder(c *country, box Rect) int {
 	n := 0
 	for _, m := range p.anchors {
