@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
+	"sync"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
@@ -54,14 +55,14 @@ func Draw(dst *image.RGBA, ls []Label, face FaceFunc, st Style, emphasise string
 }
 
 // drawLabel draws one label: its glyphs into a mask, the mask dilated
-// into the halo, then both composited.
+// into the halo, then both composited. The masks come from the cache
+// (masks) when the name was drawn before at the same sub-pixel phase.
 func drawLabel(dst *image.RGBA, l Label, f font.Face, c color.RGBA, st Style, emph bool, ox, oy float64) {
 	box := l.Box.Offset(ox, oy)
 	r := image.Rect(int(math.Floor(box.X0)), int(math.Floor(box.Y0)), int(math.Ceil(box.X1)), int(math.Ceil(box.Y1)))
 	if r.Empty() {
 		return
 	}
-	glyphs := image.NewAlpha(r)
 	lines := l.Lines
 	if len(lines) == 0 {
 		lines = []Line{{Text: l.Text, X: l.X, Y: l.Y, Width: l.Width}}
@@ -69,19 +70,127 @@ func drawLabel(dst *image.RGBA, l Label, f font.Face, c color.RGBA, st Style, em
 	if emph {
 		c = st.Emphasis
 	}
+	// Everything relative to the whole pixel at the first line's dot.
+	dot := func(ln Line) fixed.Point26_6 {
+		return fixed.Point26_6{X: fixed.Int26_6(math.Round((ln.X + ox) * 64)), Y: fixed.Int26_6(math.Round((ln.Y + oy) * 64))}
+	}
+	d0 := dot(lines[0])
+	org := image.Point{X: d0.X.Floor(), Y: d0.Y.Floor()}
+	shift := fixed.Point26_6{X: fixed.I(org.X), Y: fixed.I(org.Y)}
+	rec := recipe{rect: r.Sub(org), halo: int(math.Round(l.Halo)), lines: make([]recipeLine, 0, 2)}
 	for _, ln := range lines {
-		d := font.Drawer{Dst: glyphs, Src: image.Opaque, Face: f,
-			Dot: fixed.Point26_6{X: fixed.Int26_6(math.Round((ln.X + ox) * 64)), Y: fixed.Int26_6(math.Round((ln.Y + oy) * 64))}}
-		d.DrawString(ln.Text)
+		rl := recipeLine{text: ln.Text, dot: dot(ln).Sub(shift)}
 		if emph {
 			th := math.Max(1, math.Round(l.Size*0.06))
 			y0 := math.Round(ln.Y + oy + l.Size*0.08)
-			fillAlpha(glyphs, image.Rect(int(math.Round(ln.X+ox)), int(y0), int(math.Round(ln.X+ox+ln.Width)), int(y0+th)))
+			rl.underline = image.Rect(int(math.Round(ln.X+ox)), int(y0), int(math.Round(ln.X+ox+ln.Width)), int(y0+th)).Sub(org)
+		}
+		rec.lines = append(rec.lines, rl)
+	}
+	m := masks.get(f, &rec)
+	composite(dst, r, m, st.Halo, c, org)
+}
+
+// composite draws the halo of m in halo and then its glyphs in text over
+// dst within r, m's origin at org: what draw.DrawMask does for each, with
+// a uniform colour and draw.Over, pixel for pixel, but in one pass that
+// skips the pixels outside the halo and, where an opaque halo covers the
+// pixel fully (most of a name), writes the text over the halo from a table
+// of the 256 coverages, as over makes them.
+func composite(dst *image.RGBA, r image.Rectangle, m nameMask, halo, text color.RGBA, org image.Point) {
+	r = r.Intersect(dst.Rect).Intersect(m.halo.Rect.Add(org))
+	if r.Empty() {
+		return
+	}
+	hr, hg, hb, ha := halo.RGBA()
+	tr, tg, tb, ta := text.RGBA()
+	var onHalo *[256][4]uint8
+	if halo.A == 0xff {
+		onHalo = blends.get(halo, text)
+	}
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		d := dst.Pix[dst.PixOffset(r.Min.X, y):][:4*r.Dx()]
+		mo := m.halo.PixOffset(r.Min.X-org.X, y-org.Y)
+		hs := m.halo.Pix[mo:][:r.Dx()]
+		gs := m.glyphs.Pix[mo:][:r.Dx()]
+		for i, h := range hs {
+			g := gs[i]
+			if h|g == 0 {
+				continue
+			}
+			px := d[4*i : 4*i+4 : 4*i+4]
+			switch {
+			case h == 0xff && onHalo != nil:
+				c := &onHalo[g]
+				px[0], px[1], px[2], px[3] = c[0], c[1], c[2], c[3]
+				continue
+			case g == 0xff && text.A == 0xff: // the text covers the halo
+				px[0], px[1], px[2], px[3] = text.R, text.G, text.B, text.A
+				continue
+			}
+			over(px, h, hr, hg, hb, ha, halo)
+			if g != 0 {
+				over(px, g, tr, tg, tb, ta, text)
+			}
 		}
 	}
-	halo := dilate(glyphs, int(math.Round(l.Halo)))
-	draw.DrawMask(dst, r, image.NewUniform(st.Halo), image.Point{}, halo, r.Min, draw.Over)
-	draw.DrawMask(dst, r, image.NewUniform(c), image.Point{}, glyphs, r.Min, draw.Over)
+}
+
+// blendCache keeps, for a pair of an opaque halo colour and a text
+// colour, the pixel the text makes over the halo at each coverage. A
+// style has a few such pairs (member, context, emphasis; light and dark).
+type blendCache struct {
+	mu sync.Mutex
+	m  map[[2]color.RGBA]*[256][4]uint8
+}
+
+var blends = blendCache{m: map[[2]color.RGBA]*[256][4]uint8{}}
+
+// maxBlends bounds the pairs kept; past it they are made afresh.
+const maxBlends = 64
+
+func (b *blendCache) get(halo, text color.RGBA) *[256][4]uint8 {
+	k := [2]color.RGBA{halo, text}
+	b.mu.Lock()
+	t, ok := b.m[k]
+	b.mu.Unlock()
+	if ok {
+		return t
+	}
+	t = new([256][4]uint8)
+	tr, tg, tb, ta := text.RGBA()
+	for g := range t {
+		t[g] = [4]uint8{halo.R, halo.G, halo.B, halo.A}
+		over(t[g][:], uint8(g), tr, tg, tb, ta, text)
+	}
+	b.mu.Lock()
+	if len(b.m) >= maxBlends {
+		clear(b.m)
+	}
+	b.m[k] = t
+	b.mu.Unlock()
+	return t
+}
+
+// over composites the colour (c, whose premultiplied 16-bit components
+// are sr, sg, sb, sa) over the pixel px with coverage ma, as
+// draw.DrawMask with a uniform source, an alpha mask and draw.Over does.
+func over(px []uint8, ma uint8, sr, sg, sb, sa uint32, c color.RGBA) {
+	switch {
+	case ma == 0:
+		return
+	case ma == 0xff && c.A == 0xff:
+		px[0], px[1], px[2], px[3] = c.R, c.G, c.B, c.A
+		return
+	}
+	const m = 1<<16 - 1
+	a32 := uint32(ma)
+	a32 |= a32 << 8
+	a := (m - (sa * a32 / m)) * 0x101
+	px[0] = uint8((uint32(px[0])*a + sr*a32) / m >> 8)
+	px[1] = uint8((uint32(px[1])*a + sg*a32) / m >> 8)
+	px[2] = uint8((uint32(px[2])*a + sb*a32) / m >> 8)
+	px[3] = uint8((uint32(px[3])*a + sa*a32) / m >> 8)
 }
 
 // fillAlpha makes the pixels of r in m opaque.

@@ -11,7 +11,9 @@ package labels
 
 import (
 	"math"
+	"reflect"
 	"strings"
+	"sync"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
@@ -159,18 +161,62 @@ type Result struct {
 const (
 	contextScale = 0.82 // a context label's size
 	maxContext   = 8    // context labels, at least
-	crossCost    = 6    // label heights: the price of a leader crossing a label
+	crossCost    = 6    // label heights: the price of a leader crossing a label or a leader
 	haloScale    = 0.16 // the halo's width
 	padScale     = 0.12 // the room kept between a label and its country's border
 	coverCell    = 8    // pixels: the resolution of the samples that price covering land
 )
 
 // measure returns the advance width and the ink box of s at the baseline
-// origin.
+// origin. A placement measures the same names (and, for two lines, their
+// words) at the same sizes frame after frame, so the results are kept
+// (measures), for faces that can be a map's key.
 func measure(f font.Face, s string) (width float64, ink Rect) {
+	if t := reflect.TypeOf(f); t == nil || t.Kind() != reflect.Pointer {
+		return measureNow(f, s)
+	}
+	k := measureKey{f, s}
+	measures.mu.Lock()
+	m, ok := measures.m[k]
+	measures.mu.Unlock()
+	if ok {
+		return m.width, m.ink
+	}
+	m.width, m.ink = measureNow(f, s)
+	measures.mu.Lock()
+	defer measures.mu.Unlock()
+	if len(measures.m) >= maxMeasures {
+		clear(measures.m) // the sizes in use are soon measured again
+	}
+	measures.m[k] = m
+	return m.width, m.ink
+}
+
+func measureNow(f font.Face, s string) (float64, Rect) {
 	b, adv := font.BoundString(f, s)
 	return fix(adv), Rect{fix(b.Min.X), fix(b.Min.Y), fix(b.Max.X), fix(b.Max.Y)}
 }
+
+// maxMeasures bounds the measures kept: a frame of the NATO view measures
+// some two hundred strings, about 100 bytes each kept.
+const maxMeasures = 4096
+
+type measureKey struct {
+	face font.Face
+	s    string
+}
+
+type measured struct {
+	width float64
+	ink   Rect
+}
+
+// measures are the measured strings, by face and text, safe for
+// concurrent use.
+var measures = struct {
+	mu sync.Mutex
+	m  map[measureKey]measured
+}{m: map[measureKey]measured{}}
 
 func fix(v fixed.Int26_6) float64 { return float64(v) / 64 }
 
@@ -244,11 +290,24 @@ func twoLines(face FaceFunc, s string, size float64, bold bool) (text, bool) {
 func (t text) at(cx, cy float64) (box Rect, lines []Line) {
 	ox := cx - (t.ink.X0+t.ink.X1)/2
 	oy := cy - (t.ink.Y0+t.ink.Y1)/2
-	b := t.ink.Offset(ox, oy)
 	for _, l := range t.lines {
 		lines = append(lines, Line{Text: l.s, X: ox + l.dx, Y: oy + l.dy, Width: l.width})
 	}
-	return Rect{b.X0 - t.halo, b.Y0 - t.halo, b.X1 + t.halo, b.Y1 + t.halo}, lines
+	return t.boxAt(cx, cy), lines
+}
+
+// boxAt returns the halo'd ink box of t centred on (cx, cy): at's box,
+// without making the lines of every place tried.
+func (t text) boxAt(cx, cy float64) Rect {
+	ox := cx - (t.ink.X0+t.ink.X1)/2
+	oy := cy - (t.ink.Y0+t.ink.Y1)/2
+	b := t.ink.Offset(ox, oy)
+	return Rect{b.X0 - t.halo, b.Y0 - t.halo, b.X1 + t.halo, b.Y1 + t.halo}
+}
+
+// inkOf returns box, a halo'd box of t, without its halo.
+func (t text) inkOf(box Rect) Rect {
+	return Rect{box.X0 + t.halo, box.Y0 + t.halo, box.X1 - t.halo, box.Y1 - t.halo}
 }
 
 func (t text) boxW() float64 { return t.ink.Dx() + 2*t.halo }

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/tidwall/rtree"
 
@@ -58,10 +59,13 @@ func place(in Input) Result {
 	p := &placer{in: in, w: in.Proj.World, v: in.View, ix: indexOf(in.Proj),
 		frame: Rect{0, 0, float64(in.View.W), float64(in.View.H)}}
 	p.fine, p.coarse = newHitGrid(p.frame, 2), newHitGrid(p.frame, coverCell)
+	defer p.fine.release()
+	defer p.coarse.release()
 	for i, a := range in.Avoid {
 		p.tree.Insert([2]float64{a.X0, a.Y0}, [2]float64{a.X1, a.Y1}, -1-i)
 	}
 	members := p.members()
+	p.anchors = members
 	// Inside first, largest first: they take the places that are theirs
 	// anyway; then the rest outside, smallest first, as the smallest have
 	// the fewest good places.
@@ -123,6 +127,9 @@ type placer struct {
 	// fine and coarse remember which country is under each cell, of 2
 	// pixels for the inside tests and coverCell for pricing.
 	fine, coarse hitGrid
+	// anchors are the members, whose anchors a label beside its country
+	// keeps clear of: a leader to an anchor under another name crosses it.
+	anchors []*country
 }
 
 // country is a country in view that may be named.
@@ -312,16 +319,36 @@ func (p *placer) nameText(c *country, size float64) text {
 func (p *placer) countryAt(x, y float64) int { return p.fine.at(p, x, y) }
 
 // hitGrid remembers which country is under the centre of each cell of
-// the frame, found on first use.
+// the frame, found on first use. The cells are kept in tiles of
+// hitTile×hitTile made on first use too: a placement looks at a small part
+// of the frame, and clearing a whole frame's cells (megabytes at 2 pixels a
+// cell) cost more than the looking.
 type hitGrid struct {
 	cell  float64
-	w, h  int
-	cells []int32 // country index + 2: 0 is not looked up yet, 1 is none
+	w, h  int                         // in cells
+	tw    int                         // in tiles
+	tiles []*[hitTile * hitTile]int32 // country index + 2: 0 is not looked up yet, 1 is none
+}
+
+const hitTile = 16
+
+// hitTiles are tiles let go by finished placements, for the next.
+var hitTiles = sync.Pool{New: func() any { return new([hitTile * hitTile]int32) }}
+
+// release gives g's tiles back to hitTiles; g is not used again.
+func (g *hitGrid) release() {
+	for i, t := range g.tiles {
+		if t != nil {
+			hitTiles.Put(t)
+			g.tiles[i] = nil
+		}
+	}
 }
 
 func newHitGrid(frame Rect, cell float64) hitGrid {
 	w, h := int(math.Ceil(frame.X1/cell))+1, int(math.Ceil(frame.Y1/cell))+1
-	return hitGrid{cell: cell, w: w, h: h, cells: make([]int32, w*h)}
+	tw, th := (w+hitTile-1)/hitTile, (h+hitTile-1)/hitTile
+	return hitGrid{cell: cell, w: w, h: h, tw: tw, tiles: make([]*[hitTile * hitTile]int32, tw*th)}
 }
 
 // at returns the country under the cell of (x, y), or -1 (also outside
@@ -331,15 +358,22 @@ func (g *hitGrid) at(p *placer, x, y float64) int {
 	if gx < 0 || gy < 0 || gx >= g.w || gy >= g.h {
 		return -1
 	}
-	k := gy*g.w + gx
-	if c := g.cells[k]; c != 0 {
+	ti := (gy/hitTile)*g.tw + gx/hitTile
+	tile := g.tiles[ti]
+	if tile == nil {
+		tile = hitTiles.Get().(*[hitTile * hitTile]int32)
+		clear(tile[:])
+		g.tiles[ti] = tile
+	}
+	cell := &tile[(gy%hitTile)*hitTile+gx%hitTile]
+	if c := *cell; c != 0 {
 		return int(c) - 2
 	}
 	ci := -1
 	cx, cy := (float64(gx)+0.5)*g.cell, (float64(gy)+0.5)*g.cell
 	if d := p.in.Drawn; d != nil && d.World() == p.w {
 		if i, ok := d.CountryIndexAt(p.v, cx, cy); ok {
-			g.cells[k] = int32(i + 2)
+			*cell = int32(i + 2)
 			return i
 		}
 	}
@@ -348,7 +382,7 @@ func (g *hitGrid) at(p *placer, x, y float64) int {
 			ci = p.w.Index(iso)
 		}
 	}
-	g.cells[k] = int32(ci + 2)
+	*cell = int32(ci + 2)
 	return ci
 }
 
@@ -424,13 +458,14 @@ func (p *placer) placeInsideAs(c *country, t text) bool {
 	// The anchor, then nudges along the longer side of the label.
 	offsets := [][2]float64{{0, 0}, {-bw / 4, 0}, {bw / 4, 0}, {0, -bh / 2}, {0, bh / 2}, {-bw / 4, -bh / 2}, {bw / 4, bh / 2}, {-bw / 4, bh / 2}, {bw / 4, -bh / 2}}
 	for _, o := range offsets {
-		box, lines := t.at(c.ax+o[0], c.ay+o[1])
+		box := t.boxAt(c.ax+o[0], c.ay+o[1])
 		if !p.free(box) {
 			continue
 		}
 		if !p.inside(c.ci, Rect{box.X0 - pad, box.Y0 - pad, box.X1 + pad, box.Y1 + pad}) {
 			continue
 		}
+		box, lines := t.at(c.ax+o[0], c.ay+o[1])
 		p.add(c, t, box, lines, false)
 		return true
 	}
@@ -449,8 +484,7 @@ func (p *placer) placeOutside(c *country, t text) bool {
 	maxR := math.Hypot(p.frame.X1, p.frame.Y1)
 	const dirs = 24
 	bestCost := math.Inf(1)
-	var best Rect
-	var bestLines []Line
+	var bestX, bestY float64
 	for r := gap; r <= maxR && r <= bestCost; r += step {
 		for k := 0; k < dirs; k++ {
 			// Start at the right and alternate above and below it, so that
@@ -462,7 +496,7 @@ func (p *placer) placeOutside(c *country, t text) bool {
 			cos, sin := math.Cos(a), math.Sin(a)
 			cx := c.ax + cos*(r+bw/2)
 			cy := c.ay - sin*(r+bh/2)
-			box, lines := t.at(cx, cy)
+			box := t.boxAt(cx, cy)
 			base := r + bh*0.5*math.Abs(sin)
 			if base >= bestCost || !p.free(box) {
 				continue
@@ -471,21 +505,35 @@ func (p *placer) placeOutside(c *country, t text) bool {
 			if cross < 0 {
 				continue
 			}
-			base += float64(cross) * crossCost * bh
+			base += float64(cross+p.anchorsUnder(c, t.inkOf(box))) * crossCost * bh
 			if base >= bestCost {
 				continue
 			}
 			cost := base + p.coverCost(c.ci, box, bh)
 			if cost < bestCost {
-				bestCost, best, bestLines = cost, box, lines
+				bestCost, bestX, bestY = cost, cx, cy
 			}
 		}
 	}
 	if math.IsInf(bestCost, 1) {
 		return false
 	}
-	p.add(c, t, best, bestLines, true)
+	box, lines := t.at(bestX, bestY)
+	p.add(c, t, box, lines, true)
 	return true
+}
+
+// anchorsUnder returns how many members other than c have their anchor
+// under ink, a label's text: a leader ending there would cross it (one
+// ending in its halo, at its edge, reads as well as one ending beside it).
+func (p *placer) anchorsUnder(c *country, box Rect) int {
+	n := 0
+	for _, m := range p.anchors {
+		if m != c && box.contains(m.ax, m.ay) {
+			n++
+		}
+	}
+	return n
 }
 
 // coverCost is the penalty for box covering countries with a status: the
@@ -512,11 +560,16 @@ func (p *placer) coverCost(ci int, box Rect, bh float64) float64 {
 	return (float64(member)*3 + float64(own)*12) * bh / n
 }
 
-// leaderCrossings returns how many placed labels the leader from box to
-// (ax, ay) would cross, or -1 if it would cross a reserved box.
+// leaderCrossings returns how many placed labels and leaders the leader
+// from box to (ax, ay) would cross, or -1 if it would cross a reserved box.
 func (p *placer) leaderCrossings(ax, ay float64, box Rect) int {
 	x0, y0 := nearest(box, ax, ay)
 	n := 0
+	for _, l := range p.leaders {
+		if segmentsCross(x0, y0, ax, ay, l[0], l[1], l[2], l[3]) {
+			n++
+		}
+	}
 	p.tree.Search([2]float64{math.Min(x0, ax), math.Min(y0, ay)}, [2]float64{math.Max(x0, ax), math.Max(y0, ay)}, func(min, max [2]float64, id int) bool {
 		if segmentHitsRect(x0, y0, ax, ay, Rect{min[0], min[1], max[0], max[1]}) {
 			if id < 0 {
@@ -615,6 +668,16 @@ func (p *placer) nearAny(ci int, members []*country, pad Rect) bool {
 		}
 	}
 	return false
+}
+
+// segmentsCross reports whether the segments a–b and c–d cross: each
+// has the other's ends strictly on either side (segments that only touch,
+// as two leaders to one point do, do not cross).
+func segmentsCross(ax, ay, bx, by, cx, cy, dx, dy float64) bool {
+	side := func(px, py, qx, qy, rx, ry float64) float64 { return (qx-px)*(ry-py) - (qy-py)*(rx-px) }
+	d1, d2 := side(cx, cy, dx, dy, ax, ay), side(cx, cy, dx, dy, bx, by)
+	d3, d4 := side(ax, ay, bx, by, cx, cy), side(ax, ay, bx, by, dx, dy)
+	return d1*d2 < 0 && d3*d4 < 0
 }
 
 // segmentHitsRect reports whether the segment a–b meets the box

@@ -182,12 +182,15 @@ func clipRing(r []float64, b Rect) []float64 {
 		{func(_, y float64) bool { return y <= b.Y1 }, atY(b.Y1)},
 	}
 	cur := r
-	for _, e := range edges {
+	// Two buffers, each pass writing the one the last did not: a pass
+	// adds at most one point per edge of the ring.
+	bufs := [2][]float64{make([]float64, 0, len(r)+16), make([]float64, 0, len(r)+16)}
+	for k, e := range edges {
 		n := len(cur) / 2
 		if n < 3 {
 			return nil
 		}
-		var out []float64
+		out := bufs[k%2][:0]
 		for i := 0; i < n; i++ {
 			j := (i + n - 1) % n
 			ax, ay, bx, by := cur[2*j], cur[2*j+1], cur[2*i], cur[2*i+1]
@@ -204,9 +207,10 @@ func clipRing(r []float64, b Rect) []float64 {
 			}
 		}
 		cur = out
+		bufs[k%2] = out
 	}
 	if len(cur) < 6 {
 		return nil
 	}
-	return cur
+	return slices.Clip(cur)
 }
