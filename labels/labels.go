@@ -137,6 +137,9 @@ type Input struct {
 	// with only Avoid and the other labels to keep clear of, and the
 	// caller draws labels over what Prefer covers.
 	Prefer []Rect
+	// retry marks Place's second pass over the main map (with Only set to
+	// the members the first pass could not name): it is not an inset.
+	retry bool
 	// Size is the font size of a member's label in pixels; a label that
 	// finds no place shrinks, down to MinSize (default 0.7 × Size).
 	Size, MinSize float64

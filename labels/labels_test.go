@@ -1,6 +1,7 @@
 package labels
 
 import (
+	"image"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -318,4 +319,55 @@ func TestSegmentsCross(t *testing.T) {
 	assert.False(t, segmentsCross(0, 0, 10, 10, 20, 0, 30, 10), "apart")
 	assert.False(t, segmentsCross(0, 0, 10, 10, 10, 10, 20, 0), "touching at an end")
 	assert.False(t, segmentsCross(0, 0, 10, 0, 0, 1, 10, 1), "parallel")
+}
+
+// TestPlaceOutsideOverSeaOrNonMembers checks, over both alliances, the
+// issue's sizes and every other year, that a name put beside its country
+// goes over sea or land with no status where it can: few leader labels
+// stand mostly over another member's land (NATO's "United Kingdom" stood
+// over Germany and Poland in the 1280×800 window).
+func TestPlaceOutsideOverSeaOrNonMembers(t *testing.T) {
+	_, as := load(t)
+	leaders, over := 0, 0
+	for _, id := range []string{"csto", "nato"} {
+		a := as[id]
+		lo, hi := a.YearRange(today)
+		for _, sz := range [][2]int{{885, 663}, {1200, 675}, {1080, 1080}, {1920, 1080}, {800, 1200}} {
+			pr, v := framed(t, a, sz[0], sz[1])
+			r := geo.NewRendererFor(pr)
+			r.Render(image.NewRGBA(image.Rect(0, 0, sz[0], sz[1])), geo.Frame{View: v, Style: geo.LightStyle})
+			size := math.Max(9, float64(sz[1])/60)
+			for y := lo; y <= hi; y += 2 {
+				st := statuses(a, y)
+				res := Place(Input{Proj: pr, View: v, Statuses: st, Size: size, MinSize: 9, Drawn: r})
+				for _, l := range res.Labels {
+					if !l.Leader {
+						continue
+					}
+					leaders++
+					n, on := 0, 0
+					for fx := 0.1; fx < 1; fx += 0.2 {
+						for fy := 0.25; fy < 1; fy += 0.25 {
+							n++
+							ci, ok := r.CountryIndexAt(v, l.Box.X0+fx*l.Box.Dx(), l.Box.Y0+fy*l.Box.Dy())
+							require.True(t, ok)
+							if ci >= 0 {
+								iso := pr.World.Countries[ci].ISO
+								if iso != l.ISO && st[iso] != timeline.StatusNone && st[iso] != "" {
+									on++
+								}
+							}
+						}
+					}
+					if on*2 > n {
+						over++
+						t.Logf("%s %d %v: %s over other members' land (%d of %d points)", id, y, sz, l.ISO, on, n)
+					}
+				}
+			}
+		}
+	}
+	require.Positive(t, leaders)
+	t.Logf("%d leaders, %d names mostly over another member's land", leaders, over)
+	assert.LessOrEqual(t, float64(over)/float64(leaders), 0.02)
 }

@@ -35,7 +35,7 @@ func Place(in Input) Result {
 		return res
 	}
 	again := in
-	again.Prefer, again.Only, again.Context = nil, res.Missing, false
+	again.Prefer, again.Only, again.Context, again.retry = nil, res.Missing, false, true
 	again.Avoid = slices.Clone(in.Avoid)
 	for _, l := range res.Labels {
 		again.Avoid = append(again.Avoid, l.Box)
@@ -539,6 +539,13 @@ func (p *placer) anchorsUnder(c *country, box Rect) int {
 // coverCost is the penalty for box covering countries with a status: the
 // share of its sample points on them, weighted by several label heights
 // (more for the country's own land, which the label should leave visible).
+//
+// On the main map other members' land weighs nearly as much as the
+// country's own, so that a name put beside its country goes over sea or
+// land with no status, as the issue asks, rather than over a neighbour
+// (NATO's "United Kingdom" over Germany). An inset (Only set, outside a
+// retry) is all members' land magnified, so there a short leader matters
+// more.
 func (p *placer) coverCost(ci int, box Rect, bh float64) float64 {
 	nx := max(2, int(math.Ceil(box.Dx()/math.Max(coverCell, bh/2))))
 	const ny = 3
@@ -557,7 +564,11 @@ func (p *placer) coverCost(ci int, box Rect, bh float64) float64 {
 		}
 	}
 	n := float64((nx + 1) * ny)
-	return (float64(member)*3 + float64(own)*12) * bh / n
+	memberWeight := 10.0
+	if p.in.Only != nil && !p.in.retry {
+		memberWeight = 3
+	}
+	return (float64(member)*memberWeight + float64(own)*12) * bh / n
 }
 
 // leaderCrossings returns how many placed labels and leaders the leader
