@@ -554,11 +554,25 @@ func (m *MapView) draw(w, h int) image.Image {
 	return img
 }
 
+// deviceScale returns the device pixels per logical pixel of a raster w
+// pixels wide drawn over width logical pixels. The raster's width is the
+// widget's times the canvas scale, rounded to whole pixels, so their ratio
+// is off by up to half a pixel (874 pixels over 873.6 gave 1.0005, and an
+// inset's 10-pixel margin became 11). A ratio within 1% of a multiple of
+// 0.05 (Fyne's scales are multiples of 0.1) is taken to be that multiple.
+func deviceScale(w int, width float32) float32 {
+	s := float64(w) / float64(width)
+	if r := math.Round(s*20) / 20; r > 0 && math.Abs(s-r) < 0.01*r {
+		s = r
+	}
+	return float32(s)
+}
+
 func (m *MapView) drawLocked(w, h int) (img *image.RGBA, first, resized bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if sz := m.Size(); sz.Width > 0 {
-		m.scale = float32(w) / sz.Width
+		m.scale = deviceScale(w, sz.Width)
 	}
 	v := m.currentView()
 	v.W, v.H = w, h // the raster's size is authoritative

@@ -197,14 +197,18 @@ const (
 )
 
 // FitWindow returns size shrunk to fit a screen of screen (in the window's
-// units), leaving room for the desktop's bars, but never below minimum
-// (the size below which the layout no longer holds) unless the screen
-// itself is smaller. A zero screen (unknown) leaves size as it is.
+// units) where it is larger than the screen, leaving room for the
+// desktop's bars, but never below minimum (the size below which the layout
+// no longer holds) unless the screen itself is smaller. A side that fits
+// is left alone, and so is everything when the screen is not known (zero).
 func FitWindow(size, screen, minimum fyne.Size) fyne.Size {
 	if screen.Width <= 0 || screen.Height <= 0 {
 		return size
 	}
 	fit := func(want, screen, room, minimum float32) float32 {
+		if want <= screen {
+			return want
+		}
 		avail := max(screen-room, min(minimum, screen))
 		return min(want, avail)
 	}

@@ -332,6 +332,7 @@ func TestFitWindow(t *testing.T) {
 		size, screen, want fyne.Size
 	}{
 		{"fits", fyne.NewSize(1280, 800), fyne.NewSize(1920, 1080), fyne.NewSize(1280, 800)},
+		{"exactly the screen", fyne.NewSize(1280, 800), fyne.NewSize(1280, 800), fyne.NewSize(1280, 800)},
 		{"unknown screen", fyne.NewSize(1280, 800), fyne.Size{}, fyne.NewSize(1280, 800)},
 		{"laptop: too tall", fyne.NewSize(1280, 800), fyne.NewSize(1366, 768), fyne.NewSize(1280, 768-72)},
 		{"small screen: down to the minimum", fyne.NewSize(1280, 800), fyne.NewSize(800, 600), fyne.NewSize(800-16, 560)},
