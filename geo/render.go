@@ -378,23 +378,14 @@ func (r *Renderer) rasteriseThen(v Viewport, bw float64, then func(y0, y1 int)) 
 		// The chunks hold consecutive countries: in chunk order, the
 		// countries are merged in the order of their indices.
 		for _, c := range r.chunks {
-			spans := c.fill.spans[s]
-			for i := 0; i < len(spans); {
-				ci := spans[i].key
-				j := i + 1
-				mx := spans[i].maxX
-				for j < len(spans) && spans[j].key == ci {
-					mx = max(mx, spans[j].maxX)
-					j++
-				}
+			eachCountry(c.fill.spans[s], func(ci int, run []span, mx float32) {
 				bb := px.bb[ci].Intersect(strip)
 				bb.Max.X = bb.Min.X + fillWidth(bb.Dx(), mx-float32(bb.Min.X))
 				if !bb.Empty() {
-					m := w.fillSpans(&c.fill, spans[i:j], bb)
+					m := w.fillSpans(&c.fill, run, bb)
 					w.mergeCoverage(r.lab1, m, bb, uint16(ci+1), v.W, y0)
 				}
-				i = j
-			}
+			})
 		}
 		r.listEdges(w, y0, y1)
 		w.z.Reset(v.W, y1-y0)

@@ -332,3 +332,20 @@ func ribbonPaths(dst *stripPaths, parts [][]pxPart, c0, h int, lw float64, off *
 		}
 	}
 }
+
+// eachCountry calls fn for each run of spans of one country (the spans of
+// a country are consecutive in a strip's list), with the country's index
+// and the largest x its vertices reach there.
+func eachCountry(spans []span, fn func(ci int, run []span, maxX float32)) {
+	for i := 0; i < len(spans); {
+		ci := spans[i].key
+		j := i + 1
+		mx := spans[i].maxX
+		for j < len(spans) && spans[j].key == ci {
+			mx = max(mx, spans[j].maxX)
+			j++
+		}
+		fn(int(ci), spans[i:j], mx)
+		i = j
+	}
+}

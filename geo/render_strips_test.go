@@ -63,29 +63,21 @@ func TestStripSpansMatchClipPen(t *testing.T) {
 		for s := 0; s*stripRows < tc.h; s++ {
 			strip := image.Rect(0, s*stripRows, tc.w, min((s+1)*stripRows, tc.h))
 			for _, c := range r.chunks {
-				spans := c.fill.spans[s]
-				for i := 0; i < len(spans); {
-					ci := spans[i].key
-					j := i + 1
-					mx := spans[i].maxX
-					for j < len(spans) && spans[j].key == ci {
-						mx = max(mx, spans[j].maxX)
-						j++
-					}
+				eachCountry(c.fill.spans[s], func(ci int, run []span, mx float32) {
 					bb := px.bb[ci].Intersect(strip)
-					if !bb.Empty() {
-						want := refFill(ref, px.parts[ci], bb)
-						nb := bb
-						nb.Max.X = bb.Min.X + fillWidth(bb.Dx(), mx-float32(bb.Min.X))
-						m := got.fillSpans(&c.fill, spans[i:j], nb)
-						for y := range bb.Dy() {
-							row := want[y*bb.Dx() : (y+1)*bb.Dx()]
-							require.Equal(t, row[:nb.Dx()], m[y*nb.Dx():(y+1)*nb.Dx()], "%v country %d strip %d row %d", tc, ci, s, y)
-							require.Equal(t, make([]uint8, bb.Dx()-nb.Dx()), row[nb.Dx():], "%v country %d strip %d row %d", tc, ci, s, y)
-						}
+					if bb.Empty() {
+						return
 					}
-					i = j
-				}
+					want := refFill(ref, px.parts[ci], bb)
+					nb := bb
+					nb.Max.X = bb.Min.X + fillWidth(bb.Dx(), mx-float32(bb.Min.X))
+					m := got.fillSpans(&c.fill, run, nb)
+					for y := range bb.Dy() {
+						row := want[y*bb.Dx() : (y+1)*bb.Dx()]
+						require.Equal(t, row[:nb.Dx()], m[y*nb.Dx():(y+1)*nb.Dx()], "%v country %d strip %d row %d", tc, ci, s, y)
+						require.Equal(t, make([]uint8, bb.Dx()-nb.Dx()), row[nb.Dx():], "%v country %d strip %d row %d", tc, ci, s, y)
+					}
+				})
 			}
 			want := make([]uint8, strip.Dx()*strip.Dy())
 			ref.stroke(px.parts, strip, bw, want, true)
