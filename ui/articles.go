@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 
@@ -69,8 +70,30 @@ func (a *App) ShowAddArticle() {
 		}
 		dialog.ShowInformation("Article added", fmt.Sprintf("%q: %d passages, indexed and kept for next time.", art.Title, len(art.Passages)), a.window)
 	}, a.window)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".text"}))
+	d.SetFilter(articleFilter{storage.NewExtensionFileFilter(articleExts)})
 	d.Show()
+}
+
+// articleExts are the file name endings File › Add article… lists.
+var articleExts = []string{".txt", ".md", ".markdown", ".text"}
+
+// articleFilter lists, of the files with an article's ending, only the
+// regular ones. Fyne's open dialog opens the chosen file itself, on the
+// main goroutine, and opening a named pipe waits for a writer: choosing
+// one hung the window. (A device or a folder named like an article is
+// left out as well; the store refuses them anyway.)
+type articleFilter struct{ ext storage.FileFilter }
+
+// Matches is part of storage.FileFilter.
+func (f articleFilter) Matches(u fyne.URI) bool {
+	if !f.ext.Matches(u) {
+		return false
+	}
+	if u.Scheme() != "file" {
+		return true
+	}
+	st, err := os.Stat(u.Path())
+	return err == nil && st.Mode().IsRegular()
 }
 
 // ShowRemoveArticle asks which added article to remove.
