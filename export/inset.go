@@ -109,6 +109,7 @@ func (o Options) insetLabels(fs faces, l layout, r *geo.Renderer, ins []geo.Inse
 			View:     in.View,
 			Statuses: o.labelStatuses(),
 			Only:     in.Countries,
+			Inset:    true,
 			Size:     o.labelSize(l),
 			MinSize:  minTextPx * o.scale(),
 			Face:     fs.face,

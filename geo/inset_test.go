@@ -223,7 +223,7 @@ func BenchmarkRenderFrameNamesInset(b *testing.B) {
 			fi := f
 			fi.View = in.View
 			ir.Render(dst, fi)
-			inNames := labels.Place(labels.Input{Proj: pr, View: in.View, Statuses: statuses, Only: in.Countries, Size: 25, Drawn: ir})
+			inNames := labels.Place(labels.Input{Proj: pr, View: in.View, Statuses: statuses, Only: in.Countries, Inset: true, Size: 25, Drawn: ir})
 			labels.Draw(dst, inNames.Labels, nil, st, "ARM", 0, 0)
 			names += len(inNames.Labels)
 			avoid = append(avoid, labels.Rect{X0: float64(in.Rect.Min.X), Y0: float64(in.Rect.Min.Y), X1: float64(in.Rect.Max.X), Y1: float64(in.Rect.Max.Y)})

@@ -137,9 +137,10 @@ type Input struct {
 	// with only Avoid and the other labels to keep clear of, and the
 	// caller draws labels over what Prefer covers.
 	Prefer []Rect
-	// retry marks Place's second pass over the main map (with Only set to
-	// the members the first pass could not name): it is not an inset.
-	retry bool
+	// Inset says the names are an inset's: all its land is members'
+	// magnified, so a name beside its country may cover other members'
+	// land at less cost than on the main map, for a shorter leader.
+	Inset bool
 	// Size is the font size of a member's label in pixels; a label that
 	// finds no place shrinks, down to MinSize (default 0.7 × Size).
 	Size, MinSize float64

@@ -35,7 +35,7 @@ func Place(in Input) Result {
 		return res
 	}
 	again := in
-	again.Prefer, again.Only, again.Context, again.retry = nil, res.Missing, false, true
+	again.Prefer, again.Only, again.Context = nil, res.Missing, false
 	again.Avoid = slices.Clone(in.Avoid)
 	for _, l := range res.Labels {
 		again.Avoid = append(again.Avoid, l.Box)
@@ -543,9 +543,8 @@ func (p *placer) anchorsUnder(c *country, box Rect) int {
 // On the main map other members' land weighs nearly as much as the
 // country's own, so that a name put beside its country goes over sea or
 // land with no status, as the issue asks, rather than over a neighbour
-// (NATO's "United Kingdom" over Germany). An inset (Only set, outside a
-// retry) is all members' land magnified, so there a short leader matters
-// more.
+// (NATO's "United Kingdom" over Germany). In an inset (Input.Inset), all
+// members' land magnified, a short leader matters more.
 func (p *placer) coverCost(ci int, box Rect, bh float64) float64 {
 	nx := max(2, int(math.Ceil(box.Dx()/math.Max(coverCell, bh/2))))
 	const ny = 3
@@ -565,7 +564,7 @@ func (p *placer) coverCost(ci int, box Rect, bh float64) float64 {
 	}
 	n := float64((nx + 1) * ny)
 	memberWeight := 10.0
-	if p.in.Only != nil && !p.in.retry {
+	if p.in.Inset {
 		memberWeight = 3
 	}
 	return (float64(member)*memberWeight + float64(own)*12) * bh / n

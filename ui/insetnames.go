@@ -62,6 +62,7 @@ func (l *LabelLayer) drawInset(dst *image.RGBA, in geo.Inset, f geo.Frame, drawn
 			View:     in.View,
 			Statuses: l.statuses,
 			Only:     in.Countries,
+			Inset:    true,
 			Drawn:    drawn,
 			Size:     namesPt * scale,
 			MinSize:  9 * scale,
