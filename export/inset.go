@@ -188,21 +188,9 @@ func (s *svgWriter) svgInsets(l layout, st geo.Style, p palette.Palette, ins []g
 		s.printf(`<rect x="%d" y="%d" width="%d" height="%d" fill="%s"/>`+"\n", r.Min.X, r.Min.Y, r.Dx(), r.Dy(), hex(st.Sea))
 		rings := countryRings(pr, in.View, r)
 		s.printf(`<g fill-rule="evenodd" stroke="none">` + "\n")
-		for ci, c := range w.Countries {
-			if len(rings[ci]) == 0 {
-				continue
-			}
-			status := statuses[c.ISO]
-			paint := p.Paint(status)
-			fill := hex(paint.Fill)
-			if paint.Hatch.A != 0 {
-				fill = "url(#" + hatch + ")"
-			}
-			s.printf(`<path id="inset%s-%s" data-iso="%s" data-status="%s" fill="%s" d="`, suffix, esc(c.ISO), esc(c.ISO), statusName(status), fill)
-			s.buf = fillPath(s.buf[:0], rings[ci])
-			s.raw(s.buf)
-			s.printf("\"><title>%s</title></path>\n", esc(c.Name))
-		}
+		s.countryPaths(w, rings, statuses, p, hatch, func(iso string) string {
+			return fmt.Sprintf(`id="inset%s-%s" data-iso="%s"`, suffix, esc(iso), esc(iso))
+		})
 		s.printf("</g>\n")
 		s.outlines(w, rings, st, o.selected(), `class="inset-borders"`, `class="inset-selected-outline"`)
 		s.printf("</g>\n")

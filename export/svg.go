@@ -296,6 +296,18 @@ func (s *svgWriter) mapGroup(l layout, st geo.Style, p palette.Palette) {
 	s.printf(`<g id="map" clip-path="url(#map-frame)">` + "\n")
 	s.printf(`<rect id="sea" x="%d" y="%d" width="%d" height="%d" fill="%s"/>`+"\n", l.Map.Min.X, l.Map.Min.Y, l.Map.Dx(), l.Map.Dy(), hex(st.Sea))
 	s.printf(`<g id="countries" fill-rule="evenodd" stroke="none">` + "\n")
+	s.countryPaths(w, rings, statuses, p, "hatch", func(iso string) string { return fmt.Sprintf(`id="%s"`, esc(iso)) })
+	s.printf("</g>\n")
+	s.outlines(w, rings, st, o.selected(), `id="borders"`, `id="selected-outline"`)
+	s.printf("</g>\n")
+	s.eventsGroup(v, st, l.Map.Min)
+}
+
+// countryPaths writes one filled path for each country with rings, with
+// the attributes attrs gives for its code (id="ARM" on the map), its
+// data-status, its status's fill (the pattern hatch for a hatched one) and
+// its name as the title.
+func (s *svgWriter) countryPaths(w *geo.World, rings [][]ring, statuses map[string]timeline.Status, p palette.Palette, hatch string, attrs func(iso string) string) {
 	for ci, c := range w.Countries {
 		if len(rings[ci]) == 0 {
 			continue
@@ -304,17 +316,13 @@ func (s *svgWriter) mapGroup(l layout, st geo.Style, p palette.Palette) {
 		paint := p.Paint(status)
 		fill := hex(paint.Fill)
 		if paint.Hatch.A != 0 {
-			fill = "url(#hatch)"
+			fill = "url(#" + hatch + ")"
 		}
-		s.printf(`<path id="%s" data-status="%s" fill="%s" d="`, esc(c.ISO), statusName(status), fill)
+		s.printf(`<path %s data-status="%s" fill="%s" d="`, attrs(c.ISO), statusName(status), fill)
 		s.buf = fillPath(s.buf[:0], rings[ci])
 		s.raw(s.buf)
 		s.printf("\"><title>%s</title></path>\n", esc(c.Name))
 	}
-	s.printf("</g>\n")
-	s.outlines(w, rings, st, o.selected(), `id="borders"`, `id="selected-outline"`)
-	s.printf("</g>\n")
-	s.eventsGroup(v, st, l.Map.Min)
 }
 
 // outlines writes the borders of every country as one stroked path, and
